@@ -1,0 +1,54 @@
+/**
+ * The check: load every file, apply the schemas, then the rules across files.
+ * Shared by `npm run check`, the build and the review.
+ */
+import type { Content } from '../domain/content.ts';
+import { todayInFrance } from '../domain/dates.ts';
+import { sortProblems, type Problem } from '../domain/problems.ts';
+import { checkRules } from '../domain/rules.ts';
+import { loadContent } from '../loader/index.ts';
+import { loadPostcodeIndex } from '../schemas/geography.ts';
+
+export interface CheckResult {
+  content: Content;
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+  files: number;
+}
+
+export interface CheckOptions {
+  today?: string;
+  displayRoot?: string;
+}
+
+/** The content folder: `--content`, else `CONTENT_DIR`, else `content/`. */
+export function contentDir(cliValue?: string): string {
+  return cliValue ?? process.env.CONTENT_DIR ?? 'content';
+}
+
+export async function checkContent(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const [loaded, departmentsOfPostcode] = await Promise.all([
+    loadContent(dir, { displayRoot: options.displayRoot }),
+    loadPostcodeIndex(),
+  ]);
+  const ruleProblems = checkRules(loaded.content, { today: options.today ?? todayInFrance(), departmentsOfPostcode });
+  const problems = sortProblems([...loaded.problems, ...ruleProblems]);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { content: loaded.content, problems, errors, warnings: problems.length - errors, files: loaded.files };
+}
+
+/** One line per problem: `file:line:column path : message`. */
+export function formatProblem(problem: Problem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  const tag = problem.severity === 'warning' ? ' (avertissement)' : '';
+  return `${where}${problem.path ? ` ${problem.path}` : ''}${tag} : ${problem.message.replace(/^./, (c) => c.toUpperCase())}`;
+}
+
+export function formatSummary(result: CheckResult): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+  if (result.errors === 0) {
+    return `✔ ${plural(result.files, 'fichier')} vérifié${result.files > 1 ? 's' : ''} : aucune erreur${result.warnings ? `, ${plural(result.warnings, 'avertissement')}` : ''}.`;
+  }
+  return `✘ ${plural(result.errors, 'erreur')}${result.warnings ? ` et ${plural(result.warnings, 'avertissement')}` : ''} dans ${plural(result.files, 'fichier')} lu${result.files > 1 ? 's' : ''}. Corrigez les erreurs : rien n’est publié tant qu’il en reste.`;
+}

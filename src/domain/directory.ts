@@ -1,0 +1,172 @@
+/**
+ * The directory as pages, search, exports and the committee see it, derived
+ * from the content. The publication rule lives here: a provider is published
+ * only while at least one of its recommendations is verified.
+ */
+import type { Content, Entry } from './content.ts';
+import { addMonths, LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './dates.ts';
+import type { Project } from '../schemas/project.ts';
+import type { Provider } from '../schemas/provider.ts';
+import type { Recommendation } from '../schemas/recommendation.ts';
+
+export interface CriterionAverage {
+  criterion: string;
+  /** Mean of the ratings given, or null when nobody rated this criterion. */
+  average: number | null;
+  /** How many verified recommendations rated it. */
+  count: number;
+}
+
+export interface ListedProvider {
+  id: string;
+  data: Provider;
+  body: string;
+  /** Verified recommendations, newest verification first. */
+  recommendations: Entry<Recommendation>[];
+  ratings: CriterionAverage[];
+  /** How many verified recommendations say they would recommend the provider. */
+  recommendCount: number;
+  /** The most recent verification date. */
+  lastVerified: string | undefined;
+  /** Not reviewed for 18 months. */
+  stale: boolean;
+}
+
+export interface WaitingProvider {
+  id: string;
+  data: Provider;
+  file: string;
+  pending: number;
+  rejected: number;
+}
+
+export interface FundingProgress {
+  pledged: number;
+  paid: number;
+  /** pledged / goal, from 0 (may exceed 1 when over-funded). */
+  ratio: number;
+  remaining: number;
+  milestonesDone: number;
+}
+
+export interface ListedProject {
+  id: string;
+  data: Project;
+  body: string;
+  funding: FundingProgress;
+  /** The maker, when it is a published provider (a link is shown only then). */
+  maker: ListedProvider | undefined;
+}
+
+export interface Directory {
+  /** Published providers, by name. */
+  providers: ListedProvider[];
+  /** Valid providers that wait for a verified recommendation. */
+  waiting: WaitingProvider[];
+  pendingRecommendations: Entry<Recommendation>[];
+  /** Verified recommendations to verify again (older than 36 months). */
+  staleRecommendations: Entry<Recommendation>[];
+  /** Published providers not reviewed for 18 months. */
+  staleProviders: ListedProvider[];
+  projects: ListedProject[];
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** Publication rule (DATA-MODEL rule 8). */
+export function isPublished(verifiedCount: number): boolean {
+  return verifiedCount > 0;
+}
+
+export function criterionAverages(recommendations: readonly Recommendation[], criteria: readonly string[]): CriterionAverage[] {
+  return criteria.map((criterion) => {
+    const values = recommendations.map((r) => r.ratings[criterion]).filter((v): v is number => typeof v === 'number');
+    return {
+      criterion,
+      count: values.length,
+      average: values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length,
+    };
+  });
+}
+
+export function fundingProgress(project: Project): FundingProgress {
+  const pledged = project.pledges.reduce((sum, p) => sum + p.amount_eur, 0);
+  const paid = project.pledges.filter((p) => p.paid).reduce((sum, p) => sum + p.amount_eur, 0);
+  return {
+    pledged,
+    paid,
+    ratio: project.goal_eur > 0 ? pledged / project.goal_eur : 0,
+    remaining: Math.max(0, project.goal_eur - pledged),
+    milestonesDone: project.milestones.filter((m) => m.done).length,
+  };
+}
+
+const statusOrder = ['en-financement', 'proposition', 'finance', 'en-developpement', 'livre', 'abandonne'];
+
+export function buildDirectory(content: Content, today: string): Directory {
+  const criteria = content.taxonomies.criteria.map((c) => c.slug);
+  const byProvider = new Map<string, Entry<Recommendation>[]>();
+  for (const rec of content.recommendations) {
+    let list = byProvider.get(rec.data.provider);
+    if (!list) byProvider.set(rec.data.provider, (list = []));
+    list.push(rec);
+  }
+  const staleListing = addMonths(today, -LISTING_STALE_MONTHS);
+  const staleVerification = addMonths(today, -RECOMMENDATION_STALE_MONTHS);
+
+  const providers: ListedProvider[] = [];
+  const waiting: WaitingProvider[] = [];
+  for (const provider of content.providers) {
+    const all = byProvider.get(provider.id) ?? [];
+    const verified = all
+      .filter((r) => r.data.verification.status === 'verified')
+      .sort((a, b) => (b.data.verification.date ?? '').localeCompare(a.data.verification.date ?? ''));
+    if (isPublished(verified.length)) {
+      providers.push({
+        id: provider.id,
+        data: provider.data,
+        body: provider.body,
+        recommendations: verified,
+        ratings: criterionAverages(verified.map((r) => r.data), criteria),
+        recommendCount: verified.filter((r) => r.data.recommend).length,
+        lastVerified: verified[0]?.data.verification.date,
+        stale: provider.data.updated <= staleListing,
+      });
+    } else {
+      waiting.push({
+        id: provider.id,
+        data: provider.data,
+        file: provider.file,
+        pending: all.filter((r) => r.data.verification.status === 'pending').length,
+        rejected: all.filter((r) => r.data.verification.status === 'rejected').length,
+      });
+    }
+  }
+  providers.sort((a, b) => collator.compare(a.data.name, b.data.name));
+  const published = new Map(providers.map((p) => [p.id, p]));
+
+  const projects = content.projects
+    .map((project) => ({
+      id: project.id,
+      data: project.data,
+      body: project.body,
+      funding: fundingProgress(project.data),
+      maker: project.data.maker ? published.get(project.data.maker) : undefined,
+    }))
+    .sort(
+      (a, b) =>
+        statusOrder.indexOf(a.data.status) - statusOrder.indexOf(b.data.status) ||
+        b.data.proposed.localeCompare(a.data.proposed),
+    );
+
+  return {
+    providers,
+    waiting,
+    pendingRecommendations: content.recommendations.filter((r) => r.data.verification.status === 'pending'),
+    staleRecommendations: content.recommendations.filter(
+      (r) => r.data.verification.status === 'verified' && (r.data.verification.date ?? today) <= staleVerification,
+    ),
+    staleProviders: providers.filter((p) => p.stale),
+    projects,
+  };
+}

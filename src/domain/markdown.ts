@@ -1,0 +1,93 @@
+/**
+ * Contributor Markdown must stay text: no raw HTML, and links only to
+ * https:, mailto: or pages of this site. Checked on the Markdown tree, so
+ * entity tricks and autolinks are seen exactly as a renderer would see them.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+
+export interface BodyIssue {
+  /** Line and column within the body (1-based). */
+  line: number;
+  column: number;
+  message: string;
+}
+
+type MdNode = {
+  type: string;
+  url?: string;
+  value?: string;
+  children?: MdNode[];
+  position?: { start: { line: number; column: number } };
+};
+
+/** Is this link target allowed in a body? */
+export function isSafeLink(url: string): boolean {
+  const trimmed = url.trim();
+  if (/^https:\/\/[^\s/]/i.test(trimmed)) return true;
+  if (/^mailto:[^\s]+@/i.test(trimmed)) return true;
+  // Site-relative (`/annuaire/…`) or an anchor in the page, never protocol-relative (`//host`).
+  return /^\/(?!\/)/.test(trimmed) || /^#[\w-]*$/.test(trimmed);
+}
+
+/** Images may come only from this site: an image from elsewhere is a third-party request. */
+function isSafeImage(url: string): boolean {
+  return /^\/(?!\/)/.test(url.trim());
+}
+
+function short(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+}
+
+export function bodyIssues(markdown: string): BodyIssue[] {
+  const issues: BodyIssue[] = [];
+  let tree: MdNode;
+  try {
+    tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as MdNode;
+  } catch {
+    return [{ line: 1, column: 1, message: 'ce texte ne peut pas être lu comme du Markdown : simplifiez sa mise en forme.' }];
+  }
+  const stack: MdNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const at = node.position?.start ?? { line: 1, column: 1 };
+    if (node.type === 'html') {
+      issues.push({
+        ...at,
+        message: `le HTML n’est pas accepté dans le texte (« ${short(node.value ?? '')} ») : utilisez la mise en forme Markdown (**gras**, _italique_, [lien](https://…)) ou retirez-le.`,
+      });
+    } else if (node.type === 'image' && node.url !== undefined && !isSafeImage(node.url)) {
+      issues.push({
+        ...at,
+        message: `l’image « ${short(node.url)} » vient d’un autre site : seules les images du site (chemin commençant par « / ») sont acceptées, pour ne rien charger d’ailleurs.`,
+      });
+    } else if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined && !isSafeLink(node.url)) {
+      const url = node.url.trim();
+      const hint = /^http:\/\//i.test(url) || /^www\./i.test(url)
+        ? ' Utilisez l’adresse en « https:// ».'
+        : ' Un lien commence par « https:// », « mailto: » ou « / » (une page du site).';
+      issues.push({ ...at, message: `le lien « ${short(url)} » n’est pas accepté.${hint}` });
+    }
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Personal contact details have no place in a testimony: it speaks for an association. */
+export function personalDataIssues(markdown: string): BodyIssue[] {
+  const issues: BodyIssue[] = [];
+  const lines = markdown.split('\n');
+  lines.forEach((line, index) => {
+    const email = /[\w.+-]+@[\w-]+\.[\w.-]+/.exec(line);
+    if (email) {
+      issues.push({ line: index + 1, column: email.index + 1, message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.` });
+    }
+    const phone = /(?:\+33\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/.exec(line);
+    if (phone) {
+      issues.push({ line: index + 1, column: phone.index + 1, message: 'le témoignage contient un numéro de téléphone : retirez-le, une recommandation ne publie les coordonnées de personne.' });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,298 @@
+/**
+ * The rules that span files (DATA-MODEL.md, "Rules across files"), and the
+ * warnings. Each rule is a small function named for what it protects; all of
+ * them run on content that already passed its schema.
+ */
+import type { Content, Entry } from './content.ts';
+import { addMonths, LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './dates.ts';
+import { bodyIssues, personalDataIssues } from './markdown.ts';
+import { normaliseName } from './normalise.ts';
+import { formatPath, type Problem, type Severity } from './problems.ts';
+import { didYouMean } from './suggest.ts';
+import type { Project } from '../schemas/project.ts';
+import type { Provider } from '../schemas/provider.ts';
+import type { Recommendation } from '../schemas/recommendation.ts';
+import { taxonomyNouns, type TaxonomyName } from '../schemas/taxonomies.ts';
+import { entryTypeNames, entryTypes, type EntryTypeName } from '../schemas/index.ts';
+import { arrayElement, metaOf, objectShape } from '../schemas/introspect.ts';
+import type { z } from 'zod';
+
+export interface RuleContext {
+  /** Today, `YYYY-MM-DD`: dates after it are in the future. */
+  today: string;
+  /** The départements a postcode is used in (from the INSEE data). */
+  departmentsOfPostcode: (postcode: string) => ReadonlySet<string>;
+}
+
+type Report = (entry: Entry<unknown>, path: readonly PropertyKey[], message: string, severity?: Severity) => void;
+
+const frenchDate = (day: string) => {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+};
+
+function reporter(problems: Problem[]): Report {
+  return (entry, path, message, severity = 'error') => {
+    const pos = entry.locate(path);
+    problems.push({ file: entry.file, ...pos, path: formatPath(path), severity, message });
+  };
+}
+
+/** Rule 2: every taxonomy slug resolves. */
+function checkTerms(
+  report: Report,
+  entry: Entry<unknown>,
+  path: readonly PropertyKey[],
+  values: readonly string[],
+  taxonomy: TaxonomyName,
+  known: ReadonlySet<string>,
+) {
+  values.forEach((value, index) => {
+    if (!known.has(value)) {
+      report(
+        entry,
+        [...path, index],
+        `« ${value} » n’est pas ${taxonomyNouns[taxonomy].one}.${didYouMean(value, known)} Les valeurs possibles sont dans ${taxonomyNouns[taxonomy].file}.`,
+      );
+    }
+  });
+}
+
+function checkTaxonomies(content: Content, problems: Problem[]) {
+  for (const name of Object.keys(content.taxonomies) as TaxonomyName[]) {
+    const seen = new Map<string, number>();
+    content.taxonomies[name].forEach((term, index) => {
+      const { file, locate } = content.taxonomyFiles[name];
+      if (seen.has(term.slug)) {
+        problems.push({
+          file,
+          ...locate([index, 'slug']),
+          path: `[${index}].slug`,
+          severity: 'error',
+          message: `l’identifiant « ${term.slug} » est déjà utilisé par l’élément ${seen.get(term.slug)! + 1} : chaque identifiant est unique.`,
+        });
+      } else seen.set(term.slug, index);
+    });
+  }
+}
+
+function checkProviders(content: Content, report: Report, ctx: RuleContext) {
+  const bySiren = new Map<string, Entry<Provider>>();
+  for (const provider of content.providers) {
+    const p = provider.data;
+
+    const departments = ctx.departmentsOfPostcode(p.location.postcode);
+    if (!departments.has(p.location.department)) {
+      report(
+        provider,
+        ['location', 'postcode'],
+        departments.size === 0
+          ? `le code postal « ${p.location.postcode} » n’existe pas : vérifiez-le sur l’adresse du siège.`
+          : `le code postal « ${p.location.postcode} » n’appartient pas au département « ${p.location.department} » mais à ${[...departments].map((d) => `« ${d} »`).join(' ou ')} : corrigez l’un ou l’autre.`,
+      );
+    }
+
+    // Rule 3: a SIREN identifies one structure.
+    if (p.siren) {
+      const other = bySiren.get(p.siren);
+      if (other) report(provider, ['siren'], `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`);
+      else bySiren.set(p.siren, provider);
+    }
+
+    for (const [field, label] of [['updated', 'la date de relecture'], ['charter_signed', 'la date de signature de la charte']] as const) {
+      const day = p[field];
+      if (day && day > ctx.today) report(provider, [field], `${label} (${frenchDate(day)}) est dans le futur : indiquez une date passée.`);
+    }
+    if (p.trained && p.trained > Number(ctx.today.slice(0, 4))) {
+      report(provider, ['trained'], `l’année de formation ${p.trained} est dans le futur.`);
+    }
+
+    // Warning 9: a listing nobody reviewed for 18 months may be out of date.
+    if (p.updated <= addMonths(ctx.today, -LISTING_STALE_MONTHS)) {
+      report(
+        provider,
+        ['updated'],
+        `fiche relue pour la dernière fois le ${frenchDate(p.updated)}, il y a plus de ${LISTING_STALE_MONTHS} mois : demandez à la structure de la relire, puis mettez à jour cette date.`,
+        'warning',
+      );
+    }
+  }
+}
+
+function checkRecommendations(content: Content, report: Report, ctx: RuleContext, known: KnownTerms) {
+  const providers = new Map(content.providers.map((p) => [p.id, p]));
+  const criteria = content.taxonomies.criteria.map((c) => c.slug);
+  const seenAssociations = new Map<string, Entry<Recommendation>>();
+
+  for (const rec of content.recommendations) {
+    const r = rec.data;
+    const provider = providers.get(r.provider);
+    // A provider whose own file is invalid is already reported there.
+    if (!provider && !content.ids.providers.has(r.provider)) {
+      report(rec, ['provider'], `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`);
+    }
+
+    // Ratings: exactly the criteria of the taxonomy, each rated or null.
+    for (const key of Object.keys(r.ratings)) {
+      if (!known.criteria.has(key)) {
+        report(rec, ['ratings', key], `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`);
+      }
+    }
+    for (const criterion of criteria) {
+      if (!(criterion in r.ratings)) {
+        report(rec, ['ratings'], `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`);
+      }
+    }
+
+    // Rule 5: nothing that already happened lies in the future.
+    if (r.project.end > ctx.today) {
+      report(rec, ['project', 'end'], `le projet se termine le ${frenchDate(r.project.end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`);
+    }
+    const verification = r.verification;
+    if (verification.date) {
+      if (verification.date > ctx.today) {
+        report(rec, ['verification', 'date'], `la date de vérification (${frenchDate(verification.date)}) est dans le futur.`);
+      } else if (verification.date < r.project.end) {
+        report(rec, ['verification', 'date'], `la vérification (${frenchDate(verification.date)}) précède la fin du projet (${frenchDate(r.project.end)}) : on vérifie un accompagnement terminé.`);
+      }
+    }
+
+    if (provider) {
+      // Rule 4: an association cannot recommend itself.
+      const sameSiren = r.association.siren && provider.data.siren && r.association.siren === provider.data.siren;
+      if (sameSiren || normaliseName(r.association.name) === normaliseName(provider.data.name)) {
+        report(rec, ['association', sameSiren ? 'siren' : 'name'], `une structure ne peut pas se recommander elle-même : la recommandation doit venir d’une association qu’elle a accompagnée.`);
+      }
+      // Rule 3: one association, one recommendation per provider.
+      const key = `${provider.id}\u0000${normaliseName(r.association.name)}`;
+      const first = seenAssociations.get(key);
+      if (first) {
+        report(rec, ['association', 'name'], `« ${r.association.name} » a déjà recommandé cette structure (${first.file}) : complétez la recommandation existante plutôt que d’en ajouter une.`);
+      } else seenAssociations.set(key, rec);
+
+      // Warning: services received that the provider does not list.
+      const offered = new Set(provider.data.services);
+      r.project.services.forEach((service, index) => {
+        if (known.services.has(service) && !offered.has(service)) {
+          report(rec, ['project', 'services', index], `« ${service} » ne figure pas parmi les services de « ${provider.data.name} » : la fiche de la structure est peut-être à compléter.`, 'warning');
+        }
+      });
+      // Warning: file named <provider>--<association>.md.
+      if (!rec.id.startsWith(`${r.provider}--`) || rec.id.length <= r.provider.length + 2) {
+        report(rec, [], `le fichier devrait s’appeler « ${r.provider}--<association>.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
+      }
+    }
+
+    // Warning: a verification older than 36 months should be renewed.
+    if (verification.status === 'verified' && verification.date && verification.date <= addMonths(ctx.today, -RECOMMENDATION_STALE_MONTHS)) {
+      report(rec, ['verification', 'date'], `recommandation vérifiée le ${frenchDate(verification.date)}, il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : vérifiez-la à nouveau auprès de l’association.`, 'warning');
+    }
+
+    for (const issue of personalDataIssues(rec.body)) {
+      report({ ...rec, locate: () => ({ line: rec.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
+    }
+  }
+}
+
+/** Rule 6: what a project announces adds up. */
+function checkProjects(content: Content, report: Report, ctx: RuleContext) {
+  const providers = new Set(content.providers.map((p) => p.id));
+  const euro = (n: number) => `${new Intl.NumberFormat('fr-FR').format(n)} €`;
+  for (const project of content.projects) {
+    const p: Project = project.data;
+    if (p.maker && !providers.has(p.maker) && !content.ids.providers.has(p.maker)) {
+      report(project, ['maker'], `aucune structure n’a l’identifiant « ${p.maker} ».${didYouMean(p.maker, providers)}`);
+    }
+    if (p.proposed > ctx.today) report(project, ['proposed'], `la date de proposition (${frenchDate(p.proposed)}) est dans le futur.`);
+    if (p.milestones.length > 0) {
+      const total = p.milestones.reduce((sum, m) => sum + m.amount_eur, 0);
+      if (total !== p.goal_eur) {
+        report(project, ['milestones'], `les étapes totalisent ${euro(total)} mais l’objectif (goal_eur) est de ${euro(p.goal_eur)} : ajustez les montants pour qu’ils soient égaux.`);
+      }
+    }
+    p.pledges.forEach((pledge, index) => {
+      if (pledge.date > ctx.today) report(project, ['pledges', index, 'date'], `cette promesse est datée du ${frenchDate(pledge.date)}, dans le futur.`);
+      else if (pledge.date < p.proposed) report(project, ['pledges', index, 'date'], `cette promesse (${frenchDate(pledge.date)}) précède la proposition du projet (${frenchDate(p.proposed)}).`);
+    });
+    const pledged = p.pledges.reduce((sum, pledge) => sum + pledge.amount_eur, 0);
+    if ((p.status === 'finance' || p.status === 'en-developpement' || p.status === 'livre') && pledged < p.goal_eur) {
+      report(project, ['status'], `le statut « ${p.status} » suppose que l’objectif est atteint, mais les promesses totalisent ${euro(pledged)} sur ${euro(p.goal_eur)} : ajoutez les promesses ou gardez « en-financement ».`);
+    }
+    if (p.status === 'livre') {
+      p.milestones.forEach((m, index) => {
+        if (!m.done) report(project, ['milestones', index, 'done'], `le projet est « livre » mais l’étape « ${m.title} » n’est pas terminée : cochez-la (done: true) ou changez le statut.`);
+      });
+    }
+  }
+}
+
+interface KnownTerms {
+  services: ReadonlySet<string>;
+  tools: ReadonlySet<string>;
+  criteria: ReadonlySet<string>;
+  networks: ReadonlySet<string>;
+}
+
+/** Every entry, valid or rejected by its schema, with its type. */
+function allEntries(content: Content): Array<{ type: EntryTypeName; entry: Entry<unknown> }> {
+  return [
+    ...entryTypeNames.flatMap((type) => (content[type] as Entry<unknown>[]).map((entry) => ({ type, entry }))),
+    ...content.rejected,
+  ];
+}
+
+/** Where each entry type holds taxonomy slugs, read from the schemas' `taxonomy` hints. */
+const termFields = new Map(
+  entryTypeNames.map((type) => [type, taxonomyFields(entryTypes[type].schema)] as const),
+);
+
+function taxonomyFields(schema: z.core.$ZodType, path: string[] = []): Array<{ path: string[]; taxonomy: TaxonomyName }> {
+  const shape = objectShape(schema);
+  if (!shape) return [];
+  return Object.entries(shape).flatMap(([key, field]) => {
+    const taxonomy = metaOf(field).taxonomy;
+    if (taxonomy && arrayElement(field)) return [{ path: [...path, key], taxonomy }];
+    return taxonomyFields(field, [...path, key]);
+  });
+}
+
+/** Rule 2: every taxonomy slug resolves, even in an entry its schema rejected. */
+function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
+  for (const { type, entry } of allEntries(content)) {
+    for (const field of termFields.get(type) ?? []) {
+      let value: unknown = entry.data;
+      for (const key of field.path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        checkTerms(report, entry, field.path, value, field.taxonomy, known[field.taxonomy]);
+      }
+    }
+  }
+}
+
+/** Rule 7: bodies hold Markdown text only, with safe links. */
+function checkBodies(content: Content, report: Report) {
+  for (const { entry } of allEntries(content)) {
+    for (const issue of bodyIssues(entry.body)) {
+      report({ ...entry, locate: () => ({ line: entry.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
+    }
+  }
+}
+
+/** Every cross-file rule and warning, on content that passed its schemas. */
+export function checkRules(content: Content, ctx: RuleContext): Problem[] {
+  const problems: Problem[] = [];
+  const report = reporter(problems);
+  const known: KnownTerms = {
+    services: new Set(content.taxonomies.services.map((t) => t.slug)),
+    tools: new Set(content.taxonomies.tools.map((t) => t.slug)),
+    criteria: new Set(content.taxonomies.criteria.map((t) => t.slug)),
+    networks: new Set(content.taxonomies.networks.map((t) => t.slug)),
+  };
+  checkTaxonomies(content, problems);
+  checkProviders(content, report, ctx);
+  checkRecommendations(content, report, ctx, known);
+  checkProjects(content, report, ctx);
+  checkAllTerms(content, report, known);
+  checkBodies(content, report);
+  return problems;
+}

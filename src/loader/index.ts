@@ -1,0 +1,233 @@
+/**
+ * The one loader: reads every file of the content folder, parses it keeping
+ * positions, and applies its schema. What is valid comes back typed; every
+ * problem comes back with its file, line, column and field.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { formatPath, type Problem } from '../domain/problems.ts';
+import type { Content, Entry } from '../domain/content.ts';
+import {
+  dropEmptyStrings,
+  entryTypeNames,
+  entryTypes,
+  MAX_FILE_BYTES,
+  SETTINGS_FILE,
+  settingsSchema,
+  SLUG_PATTERN,
+  taxonomyFiles,
+  taxonomySchemas,
+  type EntryTypeName,
+  type TaxonomyName,
+} from '../schemas/index.ts';
+import { explainIssue } from './issues.ts';
+import { parseSource, type Locate } from './parse.ts';
+
+export interface LoadOptions {
+  /** How file paths are shown in messages: relative to this folder (the project). */
+  displayRoot?: string;
+}
+
+export interface LoadResult {
+  content: Content;
+  problems: Problem[];
+  /** How many files were read. */
+  files: number;
+}
+
+/** Thrown when the content folder itself cannot be read: the check exits with code 2. */
+export class ContentFolderError extends Error {}
+
+const IMAGE = /\.(png|jpe?g|webp|svg|avif|gif)$/i;
+
+/** Validates parsed data against a schema, turning issues into located problems. */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  locate: Locate,
+  file: string,
+): { value?: z.output<S>; problems: Problem[] } {
+  const result = schema.safeParse(dropEmptyStrings(data), { reportInput: true });
+  if (result.success) return { value: result.data, problems: [] };
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    for (const located of explainIssue(issue, schema)) {
+      const pos = locate(located.path, located.atKey);
+      problems.push({ file, ...pos, path: formatPath(located.path), severity: 'error', message: located.message });
+    }
+  }
+  return { problems };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const root = path.resolve(contentDir);
+  try {
+    if (!(await stat(root)).isDirectory()) throw new Error();
+  } catch {
+    throw new ContentFolderError(`Le dossier de contenu « ${contentDir} » n’existe pas ou n’est pas un dossier.`);
+  }
+  const displayRoot = options.displayRoot ?? process.cwd();
+  const display = (abs: string) => {
+    const relative = path.relative(displayRoot, abs);
+    // Outside the project, the absolute path is clearer than a chain of « ../ ».
+    return (relative.startsWith('..') ? abs : relative).split(path.sep).join('/');
+  };
+  const problems: Problem[] = [];
+  let files = 0;
+
+  const readParsed = async (abs: string, format: 'markdown' | 'yaml') => {
+    files++;
+    const bytes = await readFile(abs);
+    return parseSource(bytes, format, MAX_FILE_BYTES);
+  };
+  const report = (file: string, parsed: { problems: { line: number; column: number; message: string }[] }) => {
+    for (const p of parsed.problems) problems.push({ file, line: p.line, column: p.column, path: '', severity: 'error', message: p.message });
+  };
+
+  const content: Content = {
+    providers: [],
+    recommendations: [],
+    projects: [],
+    resources: [],
+    partners: [],
+    pages: [],
+    taxonomies: { services: [], tools: [], criteria: [], networks: [] },
+    taxonomyFiles: {} as Content['taxonomyFiles'],
+    settings: undefined,
+    ids: {} as Content['ids'],
+    rejected: [],
+  };
+
+  await Promise.all(
+    entryTypeNames.map(async (typeName: EntryTypeName) => {
+      const type = entryTypes[typeName];
+      const dir = path.join(root, type.name);
+      const extension = type.format === 'markdown' ? /\.md$/ : /\.ya?ml$/;
+      const names = await listFiles(dir);
+      content.ids[typeName] = new Set(names.filter((n) => extension.test(n)).map((n) => n.replace(extension, '')));
+      const loaded = await Promise.all(
+        names.map(async (name) => {
+          const abs = path.join(dir, name);
+          const file = display(abs);
+          if (!extension.test(name)) {
+            if (typeName === 'providers' && IMAGE.test(name)) return undefined; // a logo beside its entry
+            problems.push({
+              file,
+              line: 1,
+              column: 1,
+              path: '',
+              severity: 'error',
+              message: `ce fichier est ignoré : dans ${type.name}/, une fiche se termine par ${type.format === 'markdown' ? '« .md »' : '« .yml »'}. Renommez-le ou déplacez-le.`,
+            });
+            return undefined;
+          }
+          const id = name.replace(extension, '');
+          // Recommendations are named <provider>--<association>, hence the double hyphen.
+          const idPattern = typeName === 'recommendations' ? /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/ : SLUG_PATTERN;
+          if (!idPattern.test(id) || id.length < 2 || id.length > (typeName === 'recommendations' ? 125 : 60)) {
+            problems.push({
+              file,
+              line: 1,
+              column: 1,
+              path: '',
+              severity: 'error',
+              message: `le nom du fichier « ${name} » doit être un identifiant en minuscules sans accents ni espaces, les mots séparés par des tirets (par exemple « nuage-solidaire.md »).`,
+            });
+            return undefined;
+          }
+          const parsed = await readParsed(abs, type.format);
+          if (parsed.problems.length > 0) {
+            report(file, parsed);
+            return undefined;
+          }
+          const { value, problems: schemaProblems } = validate(type.schema, parsed.data, parsed.locate, file);
+          problems.push(...schemaProblems);
+          if (type.body) {
+            const text = parsed.body.trim();
+            const length = [...text].length;
+            const where = { file, line: parsed.bodyLine, column: 1, path: 'body', severity: 'error' as const };
+            if (type.body.required && length === 0) {
+              problems.push({ ...where, message: `${type.body.noun} manque : écrivez-la sous la ligne « --- » qui ferme l’en-tête.`.replace(/^./, (c) => c.toUpperCase()) });
+            } else if (length < type.body.min) {
+              problems.push({ ...where, message: `${type.body.noun} est trop courte : au moins ${type.body.min} caractères (actuellement ${length}).`.replace(/^./, (c) => c.toUpperCase()) });
+            } else if (length > type.body.max) {
+              problems.push({ ...where, message: `${type.body.noun} est trop longue : au plus ${type.body.max} caractères (actuellement ${length}).`.replace(/^./, (c) => c.toUpperCase()) });
+            }
+          }
+          const entry: Entry<unknown> = { id, file, data: value ?? parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
+          if (!value) {
+            content.rejected.push({ type: typeName, entry });
+            return undefined;
+          }
+          return entry;
+        }),
+      );
+      (content[typeName] as Entry<unknown>[]) = loaded.filter((e): e is Entry<unknown> => e !== undefined);
+    }),
+  );
+
+  await Promise.all(
+    (Object.keys(taxonomyFiles) as TaxonomyName[]).map(async (name) => {
+      const abs = path.join(root, taxonomyFiles[name]);
+      const file = display(abs);
+      content.taxonomyFiles[name] = { file, locate: () => ({ line: 1, column: 1 }) };
+      let parsed;
+      try {
+        parsed = await readParsed(abs, 'yaml');
+      } catch {
+        problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: `le fichier de taxonomie manque : créez ${taxonomyFiles[name]} (une liste de « slug, label, description »).` });
+        return;
+      }
+      if (parsed.problems.length > 0) return report(file, parsed);
+      content.taxonomyFiles[name] = { file, locate: parsed.locate };
+      if (!Array.isArray(parsed.data)) {
+        problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: 'ce fichier doit être une liste : chaque élément commence par « - slug: … ».' });
+        return;
+      }
+      const terms = [];
+      for (const [index, item] of parsed.data.entries()) {
+        const locate: Locate = (p, key) => parsed.locate([index, ...p], key);
+        const { value, problems: itemProblems } = validate(taxonomySchemas[name], item, locate, file);
+        for (const p of itemProblems) p.path = `[${index}]${p.path ? (p.path.startsWith('[') ? '' : '.') + p.path : ''}`;
+        problems.push(...itemProblems);
+        if (value) terms.push({ index, value });
+      }
+      (content.taxonomies[name] as unknown[]) = terms.map((t) => t.value);
+    }),
+  );
+
+  const settingsPath = path.join(root, SETTINGS_FILE);
+  try {
+    const parsed = await readParsed(settingsPath, 'yaml');
+    const file = display(settingsPath);
+    if (parsed.problems.length > 0) report(file, parsed);
+    else {
+      const { value, problems: settingsProblems } = validate(settingsSchema, parsed.data, parsed.locate, file);
+      problems.push(...settingsProblems);
+      content.settings = value;
+    }
+  } catch {
+    problems.push({
+      file: display(settingsPath),
+      line: 1,
+      column: 1,
+      path: '',
+      severity: 'error',
+      message: 'le fichier des réglages manque : créez settings.yml (demo, site_url, contact_email, repository).',
+    });
+  }
+
+  for (const typeName of entryTypeNames) (content[typeName] as Entry<unknown>[]).sort((a, b) => a.id.localeCompare(b.id));
+  return { content, problems, files };
+}

@@ -1,0 +1,232 @@
+/**
+ * Turns the bytes of one content file into data, keeping the line and column
+ * of every value. Pure: no file system, so tests and the fuzzer feed it bytes.
+ * Whatever the bytes hold, it returns problems, never throws.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+import type { Locate, SourcePosition } from '../domain/content.ts';
+
+export type { Locate, SourcePosition };
+
+/** A problem found while reading a file, before the schema is applied. */
+export interface ParseProblem extends SourcePosition {
+  message: string;
+}
+
+export interface ParsedSource {
+  /** The YAML value: the front matter of a Markdown file, or the whole YAML file. */
+  data: unknown;
+  /** The Markdown body, after the front matter ('' for YAML files). */
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
+  /** Where the value at `path` stands in the file; the nearest existing parent when it is absent. */
+  locate: Locate;
+  problems: ParseProblem[];
+}
+
+/** Expanding more aliases than this is refused: it is how "billion laughs" files blow up. */
+const MAX_ALIASES = 100;
+/** Deeper nesting than this has no place in a content file and could exhaust the stack. */
+const MAX_DEPTH = 40;
+
+const YAML_MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: 'ce champ apparaît deux fois : gardez une seule ligne pour lui.',
+  BAD_INDENT: 'l’indentation est incorrecte : alignez ce champ avec ses voisins (des espaces, jamais de tabulation).',
+  TAB_AS_INDENT: 'une tabulation sert d’indentation : remplacez-la par des espaces.',
+  MULTILINE_IMPLICIT_KEY: 'un texte sur plusieurs lignes doit être entre guillemets, ou commencer par « > » ou « | ».',
+  BLOCK_AS_IMPLICIT_KEY: 'un nom de champ est mal formé : vérifiez les deux-points « : » et l’indentation.',
+  MISSING_CHAR: 'il manque un caractère (guillemet, crochet ou accolade fermant).',
+  UNEXPECTED_TOKEN: 'caractère inattendu : un texte qui contient « : » ou « # » doit être entre guillemets.',
+  BAD_SCALAR_START: 'une valeur ne peut pas commencer par ce caractère : mettez-la entre guillemets.',
+  BAD_ALIAS: 'les alias YAML (« *nom ») ne sont pas acceptés : recopiez la valeur.',
+  BAD_DQ_ESCAPE: 'une barre oblique inverse « \\ » entre guillemets doubles est mal utilisée : utilisez des guillemets simples.',
+  IMPOSSIBLE: 'la syntaxe YAML est incorrecte ici.',
+};
+
+export function positionAt(lineCounter: LineCounter, offset: number, lineOffset: number): SourcePosition {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line: line + lineOffset, column: col };
+}
+
+/** How deep do brackets, braces and indentation go? Cheap, done before parsing. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let indentMax = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (indent > indentMax && line.trim() !== '') indentMax = indent;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth); // [ {
+    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1); // ] }
+  }
+  return Math.max(max, Math.floor(indentMax / 2));
+}
+
+function failure(message: string, line = 1, column = 1): ParsedSource {
+  return { data: undefined, body: '', bodyLine: 1, locate: () => ({ line, column }), problems: [{ line, column, message }] };
+}
+
+/** Bytes → text, refusing what is not UTF-8 text. */
+export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseProblem {
+  if (bytes.length > maxBytes) {
+    return {
+      line: 1,
+      column: 1,
+      message: `ce fichier est trop gros (${Math.ceil(bytes.length / 1024)} Ko, au plus ${Math.floor(maxBytes / 1024)} Ko) : une fiche n’a pas besoin d’autant de texte.`,
+    };
+  }
+  if (bytes.includes(0)) {
+    return { line: 1, column: 1, message: 'ce fichier n’est pas du texte (il contient des données binaires) : remplacez-le par un fichier texte .md ou .yml.' };
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // Point at the first line that breaks, so the volunteer knows where to look.
+    let valid = 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (let end = 1; end <= bytes.length; end++) {
+      try {
+        decoder.decode(bytes.subarray(0, end));
+        valid = end;
+      } catch {
+        if (end - valid > 4) break;
+      }
+    }
+    const line = new TextDecoder().decode(bytes.subarray(0, valid)).split('\n').length;
+    return {
+      line,
+      column: 1,
+      message: 'ce fichier n’est pas encodé en UTF-8 (caractères accentués illisibles) : ré-enregistrez-le en UTF-8 depuis votre éditeur de texte.',
+    };
+  }
+}
+
+/**
+ * Splits a Markdown file into its front matter and body. The front matter
+ * sits between a first line `---` and the next line `---`.
+ */
+function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body: string; bodyLine: number } | ParseProblem {
+  const lines = text.split('\n');
+  if ((lines[0] ?? '').trimEnd() !== '---') {
+    return {
+      line: 1,
+      column: 1,
+      message: 'le fichier doit commencer par une ligne « --- », suivie des champs, puis d’une autre ligne « --- » avant le texte.',
+    };
+  }
+  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (close === -1) {
+    return {
+      line: 1,
+      column: 1,
+      message: 'l’en-tête ouvert par « --- » à la ligne 1 n’est jamais fermé : ajoutez une ligne « --- » après le dernier champ.',
+    };
+  }
+  return {
+    yaml: lines.slice(1, close).join('\n'),
+    yamlLine: 2,
+    body: lines.slice(close + 1).join('\n'),
+    bodyLine: close + 2,
+  };
+}
+
+function nodeAt(doc: Document, path: readonly PropertyKey[], keyOfLast: boolean): Node | null {
+  let node: unknown = doc.contents;
+  let last: Node | null = (doc.contents as Node | null) ?? null;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return last;
+      if (keyOfLast && i === path.length - 1) return pair.key as Node;
+      node = pair.value;
+      last = (pair.value as Node | null) ?? (pair.key as Node);
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return last;
+      node = item;
+      last = (item as Node | null) ?? last;
+    } else {
+      return last;
+    }
+  }
+  return last;
+}
+
+export function parseSource(bytes: Uint8Array, format: 'markdown' | 'yaml', maxBytes: number): ParsedSource {
+  const text = decodeText(bytes, maxBytes);
+  if (typeof text !== 'string') return failure(text.message, text.line, text.column);
+  const normalised = text.replace(/\r\n?/g, '\n');
+  if (normalised.trim() === '') return failure('ce fichier est vide : remplissez-le à partir d’un modèle ou supprimez-le.');
+
+  let yamlText = normalised;
+  let yamlLine = 1;
+  let body = '';
+  let bodyLine = 1;
+  if (format === 'markdown') {
+    const split = splitFrontMatter(normalised);
+    if ('message' in split) return failure(split.message, split.line, split.column);
+    ({ yaml: yamlText, yamlLine, body, bodyLine } = split);
+  }
+  const lineOffset = yamlLine - 1;
+
+  if (nestingDepth(yamlText) > MAX_DEPTH) {
+    return failure(`les champs sont imbriqués sur plus de ${MAX_DEPTH} niveaux : ce n’est pas une fiche valable.`, yamlLine);
+  }
+
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  } catch {
+    return failure('la syntaxe YAML de l’en-tête est illisible : comparez-la avec une fiche qui fonctionne.', yamlLine);
+  }
+
+  const locate = (path: readonly PropertyKey[], keyOfLast = false): SourcePosition => {
+    const node = nodeAt(doc, path, keyOfLast);
+    return node?.range ? positionAt(lineCounter, node.range[0], lineOffset) : { line: yamlLine, column: 1 };
+  };
+  const base = { body, bodyLine, locate };
+
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => {
+      const pos = positionAt(lineCounter, error.pos[0], lineOffset);
+      let message = YAML_MESSAGES[error.code] ?? 'la syntaxe YAML est incorrecte ici (indentation, deux-points ou guillemets).';
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = /^\s*["']?([^"':\n]+)/.exec(yamlText.slice(error.pos[0], error.pos[0] + 80));
+        if (key) message = `le champ « ${key[1]!.trim()} » apparaît deux fois : gardez une seule ligne pour lui.`;
+      }
+      return { ...pos, message };
+    });
+    return { ...base, data: undefined, problems };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? 'ce fichier utilise trop d’alias YAML (« *nom ») : recopiez les valeurs au lieu de les référencer.'
+        : 'cet en-tête ne peut pas être lu : comparez-le avec une fiche qui fonctionne.';
+    return { ...base, data: undefined, problems: [{ line: yamlLine, column: 1, message }] };
+  }
+
+  if (data === null || data === undefined) {
+    return { ...base, data: undefined, problems: [{ line: yamlLine, column: 1, message: 'l’en-tête est vide : il doit contenir les champs de la fiche (« nom: valeur »).' }] };
+  }
+  if (format === 'markdown' && (typeof data !== 'object' || Array.isArray(data))) {
+    return {
+      ...base,
+      data: undefined,
+      problems: [{ line: yamlLine, column: 1, message: 'l’en-tête doit être une suite de champs « nom: valeur », pas une liste ni un texte seul.' }],
+    };
+  }
+  return { ...base, data, locate, problems: [] };
+}
+

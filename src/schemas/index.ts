@@ -1,0 +1,106 @@
+/**
+ * The content contract in one place: every kind of file, where it lives, its
+ * schema and what its Markdown body must hold. The check, the Astro
+ * collections, the CMS configuration and the forms all read this table.
+ */
+import type { z } from 'zod';
+import { pageSchema, partnerSchema, resourceSchema, settingsSchema } from './editorial.ts';
+import { projectSchema } from './project.ts';
+import { providerSchema } from './provider.ts';
+import { recommendationSchema } from './recommendation.ts';
+import { taxonomySchemas, type TaxonomyName } from './taxonomies.ts';
+
+export interface BodyRule {
+  /** Whether the Markdown body must hold text. */
+  required: boolean;
+  min: number;
+  max: number;
+  /** What the body is, in French, for messages: « la description ». */
+  noun: string;
+}
+
+export interface EntryType<S extends z.ZodType = z.ZodType> {
+  /** Collection name, also the folder under the content folder. */
+  name: string;
+  /** French name of one entry, for messages and the CMS. */
+  label: string;
+  /** French plural name. */
+  labelPlural: string;
+  format: 'markdown' | 'yaml';
+  schema: S;
+  body?: BodyRule;
+}
+
+export const entryTypes = {
+  providers: {
+    name: 'providers',
+    label: 'Prestataire',
+    labelPlural: 'Prestataires',
+    format: 'markdown',
+    schema: providerSchema,
+    body: { required: true, min: 200, max: 5000, noun: 'la description' },
+  },
+  recommendations: {
+    name: 'recommendations',
+    label: 'Recommandation',
+    labelPlural: 'Recommandations',
+    format: 'markdown',
+    schema: recommendationSchema,
+    body: { required: true, min: 50, max: 3000, noun: 'le témoignage' },
+  },
+  projects: {
+    name: 'projects',
+    label: 'Projet à co-financer',
+    labelPlural: 'Projets à co-financer',
+    format: 'markdown',
+    schema: projectSchema,
+    body: { required: true, min: 50, max: 10000, noun: 'la présentation' },
+  },
+  resources: {
+    name: 'resources',
+    label: 'Ressource',
+    labelPlural: 'Ressources',
+    format: 'markdown',
+    schema: resourceSchema,
+    body: { required: true, min: 50, max: 30000, noun: 'le contenu' },
+  },
+  partners: {
+    name: 'partners',
+    label: 'Partenaire',
+    labelPlural: 'Partenaires',
+    format: 'yaml',
+    schema: partnerSchema,
+  },
+  pages: {
+    name: 'pages',
+    label: 'Page',
+    labelPlural: 'Pages',
+    format: 'markdown',
+    schema: pageSchema,
+    body: { required: true, min: 20, max: 30000, noun: 'le texte' },
+  },
+} as const satisfies Record<string, EntryType>;
+
+export type EntryTypeName = keyof typeof entryTypes;
+export const entryTypeNames = Object.keys(entryTypes) as EntryTypeName[];
+
+/** Taxonomies are single YAML files holding a list of terms. */
+export const taxonomyFiles: Record<TaxonomyName, string> = {
+  services: 'taxonomies/services.yml',
+  tools: 'taxonomies/tools.yml',
+  criteria: 'taxonomies/criteria.yml',
+  networks: 'taxonomies/networks.yml',
+};
+export const SETTINGS_FILE = 'settings.yml';
+
+/** Files above this size are refused before parsing: no entry needs more. */
+export const MAX_FILE_BYTES = 256 * 1024;
+
+export { taxonomySchemas, settingsSchema };
+export * from './fields.ts';
+export * from './provider.ts';
+export * from './recommendation.ts';
+export * from './project.ts';
+export * from './editorial.ts';
+export * from './taxonomies.ts';
+export * as geography from './geography.ts';
