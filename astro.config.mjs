@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import contentCheck from './src/integrations/content-check.ts';
+import { markdownProcessor } from './src/lib/markdown.ts';
+
+// SITE_URL and BASE_PATH let a deployment live at its own address or under
+// a project path such as https://organisation.github.io/annuaire/.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://emancipasso.example.org',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: { processor: markdownProcessor() },
+  integrations: [contentCheck()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,38 @@
+/**
+ * How contributor Markdown becomes HTML: Astro's unified processor with
+ * rehype-sanitize (GitHub's allowlist) as the last rehype step, so that even
+ * if a file slipped past the check, nothing executable reaches a page. Then
+ * French typography on the text nodes.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import { frenchTypography } from './typography.ts';
+
+type HastNode = { type: string; value?: string; tagName?: string; children?: HastNode[] };
+
+/** Applies French typography to text, outside code. */
+function rehypeFrenchTypography() {
+  return (tree: HastNode) => {
+    const walk = (node: HastNode) => {
+      if (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')) return;
+      if (node.type === 'text' && node.value) node.value = frenchTypography(node.value);
+      node.children?.forEach(walk);
+    };
+    walk(tree);
+  };
+}
+
+/** The allowlist: GitHub's, restricted to the link schemes the check accepts. */
+export const sanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: ['https', 'mailto'], src: [] as string[] },
+};
+
+export function markdownProcessor() {
+  return unified({
+    gfm: true,
+    // SmartyPants writes English quotes; French quotes are written by contributors.
+    smartypants: false,
+    rehypePlugins: [[rehypeSanitize, sanitizeSchema], rehypeFrenchTypography],
+  });
+}
