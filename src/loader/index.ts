@@ -18,6 +18,7 @@ import {
   SLUG_PATTERN,
   taxonomyFiles,
   taxonomySchemas,
+  type EntryType,
   type EntryTypeName,
   type TaxonomyName,
 } from '../schemas/index.ts';
@@ -111,7 +112,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
 
   await Promise.all(
     entryTypeNames.map(async (typeName: EntryTypeName) => {
-      const type = entryTypes[typeName];
+      const type: EntryType = entryTypes[typeName];
       const dir = path.join(root, type.name);
       const extension = type.format === 'markdown' ? /\.md$/ : /\.ya?ml$/;
       const names = await listFiles(dir);
