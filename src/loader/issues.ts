@@ -27,6 +27,11 @@ function describeValue(value: unknown): string {
   return `« ${String(value)} »`;
 }
 
+/** zod's own messages are English ("Invalid input…"); the schemas' messages are French. */
+function isCustom(message: string | undefined): message is string {
+  return !!message && !/^(Invalid|Too (small|big)|Expected|Unrecognized)/i.test(message);
+}
+
 export interface Located {
   path: PropertyKey[];
   message: string;
@@ -70,6 +75,12 @@ export function explainIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): Lo
     case 'invalid_value': {
       const allowed = (field && enumValues(field)) ?? issue.values.map(String);
       const shown = typeof input === 'string' ? `« ${input} »` : describeValue(input);
+      // `department: 38` is the number 38, not the code "38".
+      if (typeof input !== 'string' && input !== null && allowed.includes(String(input))) {
+        return [{ path, message: `écrivez cette valeur entre guillemets : « "${String(input)}" ».` }];
+      }
+      // Fields with their own explanation (INSEE codes) say it better than a list of a hundred codes.
+      if (isCustom(issue.message)) return [{ path, message: issue.message }];
       return [
         {
           path,
@@ -97,7 +108,17 @@ export function explainIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): Lo
       if (issue.origin === 'array') return [{ path, message: `au plus ${max} éléments${named}.` }];
       return [{ path, message: `la valeur doit être au plus ${max}${named}.` }];
     }
+    case 'invalid_key': {
+      // A key that is not a slug, in `ratings` for instance.
+      const inner = issue.issues[0]?.message;
+      return [{ path, message: `le nom « ${String(path.at(-1))} » n’est pas valable : ${isCustom(inner) ? inner : 'écrivez-le en minuscules, sans accents ni espaces.'}` }];
+    }
+    case 'invalid_format': {
+      if (isCustom(issue.message)) return [{ path, message: issue.message }];
+      if (issue.format === 'email') return [{ path, message: 'indiquez une adresse e-mail valide (par exemple « contact@exemple.org »).' }];
+      return [{ path, message: `cette valeur n’a pas le format attendu${named}.` }];
+    }
     default:
-      return [{ path, message: issue.message }];
+      return [{ path, message: isCustom(issue.message) ? issue.message : `cette valeur n’est pas acceptée${named}.` }];
   }
 }
