@@ -13,7 +13,7 @@ import type { Project } from '../schemas/project.ts';
 import type { Provider } from '../schemas/provider.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
 import { taxonomyNouns, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { entryTypeNames, entryTypes, type EntryTypeName } from '../schemas/index.ts';
+import { entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
 import { arrayElement, metaOf, objectShape } from '../schemas/introspect.ts';
 import type { z } from 'zod';
 
@@ -121,7 +121,6 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
 
 function checkRecommendations(content: Content, report: Report, ctx: RuleContext, known: KnownTerms) {
   const providers = new Map(content.providers.map((p) => [p.id, p]));
-  const criteria = content.taxonomies.criteria.map((c) => c.slug);
   const seenAssociations = new Map<string, Entry<Recommendation>>();
 
   for (const rec of content.recommendations) {
@@ -130,18 +129,6 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     // A provider whose own file is invalid is already reported there.
     if (!provider && !content.ids.providers.has(r.provider)) {
       report(rec, ['provider'], `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`);
-    }
-
-    // Ratings: exactly the criteria of the taxonomy, each rated or null.
-    for (const key of Object.keys(r.ratings)) {
-      if (!known.criteria.has(key)) {
-        report(rec, ['ratings', key], `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`);
-      }
-    }
-    for (const criterion of criteria) {
-      if (!(criterion in r.ratings)) {
-        report(rec, ['ratings'], `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`);
-      }
     }
 
     // Rule 5: nothing that already happened lies in the future.
@@ -157,19 +144,29 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
       }
     }
 
+    // Rule 3: one association, one recommendation per provider. The same
+    // association is the same name (without case, accents or punctuation),
+    // or the same RNA or SIREN number however the name is written.
+    const identities = [
+      ['name', `nom:${normaliseName(r.association.name)}`],
+      ['rna', r.association.rna && `rna:${r.association.rna}`],
+      ['siren', r.association.siren && `siren:${r.association.siren}`],
+    ] as const;
+    const repeated = identities.find(([, id]) => id && seenAssociations.has(`${r.provider}\u0000${id}`));
+    if (repeated) {
+      const first = seenAssociations.get(`${r.provider}\u0000${repeated[1]}`)!;
+      const same = repeated[0] === 'name' ? '' : ` (même numéro ${repeated[0] === 'rna' ? 'RNA' : 'SIREN'} que « ${first.data.association.name} »)`;
+      report(rec, ['association', repeated[0]], `« ${r.association.name} »${same} a déjà recommandé cette structure (${first.file}) : complétez la recommandation existante plutôt que d’en ajouter une.`);
+    } else {
+      for (const [, id] of identities) if (id) seenAssociations.set(`${r.provider}\u0000${id}`, rec);
+    }
+
     if (provider) {
       // Rule 4: an association cannot recommend itself.
       const sameSiren = r.association.siren && provider.data.siren && r.association.siren === provider.data.siren;
       if (sameSiren || normaliseName(r.association.name) === normaliseName(provider.data.name)) {
-        report(rec, ['association', sameSiren ? 'siren' : 'name'], `une structure ne peut pas se recommander elle-même : la recommandation doit venir d’une association qu’elle a accompagnée.`);
+        report(rec, ['association', sameSiren ? 'siren' : 'name'], `l’association a ${sameSiren ? 'le même SIREN' : 'le même nom'} que « ${provider.data.name} » : une structure ne peut pas se recommander elle-même, la recommandation doit venir d’une association qu’elle a accompagnée.`);
       }
-      // Rule 3: one association, one recommendation per provider.
-      const key = `${provider.id}\u0000${normaliseName(r.association.name)}`;
-      const first = seenAssociations.get(key);
-      if (first) {
-        report(rec, ['association', 'name'], `« ${r.association.name} » a déjà recommandé cette structure (${first.file}) : complétez la recommandation existante plutôt que d’en ajouter une.`);
-      } else seenAssociations.set(key, rec);
-
       // Warning: services received that the provider does not list.
       const offered = new Set(provider.data.services);
       r.project.services.forEach((service, index) => {
@@ -187,7 +184,35 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     if (verification.status === 'verified' && verification.date && verification.date <= addMonths(ctx.today, -RECOMMENDATION_STALE_MONTHS)) {
       report(rec, ['verification', 'date'], `recommandation vérifiée le ${frenchDate(verification.date)}, il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : vérifiez-la à nouveau auprès de l’association.`, 'warning');
     }
+  }
+}
 
+/**
+ * What a recommendation says, checked even when its schema rejected it, so
+ * that one run reports every problem: its ratings name exactly the criteria
+ * of the taxonomy, and its testimony publishes nobody's contact details.
+ */
+function checkRecommendationTexts(content: Content, report: Report, known: KnownTerms) {
+  const criteria = content.taxonomies.criteria.map((c) => c.slug);
+  const recommendations = [
+    ...content.recommendations,
+    ...content.rejected.filter((r) => r.type === 'recommendations').map((r) => r.entry as Entry<Partial<Recommendation>>),
+  ];
+  for (const rec of recommendations) {
+    const ratings: unknown = rec.data.ratings;
+    if (ratings && typeof ratings === 'object' && !Array.isArray(ratings)) {
+      for (const key of Object.keys(ratings)) {
+        // A key that is not even a slug was already refused by the schema.
+        if (!known.criteria.has(key) && SLUG_PATTERN.test(key)) {
+          report(rec, ['ratings', key], `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`);
+        }
+      }
+      for (const criterion of criteria) {
+        if (!(criterion in ratings)) {
+          report(rec, ['ratings'], `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`);
+        }
+      }
+    }
     for (const issue of personalDataIssues(rec.body)) {
       report({ ...rec, locate: () => ({ line: rec.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
     }
@@ -291,6 +316,7 @@ export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   checkTaxonomies(content, problems);
   checkProviders(content, report, ctx);
   checkRecommendations(content, report, ctx, known);
+  checkRecommendationTexts(content, report, known);
   checkProjects(content, report, ctx);
   checkAllTerms(content, report, known);
   checkBodies(content, report);
