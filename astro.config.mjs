@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import sitemap from './src/integrations/sitemap.ts';
 import { markdownProcessor } from './src/lib/markdown.ts';
 
 // SITE_URL and BASE_PATH let a deployment live at its own address or under
@@ -11,6 +12,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: { processor: markdownProcessor() },
-  integrations: [contentCheck()],
+  integrations: [contentCheck(), sitemap()],
   devToolbar: { enabled: false },
 });
