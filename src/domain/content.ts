@@ -35,7 +35,7 @@ export interface Content {
   pages: Entry<Page>[];
   taxonomies: { services: Service[]; tools: Tool[]; criteria: Criterion[]; networks: Network[] };
   /** Where each taxonomy file is, to point at its terms. */
-  taxonomyFiles: Record<TaxonomyName, { file: string; locate: Locate }>;
+  taxonomyFiles: Record<TaxonomyName, { file: string; locate: Locate; /** Place in the file of each valid term (invalid ones are left out of `taxonomies`). */ indices?: number[] }>;
   settings: Settings | undefined;
   /**
    * Entries that failed their schema, with their raw data: the rules that can

@@ -61,8 +61,10 @@ function checkTerms(
 function checkTaxonomies(content: Content, problems: Problem[]) {
   for (const name of Object.keys(content.taxonomies) as TaxonomyName[]) {
     const seen = new Map<string, number>();
-    content.taxonomies[name].forEach((term, index) => {
-      const { file, locate } = content.taxonomyFiles[name];
+    const { file, locate, indices } = content.taxonomyFiles[name];
+    content.taxonomies[name].forEach((term, position) => {
+      // Terms refused by their schema are not in the list: point at the term's place in the file.
+      const index = indices?.[position] ?? position;
       if (seen.has(term.slug)) {
         problems.push({
           file,

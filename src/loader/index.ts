@@ -205,6 +205,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
         if (value) terms.push({ index, value });
       }
       (content.taxonomies[name] as unknown[]) = terms.map((t) => t.value);
+      content.taxonomyFiles[name].indices = terms.map((t) => t.index);
     }),
   );
 
