@@ -80,7 +80,8 @@ export function personalDataIssues(markdown: string): BodyIssue[] {
   const issues: BodyIssue[] = [];
   const lines = markdown.split('\n');
   lines.forEach((line, index) => {
-    const email = /[\w.+-]+@[\w-]+\.[\w.-]+/.exec(line);
+    // The address stops before a final dot: « écrivez à claire@exemple.org. »
+    const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(line);
     if (email) {
       issues.push({ line: index + 1, column: email.index + 1, message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.` });
     }
