@@ -17,6 +17,7 @@ import { departmentName, departmentRegion, departments, regionName, regions } fr
 import { enumValues, metaOf, schemaAt } from '../schemas/introspect.ts';
 import { providerSchema, type Provider } from '../schemas/provider.ts';
 import type { Network, Service, Tool } from '../schemas/taxonomies.ts';
+import { placeSentence, type PlaceMatch } from './finder.ts';
 import { slugify } from './normalise.ts';
 
 export const facetKeys = ['service', 'remplace', 'region', 'departement', 'taille', 'structure', 'outil', 'reseau', 'tarif'] as const;
@@ -201,7 +202,7 @@ export function inPlace(kind: 'departement' | 'region', code: string): string {
   return `en ${name}`;
 }
 
-export type PlaceMatch = 'located' | 'served' | 'region-served' | 'national' | 'remote' | 'none';
+export type { PlaceMatch };
 
 /** How a provider reaches a département: located there, serving it, everywhere, remotely only, or not at all. */
 export function placeMatch(provider: Provider, department: string): PlaceMatch {
@@ -227,21 +228,10 @@ export function regionMatch(provider: Provider, region: string): PlaceMatch {
 /** The sentence that says why a provider appears for a place. */
 export function explainPlace(provider: Provider, kind: 'departement' | 'region', code: string): string {
   const match = kind === 'departement' ? placeMatch(provider, code) : regionMatch(provider, code);
-  const where = inPlace(kind, code);
-  switch (match) {
-    case 'located':
-      return kind === 'departement'
-        ? `basée à ${provider.location.city}, ${where}`
-        : `basée à ${provider.location.city} (${departmentName(provider.location.department)}), ${where}`;
-    case 'served':
-      return `intervient ${where}`;
-    case 'region-served':
-      return `intervient dans toute la région ${regionName(departmentRegion(code) ?? '') ?? ''}`;
-    case 'national':
-      return 'intervient partout en France';
-    case 'remote':
-      return 'accompagne à distance';
-    default:
-      return `n’intervient pas ${where}`;
-  }
+  return placeSentence(match, {
+    city: provider.location.city,
+    cityDetail: kind === 'region' ? departmentName(provider.location.department) : undefined,
+    where: inPlace(kind, code),
+    regionName: regionName(departmentRegion(code) ?? ''),
+  });
 }

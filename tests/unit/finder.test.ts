@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeCandidate,
+  encodeCandidate,
+  mergeCandidates,
+  queryFromSearch,
+  rankProviders,
+  sizeSentence,
+  type FinderCandidate,
+  type FinderWords,
+} from '../../src/domain/finder.ts';
+import { sizeLabels } from '../../src/schemas/provider.ts';
+
+function candidate(overrides: Partial<FinderCandidate>): FinderCandidate {
+  return {
+    id: 'structure',
+    name: 'Structure',
+    city: 'Lyon',
+    services: ['diagnostic'],
+    sizes: ['petite'],
+    replaces: [],
+    recommendations: 1,
+    average: 4,
+    place: 'located',
+    ...overrides,
+  };
+}
+
+const words: FinderWords = {
+  service: (slug) => ({ diagnostic: 'Diagnostic des outils', hebergement: 'Hébergement de services' })[slug] ?? slug,
+  size: (slug) => sizeSentence(sizeLabels[slug as keyof typeof sizeLabels]),
+  remplace: (slug) => ({ 'google-drive': 'Google Drive' })[slug] ?? slug,
+  where: 'dans le Rhône',
+  regionName: 'Auvergne-Rhône-Alpes',
+};
+
+describe('ranking for the guided finder', () => {
+  it('puts a provider located in the département before one that works everywhere, and that one before remote-only', () => {
+    const list = rankProviders(
+      [
+        candidate({ id: 'distance', name: 'À distance', place: 'remote' }),
+        candidate({ id: 'partout', name: 'Partout', place: 'national' }),
+        candidate({ id: 'ici', name: 'Ici', place: 'located' }),
+      ],
+      { departement: '69' },
+      words,
+    );
+    expect(list.map((r) => r.candidate.id)).toEqual(['ici', 'partout', 'distance']);
+  });
+
+  it('leaves out providers that do not offer the need or cannot reach the place', () => {
+    const list = rankProviders(
+      [
+        candidate({ id: 'sans-service', services: ['hebergement'] }),
+        candidate({ id: 'ailleurs', place: 'none' }),
+        candidate({ id: 'oui' }),
+      ],
+      { service: 'diagnostic', departement: '69' },
+      words,
+    );
+    expect(list.map((r) => r.candidate.id)).toEqual(['oui']);
+  });
+
+  it('explains each match in plain French', () => {
+    const [result] = rankProviders(
+      [candidate({ replaces: ['google-drive'], recommendations: 3, place: 'served' })],
+      { service: 'diagnostic', departement: '69', taille: 'petite', remplace: 'google-drive' },
+      words,
+    );
+    expect(result!.reasons).toEqual([
+      'intervient dans le Rhône',
+      'propose : Diagnostic des outils',
+      'accompagne les petites associations',
+      'propose une alternative à Google Drive',
+      '3 recommandations vérifiées',
+    ]);
+  });
+
+  it('says when a provider is there through its whole région, or is located there', () => {
+    const [region] = rankProviders([candidate({ place: 'region-served' })], { departement: '69' }, words);
+    expect(region!.reasons[0]).toBe('intervient dans toute la région Auvergne-Rhône-Alpes');
+    const [here] = rankProviders([candidate({ place: 'located', recommendations: 1 })], { departement: '69' }, words);
+    expect(here!.reasons).toEqual(['basée à Lyon, dans le Rhône', '1 recommandation vérifiée']);
+  });
+
+  it('prefers the size and the tool asked for, without excluding the others', () => {
+    const list = rankProviders(
+      [candidate({ id: 'grande', sizes: ['grande'] }), candidate({ id: 'petite', sizes: ['petite'] })],
+      { taille: 'petite' },
+      words,
+    );
+    expect(list.map((r) => r.candidate.id)).toEqual(['petite', 'grande']);
+  });
+
+  it('breaks ties with verified recommendations, then ratings, then the name', () => {
+    const list = rankProviders(
+      [
+        candidate({ id: 'b', name: 'Bêta', recommendations: 1 }),
+        candidate({ id: 'a', name: 'Alpha', recommendations: 1 }),
+        candidate({ id: 'c', name: 'Gamma', recommendations: 4 }),
+        candidate({ id: 'd', name: 'Delta', recommendations: 1, average: 5 }),
+      ],
+      {},
+      words,
+    );
+    expect(list.map((r) => r.candidate.id)).toEqual(['c', 'd', 'a', 'b']);
+  });
+
+  it('keeps the list short', () => {
+    const many = Array.from({ length: 30 }, (_, i) => candidate({ id: `s${i}`, name: `Structure ${i}` }));
+    expect(rankProviders(many, {}, words)).toHaveLength(10);
+    expect(rankProviders(many, {}, words, 5)).toHaveLength(5);
+  });
+});
+
+describe('candidates in the files the build writes', () => {
+  it('survive encoding', () => {
+    const original = candidate({ services: ['diagnostic', 'hebergement'], replaces: ['google-drive'], average: 4.27 });
+    const decoded = decodeCandidate(JSON.parse(JSON.stringify(encodeCandidate(original))));
+    expect(decoded).toEqual({ ...original, average: 4.3 });
+    expect(decodeCandidate(encodeCandidate(candidate({ average: null, replaces: [] })))).toMatchObject({ average: null, replaces: [] });
+  });
+
+  it('keep the closest place when a provider is in two files', () => {
+    const merged = mergeCandidates([candidate({ id: 'x', place: 'national' })], [candidate({ id: 'x', place: 'located' })]);
+    expect(merged).toEqual([candidate({ id: 'x', place: 'located' })]);
+  });
+});
+
+describe('the query in the address', () => {
+  it('reads the finder’s questions and ignores anything else', () => {
+    expect(queryFromSearch('?service=diagnostic&departement=2A&taille=petite&remplace=google-drive&x=1')).toEqual({
+      service: 'diagnostic',
+      departement: '2A',
+      taille: 'petite',
+      remplace: 'google-drive',
+    });
+    expect(queryFromSearch('?service=%3Cscript%3E&departement=')).toEqual({});
+  });
+});
