@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   }
   const dir = contentDir(options.content);
   try {
-    const result = await checkContent(dir);
+    const result = await checkContent(dir, { parallel: true });
     if (options.json) {
       console.log(JSON.stringify(result.problems, null, 2));
     } else {

@@ -20,6 +20,8 @@ export interface CheckResult {
 export interface CheckOptions {
   today?: string;
   displayRoot?: string;
+  /** Parse large folders on two threads (command line only). */
+  parallel?: boolean;
 }
 
 /** The content folder: `--content`, else `CONTENT_DIR`, else `content/`. */
@@ -29,7 +31,7 @@ export function contentDir(cliValue?: string): string {
 
 export async function checkContent(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const [loaded, departmentsOfPostcode] = await Promise.all([
-    loadContent(dir, { displayRoot: options.displayRoot }),
+    loadContent(dir, { displayRoot: options.displayRoot, parallel: options.parallel }),
     loadPostcodeIndex(),
   ]);
   const ruleProblems = checkRules(loaded.content, { today: options.today ?? todayInFrance(), departmentsOfPostcode });

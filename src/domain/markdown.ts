@@ -41,11 +41,22 @@ function short(text: string): string {
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
 
+const micromarkExtensions = [gfm()];
+const mdastExtensions = [gfmFromMarkdown()];
+
+/**
+ * Raw HTML needs « < »; links, images and definitions need « [ » or « < »;
+ * GFM turns bare « www. » and « scheme:// » into links. Text with none of
+ * these holds nothing to refuse, and most testimonies are such plain text.
+ */
+const MIGHT_HOLD_MARKUP = /[<[]|www\.|:\/\//i;
+
 export function bodyIssues(markdown: string): BodyIssue[] {
+  if (!MIGHT_HOLD_MARKUP.test(markdown)) return [];
   const issues: BodyIssue[] = [];
   let tree: MdNode;
   try {
-    tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as MdNode;
+    tree = fromMarkdown(markdown, { extensions: micromarkExtensions, mdastExtensions }) as MdNode;
   } catch {
     return [{ line: 1, column: 1, message: 'ce texte ne peut pas être lu comme du Markdown : simplifiez sa mise en forme.' }];
   }

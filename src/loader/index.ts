@@ -3,7 +3,9 @@
  * positions, and applies its schema. What is valid comes back typed; every
  * problem comes back with its file, line, column and field.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { z } from 'zod';
 import { formatPath, type Problem } from '../domain/problems.ts';
@@ -28,6 +30,8 @@ import { parseSource, type Locate } from './parse.ts';
 export interface LoadOptions {
   /** How file paths are shown in messages: relative to this folder (the project). */
   displayRoot?: string;
+  /** Use a worker thread for large folders (command line only: Astro's bundler cannot start one). */
+  parallel?: boolean;
 }
 
 export interface LoadResult {
@@ -48,8 +52,10 @@ export function validate<S extends z.ZodType>(
   data: unknown,
   locate: Locate,
   file: string,
+  /** False when the source holds no empty string: skips a copy of the data. */
+  mayHoldEmptyStrings = true,
 ): { value?: z.output<S>; problems: Problem[] } {
-  const result = schema.safeParse(dropEmptyStrings(data), { reportInput: true });
+  const result = schema.safeParse(mayHoldEmptyStrings ? dropEmptyStrings(data) : data, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
   const problems: Problem[] = [];
   for (const issue of result.error.issues) {
@@ -71,6 +77,100 @@ async function listFiles(dir: string): Promise<string[]> {
   }
 }
 
+interface FileTask {
+  typeName: EntryTypeName;
+  name: string;
+  abs: string;
+  /** Path shown in messages. */
+  file: string;
+}
+
+interface FileResult {
+  entry?: Entry<unknown>;
+  /** An entry its schema rejected, kept with its raw data for the rules that can still run. */
+  rejected?: Entry<unknown>;
+  problems: Problem[];
+}
+
+/** Below this many files, a worker thread costs more to start than it saves. */
+const PARALLEL_THRESHOLD = 4000;
+
+const capitalise = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
+
+/** Reads, parses and validates one entry file. */
+function loadEntryFile({ typeName, name, abs, file }: FileTask): FileResult {
+  const type: EntryType = entryTypes[typeName];
+  const extension = type.format === 'markdown' ? /\.md$/ : /\.ya?ml$/;
+  const fileProblem = (message: string): FileResult => ({ problems: [{ file, line: 1, column: 1, path: '', severity: 'error', message }] });
+  if (!extension.test(name)) {
+    return fileProblem(
+      `ce fichier est ignoré : dans ${type.name}/, une fiche se termine par ${type.format === 'markdown' ? '« .md »' : '« .yml »'}. Renommez-le ou déplacez-le.`,
+    );
+  }
+  const id = name.replace(extension, '');
+  // Recommendations are named <provider>--<association>, hence the double hyphen.
+  const idPattern = typeName === 'recommendations' ? /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/ : SLUG_PATTERN;
+  if (!idPattern.test(id) || id.length < 2 || id.length > (typeName === 'recommendations' ? 125 : 60)) {
+    return fileProblem(
+      `le nom du fichier « ${name} » doit être un identifiant en minuscules sans accents ni espaces, les mots séparés par des tirets (par exemple « nuage-solidaire.md »).`,
+    );
+  }
+  let parsed;
+  try {
+    parsed = parseSource(readFileSync(abs), type.format, MAX_FILE_BYTES);
+  } catch {
+    return fileProblem('ce fichier ne peut pas être lu (droits d’accès ?) : vérifiez qu’il s’agit d’un fichier texte ordinaire.');
+  }
+  if (parsed.problems.length > 0) {
+    return { problems: parsed.problems.map((p) => ({ file, line: p.line, column: p.column, path: '', severity: 'error', message: p.message })) };
+  }
+  const { value, problems } = validate(type.schema, parsed.data, parsed.locate, file, parsed.mayHoldEmptyStrings);
+  if (type.body) {
+    const length = [...parsed.body.trim()].length;
+    const where = { file, line: parsed.bodyLine, column: 1, path: 'body', severity: 'error' as const };
+    if (type.body.required && length === 0) {
+      problems.push({ ...where, message: capitalise(`${type.body.noun} manque : écrivez-la sous la ligne « --- » qui ferme l’en-tête.`) });
+    } else if (length < type.body.min) {
+      problems.push({ ...where, message: capitalise(`${type.body.noun} est trop courte : au moins ${type.body.min} caractères (actuellement ${length}).`) });
+    } else if (length > type.body.max) {
+      problems.push({ ...where, message: capitalise(`${type.body.noun} est trop longue : au plus ${type.body.max} caractères (actuellement ${length}).`) });
+    }
+  }
+  const entry: Entry<unknown> = { id, file, data: value ?? parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
+  return value ? { entry, problems } : { rejected: entry, problems };
+}
+
+/** Positions for an entry parsed elsewhere: the file is read again, only if a problem needs them. */
+function lazyFileLocate(abs: string, format: 'markdown' | 'yaml'): Locate {
+  let locate: Locate | undefined;
+  return (p, keyOfLast) => {
+    locate ??= parseSource(readFileSync(abs), format, MAX_FILE_BYTES, { positions: true }).locate;
+    return locate(p, keyOfLast);
+  };
+}
+
+/** Runs `loadEntryFile` on `tasks` in a worker thread; entries come back without `locate`. */
+function loadInWorker(tasks: FileTask[]): Promise<FileResult[]> {
+  // Started synchronously, so it works while this thread parses its own half.
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: tasks });
+    worker.once('message', (results: FileResult[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** The worker's side: plain data only, since functions cannot cross threads. */
+export function loadFilesForWorker(tasks: FileTask[]): FileResult[] {
+  return tasks.map((task) => {
+    const result = loadEntryFile(task);
+    const strip = (entry?: Entry<unknown>) => (entry ? ({ ...entry, locate: undefined } as unknown as Entry<unknown>) : undefined);
+    return { entry: strip(result.entry), rejected: strip(result.rejected), problems: result.problems };
+  });
+}
+
 export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   try {
@@ -89,7 +189,9 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
 
   const readParsed = async (abs: string, format: 'markdown' | 'yaml') => {
     files++;
-    const bytes = await readFile(abs);
+    // Synchronous reads: the check is CPU-bound, and promise-based reads of
+    // tens of thousands of small files cost more than they overlap.
+    const bytes = readFileSync(abs);
     return parseSource(bytes, format, MAX_FILE_BYTES);
   };
   const report = (file: string, parsed: { problems: { line: number; column: number; message: string }[] }) => {
@@ -110,6 +212,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     rejected: [],
   };
 
+  const tasks: FileTask[] = [];
   await Promise.all(
     entryTypeNames.map(async (typeName: EntryTypeName) => {
       const type: EntryType = entryTypes[typeName];
@@ -117,66 +220,36 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       const extension = type.format === 'markdown' ? /\.md$/ : /\.ya?ml$/;
       const names = await listFiles(dir);
       content.ids[typeName] = new Set(names.filter((n) => extension.test(n)).map((n) => n.replace(extension, '')));
-      const loaded = await Promise.all(
-        names.map(async (name) => {
-          const abs = path.join(dir, name);
-          const file = display(abs);
-          if (!extension.test(name)) {
-            if (typeName === 'providers' && IMAGE.test(name)) return undefined; // a logo beside its entry
-            problems.push({
-              file,
-              line: 1,
-              column: 1,
-              path: '',
-              severity: 'error',
-              message: `ce fichier est ignoré : dans ${type.name}/, une fiche se termine par ${type.format === 'markdown' ? '« .md »' : '« .yml »'}. Renommez-le ou déplacez-le.`,
-            });
-            return undefined;
-          }
-          const id = name.replace(extension, '');
-          // Recommendations are named <provider>--<association>, hence the double hyphen.
-          const idPattern = typeName === 'recommendations' ? /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/ : SLUG_PATTERN;
-          if (!idPattern.test(id) || id.length < 2 || id.length > (typeName === 'recommendations' ? 125 : 60)) {
-            problems.push({
-              file,
-              line: 1,
-              column: 1,
-              path: '',
-              severity: 'error',
-              message: `le nom du fichier « ${name} » doit être un identifiant en minuscules sans accents ni espaces, les mots séparés par des tirets (par exemple « nuage-solidaire.md »).`,
-            });
-            return undefined;
-          }
-          const parsed = await readParsed(abs, type.format);
-          if (parsed.problems.length > 0) {
-            report(file, parsed);
-            return undefined;
-          }
-          const { value, problems: schemaProblems } = validate(type.schema, parsed.data, parsed.locate, file);
-          problems.push(...schemaProblems);
-          if (type.body) {
-            const text = parsed.body.trim();
-            const length = [...text].length;
-            const where = { file, line: parsed.bodyLine, column: 1, path: 'body', severity: 'error' as const };
-            if (type.body.required && length === 0) {
-              problems.push({ ...where, message: `${type.body.noun} manque : écrivez-la sous la ligne « --- » qui ferme l’en-tête.`.replace(/^./, (c) => c.toUpperCase()) });
-            } else if (length < type.body.min) {
-              problems.push({ ...where, message: `${type.body.noun} est trop courte : au moins ${type.body.min} caractères (actuellement ${length}).`.replace(/^./, (c) => c.toUpperCase()) });
-            } else if (length > type.body.max) {
-              problems.push({ ...where, message: `${type.body.noun} est trop longue : au plus ${type.body.max} caractères (actuellement ${length}).`.replace(/^./, (c) => c.toUpperCase()) });
-            }
-          }
-          const entry: Entry<unknown> = { id, file, data: value ?? parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
-          if (!value) {
-            content.rejected.push({ type: typeName, entry });
-            return undefined;
-          }
-          return entry;
-        }),
-      );
-      (content[typeName] as Entry<unknown>[]) = loaded.filter((e): e is Entry<unknown> => e !== undefined);
+      for (const name of names) {
+        const abs = path.join(dir, name);
+        if (!extension.test(name) && typeName === 'providers' && IMAGE.test(name)) continue; // a logo beside its entry
+        tasks.push({ typeName, name, abs, file: display(abs) });
+      }
     }),
   );
+
+  // Tens of thousands of files: parse half of them in a worker thread, on the second core.
+  const results: FileResult[] = new Array(tasks.length);
+  const inWorker = options.parallel && tasks.length >= PARALLEL_THRESHOLD ? tasks.filter((_, i) => i % 2 === 1) : [];
+  const fromWorker = inWorker.length > 0 ? loadInWorker(inWorker) : Promise.resolve([]);
+  tasks.forEach((task, i) => {
+    if (inWorker.length === 0 || i % 2 === 0) results[i] = loadEntryFile(task);
+  });
+  (await fromWorker).forEach((result, j) => {
+    const task = inWorker[j]!;
+    const format = entryTypes[task.typeName].format;
+    const locate = lazyFileLocate(task.abs, format);
+    if (result.entry) result.entry.locate = locate;
+    if (result.rejected) result.rejected.locate = locate;
+    results[j * 2 + 1] = result;
+  });
+  files += tasks.length;
+  for (const [i, result] of results.entries()) {
+    const typeName = tasks[i]!.typeName;
+    problems.push(...result.problems);
+    if (result.entry) (content[typeName] as Entry<unknown>[]).push(result.entry);
+    if (result.rejected) content.rejected.push({ type: typeName, entry: result.rejected });
+  }
 
   await Promise.all(
     (Object.keys(taxonomyFiles) as TaxonomyName[]).map(async (name) => {

@@ -3,6 +3,7 @@
  * of every value. Pure: no file system, so tests and the fuzzer feed it bytes.
  * Whatever the bytes hold, it returns problems, never throws.
  */
+import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 import type { Locate, SourcePosition } from '../domain/content.ts';
@@ -24,6 +25,8 @@ export interface ParsedSource {
   /** Where the value at `path` stands in the file; the nearest existing parent when it is absent. */
   locate: Locate;
   problems: ParseProblem[];
+  /** Whether the YAML may hold `""` or `''`, which the CMS writes for a cleared field. */
+  mayHoldEmptyStrings?: boolean;
 }
 
 /** Expanding more aliases than this is refused: it is how "billion laughs" files blow up. */
@@ -158,7 +161,30 @@ function nodeAt(doc: Document, path: readonly PropertyKey[], keyOfLast: boolean)
   return last;
 }
 
-export function parseSource(bytes: Uint8Array, format: 'markdown' | 'yaml', maxBytes: number): ParsedSource {
+const FAILED = Symbol('failed');
+
+/** The full YAML parser, with a position for every node. */
+function fullParse(yamlText: string, lineOffset: number, yamlLine: number): { doc?: Document; lineCounter: LineCounter; locate: Locate } {
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  } catch {
+    return { lineCounter, locate: () => ({ line: yamlLine, column: 1 }) };
+  }
+  const locate: Locate = (path, keyOfLast = false) => {
+    const node = nodeAt(doc, path, keyOfLast);
+    return node?.range ? positionAt(lineCounter, node.range[0], lineOffset) : { line: yamlLine, column: 1 };
+  };
+  return { doc, lineCounter, locate };
+}
+
+export function parseSource(
+  bytes: Uint8Array,
+  format: 'markdown' | 'yaml',
+  maxBytes: number,
+  options: { positions?: boolean } = {},
+): ParsedSource {
   const text = decodeText(bytes, maxBytes);
   if (typeof text !== 'string') return failure(text.message, text.line, text.column);
   const normalised = text.replace(/\r\n?/g, '\n');
@@ -179,18 +205,29 @@ export function parseSource(bytes: Uint8Array, format: 'markdown' | 'yaml', maxB
     return failure(`les champs sont imbriqués sur plus de ${MAX_DEPTH} niveaux : ce n’est pas une fiche valable.`, yamlLine);
   }
 
-  const lineCounter = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
-  } catch {
-    return failure('la syntaxe YAML de l’en-tête est illisible : comparez-la avec une fiche qui fonctionne.', yamlLine);
+  // Fast path: most files are valid and never need positions. js-yaml reads
+  // them several times faster; positions come from the full parser, lazily,
+  // only when a problem must be located. Anchors, aliases and tags always
+  // take the full parser, which bounds alias expansion.
+  if (!options.positions && !/[&*!]/.test(yamlText)) {
+    let fast: unknown;
+    try {
+      fast = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
+    } catch {
+      fast = FAILED;
+    }
+    if (fast !== FAILED && fast !== null && fast !== undefined && (format === 'yaml' || (typeof fast === 'object' && !Array.isArray(fast)))) {
+      let full: Locate | undefined;
+      const lazyLocate: Locate = (path, keyOfLast) => {
+        full ??= fullParse(yamlText, lineOffset, yamlLine).locate;
+        return full(path, keyOfLast);
+      };
+      return { data: fast, body, bodyLine, locate: lazyLocate, problems: [], mayHoldEmptyStrings: /""|''/.test(yamlText) };
+    }
   }
 
-  const locate = (path: readonly PropertyKey[], keyOfLast = false): SourcePosition => {
-    const node = nodeAt(doc, path, keyOfLast);
-    return node?.range ? positionAt(lineCounter, node.range[0], lineOffset) : { line: yamlLine, column: 1 };
-  };
+  const { doc, lineCounter, locate } = fullParse(yamlText, lineOffset, yamlLine);
+  if (!doc) return failure('la syntaxe YAML de l’en-tête est illisible : comparez-la avec une fiche qui fonctionne.', yamlLine);
   const base = { body, bodyLine, locate };
 
   if (doc.errors.length > 0) {
