@@ -113,7 +113,8 @@ async function main() {
   });
   console.log(`${files} fichiers écrits. Machine : ${os.cpus().length} cœurs, Node.js ${process.versions.node}.\n`);
 
-  const env = { CONTENT_DIR: contentDir, EMANCIPASSO_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1' };
+  const cacheDir = path.join(work, 'astro-cache');
+  const env = { CONTENT_DIR: contentDir, EMANCIPASSO_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: cacheDir };
   const noop = async () => {};
   const check = await series('check', runs, noop, [process.execPath, 'scripts/check.ts', '--content', contentDir], env);
 
@@ -123,7 +124,7 @@ async function main() {
     const outDir = path.join(work, 'dist');
     // Every build starts cold: no content-layer cache from the previous run.
     const cold = async () => {
-      await rm(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
+      await rm(cacheDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
     };
     build = await series('build', runs, cold, [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env);
@@ -137,7 +138,6 @@ async function main() {
       };
       bare = await series('astro nu', runs, bareCold, [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { ASTRO_TELEMETRY_DISABLED: '1' }, bareDir);
     }
-    await rm(path.join(root, 'node_modules/.astro'), { recursive: true, force: true });
   }
 
   console.log(`\nRésultats (médianes sur ${runs} exécutions, ${os.cpus().length} cœurs, ${providers} prestataires) :`);
