@@ -218,7 +218,22 @@ function checkRecommendationTexts(content: Content, report: Report, known: Known
     for (const issue of personalDataIssues(rec.body)) {
       report({ ...rec, locate: () => ({ line: rec.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
     }
+    // No field either: the association's name, city or project title name nobody's address or phone.
+    for (const { path, value } of stringFields(rec.data)) {
+      if (path[0] === 'association' && path[1] === 'website') continue;
+      if (personalDataIssues(value).length > 0) {
+        report(rec, path, `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`);
+      }
+    }
   }
+}
+
+/** Every text value of an entry's data, with its path. */
+function stringFields(data: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: string }> {
+  if (typeof data === 'string') return [{ path, value: data }];
+  if (Array.isArray(data)) return data.flatMap((item, index) => stringFields(item, [...path, index]));
+  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => stringFields(value, [...path, key]));
+  return [];
 }
 
 /** Rule 6: what a project announces adds up. */
