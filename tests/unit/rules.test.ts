@@ -444,6 +444,15 @@ describe('a testimony speaks for an association and publishes nobody’s contact
     ]);
   });
 
+  it('refuses contact details in the fields too, whatever the field', async () => {
+    const file = 'recommendations/nuage-des-exemples--jardins-de-l-exemple.md';
+    const text = edited(file, ['title: Quitter Google Drive pour un Nextcloud partagé', 'title: Projet suivi par claire.martin@courriel.example.com'], ['city: Grenoble', 'city: Grenoble 04 76 12 34 56']);
+    expect(await problemsOf({ [file]: text })).toEqual([
+      at(6, 9, 'association.city', 'ce champ contient une adresse e-mail ou un numéro de téléphone'),
+      at(10, 10, 'project.title', 'ce champ contient une adresse e-mail ou un numéro de téléphone'),
+    ]);
+  });
+
   it('accepts years, amounts and counts that merely look like numbers', async () => {
     const file = 'recommendations/nuage-des-exemples--velo-exemple.md';
     const text = edited(file, ['plusieurs fois.', 'plusieurs fois. En 2026, 1 200 € et 12 34 56 bénévoles plus tard, tout va bien.']);
