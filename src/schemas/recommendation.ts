@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { associationSize, calendarDate, departmentCode, httpsUrl, rna, siren, slug, slugList } from './fields.ts';
+import { sizeLabels } from './provider.ts';
 
 export const verificationStatuses = ['pending', 'verified', 'rejected'] as const;
 export const verificationStatusLabels: Record<(typeof verificationStatuses)[number], string> = {
@@ -49,6 +50,7 @@ export const recommendationSchema = z
         size: associationSize.optional().meta({
           title: 'Taille',
           description: 'Petite (jusqu’à 20 personnes), moyenne ou grande.',
+          labels: sizeLabels,
         }),
         website: httpsUrl.optional().meta({ title: 'Site web', description: 'Adresse du site, en https://.' }),
       })
