@@ -10,6 +10,8 @@ import type { AstroIntegration } from 'astro';
 import { checkContent, contentDir, formatProblem, formatSummary } from '../check/index.ts';
 import { ContentFolderError } from '../loader/index.ts';
 
+const MAX_WARNINGS_SHOWN = 20;
+
 export default function contentCheck(): AstroIntegration {
   return {
     name: 'emancipasso:content-check',
@@ -18,7 +20,7 @@ export default function contentCheck(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         let result;
         try {
-          result = await checkContent(contentDir());
+          result = await checkContent(contentDir(), { parallel: true });
         } catch (error) {
           if (error instanceof ContentFolderError) {
             logger.error(error.message);
@@ -26,8 +28,12 @@ export default function contentCheck(): AstroIntegration {
           }
           throw error;
         }
-        for (const problem of result.problems) {
-          (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+        // Every error; warnings up to a screenful (`npm run check` lists them all).
+        const warnings = result.problems.filter((p) => p.severity === 'warning');
+        for (const problem of result.problems.filter((p) => p.severity === 'error')) logger.error(formatProblem(problem));
+        for (const problem of warnings.slice(0, MAX_WARNINGS_SHOWN)) logger.warn(formatProblem(problem));
+        if (warnings.length > MAX_WARNINGS_SHOWN) {
+          logger.warn(`… et ${warnings.length - MAX_WARNINGS_SHOWN} autres avertissements : « npm run check » les liste tous.`);
         }
         logger.info(formatSummary(result));
         if (result.errors > 0 && command === 'build') {

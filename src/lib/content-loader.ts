@@ -51,7 +51,8 @@ export function entriesLoader(type: EntryTypeName): Loader {
         const entries = (await content())[type] as Entry<Record<string, unknown>>[];
         await sync(
           context,
-          entries.map((e) => ({ id: e.id, data: e.data, body: e.body, filePath: e.file })),
+          // Astro takes only paths inside the project; a content folder elsewhere has none.
+          entries.map((e) => ({ id: e.id, data: e.data, body: e.body, filePath: e.file.startsWith('/') ? undefined : e.file })),
           true,
         );
       };
