@@ -44,7 +44,7 @@ export async function sitemapUrls(distDir: string, home: string): Promise<string
     // Addresses are encoded as a browser would send them (accents, spaces).
     urls.push(new URL(encodeURI(pagePath(file)), home).href);
   }
-  return urls;
+  return urls.sort();
 }
 
 /** Writes `sitemap.xml` (or, past 50,000 addresses, an index of `sitemap-N.xml` files). */

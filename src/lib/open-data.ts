@@ -1,0 +1,50 @@
+/**
+ * The open-data files and feeds as the build serves them: the domain's
+ * exports with the site's public address (`site` and the base path).
+ */
+import rss from '@astrojs/rss';
+import { getSiteData } from './site-data.ts';
+import type { ExportContext, FeedItem } from '../domain/exports.ts';
+
+/** The public address of the site's home, base path included: `https://exemple.org/annuaire/`. */
+export function siteHome(site: URL | undefined): string {
+  if (!site) throw new Error('L’adresse publique du site manque : indiquez SITE_URL (ou « site » dans astro.config.mjs).');
+  return new URL(import.meta.env.BASE_URL, site).href;
+}
+
+export async function exportContext(site: URL | undefined): Promise<ExportContext> {
+  const { today, taxonomies } = await getSiteData();
+  return { siteUrl: siteHome(site), today, taxonomies };
+}
+
+/** Where each open-data file and feed lives, under the base path. */
+export const openDataPaths = {
+  page: 'donnees/',
+  providersJson: 'donnees/prestataires.json',
+  providersCsv: 'donnees/prestataires.csv',
+  projectsJson: 'donnees/projets.json',
+  providersFeed: 'flux/prestataires.xml',
+  projectsFeed: 'flux/projets.xml',
+  sitemap: 'sitemap.xml',
+} as const;
+
+/** An RSS 2.0 feed of the given items, in French, pointing to itself (atom:link rel="self"). */
+export async function feed(options: { site: URL | undefined; title: string; description: string; path: string; items: FeedItem[] }) {
+  const home = siteHome(options.site);
+  const self = new URL(options.path, home).href;
+  return rss({
+    title: options.title,
+    description: options.description,
+    site: home,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>fr-fr</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+    items: options.items.map((item) => ({
+      title: item.title,
+      link: item.link,
+      // Noon UTC keeps the calendar day the same for readers in France and nearby.
+      pubDate: new Date(`${item.date}T12:00:00Z`),
+      description: item.description,
+      categories: item.categories,
+    })),
+  });
+}
