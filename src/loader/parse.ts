@@ -33,6 +33,8 @@ export interface ParsedSource {
 const MAX_ALIASES = 100;
 /** Deeper nesting than this has no place in a content file and could exhaust the stack. */
 const MAX_DEPTH = 40;
+/** Syntax errors reported per file. */
+const MAX_SYNTAX_ERRORS = 3;
 
 const YAML_MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: 'ce champ apparaît deux fois : gardez une seule ligne pour lui.',
@@ -231,7 +233,8 @@ export function parseSource(
   const base = { body, bodyLine, locate };
 
   if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) => {
+    // After the first few, YAML errors mostly follow from the first ones.
+    const problems = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
       const pos = positionAt(lineCounter, error.pos[0], lineOffset);
       let message = YAML_MESSAGES[error.code] ?? 'la syntaxe YAML est incorrecte ici (indentation, deux-points ou guillemets).';
       if (error.code === 'DUPLICATE_KEY') {
