@@ -88,7 +88,7 @@ async function writeBareProject(dir: string, contentDir: string) {
   await mkdir(path.join(dir, 'src/pages'), { recursive: true });
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare', type: 'module', private: true }));
-  await writeFile(path.join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  await writeFile(path.join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\n// Its own cache: node_modules is the project's, shared through a link.\nexport default defineConfig({ cacheDir: './.astro-cache' });\n");
   await writeFile(
     path.join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { providers: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(path.join(contentDir, 'providers'))} }) }) };\n`,
@@ -132,7 +132,7 @@ async function main() {
       const bareDir = path.join(work, 'bare');
       await writeBareProject(bareDir, contentDir);
       const bareCold = async () => {
-        await rm(path.join(bareDir, 'node_modules/.astro'), { recursive: true, force: true });
+        await rm(path.join(bareDir, '.astro-cache'), { recursive: true, force: true });
         await rm(path.join(bareDir, '.astro'), { recursive: true, force: true });
         await rm(path.join(bareDir, 'dist'), { recursive: true, force: true });
       };
