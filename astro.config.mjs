@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import { markdownProcessor } from './src/lib/markdown.ts';
 
@@ -12,7 +13,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: { processor: markdownProcessor() },
-  integrations: [contentCheck(), sitemap()],
+  integrations: [contentCheck(), sitemap(), search()],
   devToolbar: { enabled: false },
   // A separate cache lets benchmarks build cold without disturbing other builds.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
