@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import cmsAdmin from './src/cms/integration.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
@@ -13,8 +14,24 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: { processor: markdownProcessor() },
-  integrations: [contentCheck(), sitemap(), search()],
+  integrations: [contentCheck(), sitemap(), search(), cmsAdmin()],
   devToolbar: { enabled: false },
+  // Content Security Policy on every page: Astro hashes its own scripts and
+  // styles; nothing inline runs unless hashed, nothing loads from elsewhere.
+  // Pagefind's search runs as WebAssembly, hence 'wasm-unsafe-eval'.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   // A separate cache lets benchmarks build cold without disturbing other builds.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
 });
