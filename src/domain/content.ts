@@ -35,7 +35,21 @@ export interface Content {
   pages: Entry<Page>[];
   taxonomies: { services: Service[]; tools: Tool[]; criteria: Criterion[]; networks: Network[] };
   /** Where each taxonomy file is, to point at its terms. */
-  taxonomyFiles: Record<TaxonomyName, { file: string; locate: Locate; /** Place in the file of each valid term (invalid ones are left out of `taxonomies`). */ indices?: number[] }>;
+  taxonomyFiles: Record<
+    TaxonomyName,
+    {
+      file: string;
+      locate: Locate;
+      /** Place in the file of each valid term (invalid ones are left out of `taxonomies`). */
+      indices?: number[];
+      /**
+       * The file is missing or could not be read as a list (that is reported):
+       * its terms are unknown, so slugs are not checked against it rather than
+       * all reported as unknown.
+       */
+      unreadable?: boolean;
+    }
+  >;
   settings: Settings | undefined;
   /**
    * Entries that failed their schema, with their raw data: the rules that can

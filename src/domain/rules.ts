@@ -172,7 +172,7 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
       // Warning: services received that the provider does not list.
       const offered = new Set(provider.data.services);
       r.project.services.forEach((service, index) => {
-        if (known.services.has(service) && !offered.has(service)) {
+        if (known.services?.has(service) && !offered.has(service)) {
           report(rec, ['project', 'services', index], `« ${service} » ne figure pas parmi les services de « ${provider.data.name} » : la fiche de la structure est peut-être à compléter.`, 'warning');
         }
       });
@@ -202,7 +202,7 @@ function checkRecommendationTexts(content: Content, report: Report, known: Known
   ];
   for (const rec of recommendations) {
     const ratings: unknown = rec.data.ratings;
-    if (ratings && typeof ratings === 'object' && !Array.isArray(ratings)) {
+    if (known.criteria && ratings && typeof ratings === 'object' && !Array.isArray(ratings)) {
       for (const key of Object.keys(ratings)) {
         // A key that is not even a slug was already refused by the schema.
         if (!known.criteria.has(key) && SLUG_PATTERN.test(key)) {
@@ -268,12 +268,8 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
   }
 }
 
-interface KnownTerms {
-  services: ReadonlySet<string>;
-  tools: ReadonlySet<string>;
-  criteria: ReadonlySet<string>;
-  networks: ReadonlySet<string>;
-}
+/** The slugs of each taxonomy; undefined when its file could not be read. */
+type KnownTerms = Record<TaxonomyName, ReadonlySet<string> | undefined>;
 
 /** Every entry, valid or rejected by its schema, with its type. */
 function allEntries(content: Content): Array<{ type: EntryTypeName; entry: Entry<unknown> }> {
@@ -304,8 +300,9 @@ function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
     for (const field of termFields.get(type) ?? []) {
       let value: unknown = entry.data;
       for (const key of field.path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-        checkTerms(report, entry, field.path, value, field.taxonomy, known[field.taxonomy]);
+      const terms = known[field.taxonomy];
+      if (terms && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        checkTerms(report, entry, field.path, value, field.taxonomy, terms);
       }
     }
   }
@@ -324,12 +321,9 @@ function checkBodies(content: Content, report: Report) {
 export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(problems);
-  const known: KnownTerms = {
-    services: new Set(content.taxonomies.services.map((t) => t.slug)),
-    tools: new Set(content.taxonomies.tools.map((t) => t.slug)),
-    criteria: new Set(content.taxonomies.criteria.map((t) => t.slug)),
-    networks: new Set(content.taxonomies.networks.map((t) => t.slug)),
-  };
+  const terms = (name: TaxonomyName) =>
+    content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
+  const known: KnownTerms = { services: terms('services'), tools: terms('tools'), criteria: terms('criteria'), networks: terms('networks') };
   checkTaxonomies(content, problems);
   checkProviders(content, report, ctx);
   checkRecommendations(content, report, ctx, known);

@@ -255,7 +255,8 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     (Object.keys(taxonomyFiles) as TaxonomyName[]).map(async (name) => {
       const abs = path.join(root, taxonomyFiles[name]);
       const file = display(abs);
-      content.taxonomyFiles[name] = { file, locate: () => ({ line: 1, column: 1 }) };
+      // Unreadable until it is read as a list of terms.
+      content.taxonomyFiles[name] = { file, locate: () => ({ line: 1, column: 1 }), unreadable: true };
       let parsed;
       try {
         parsed = await readParsed(abs, 'yaml');
@@ -266,6 +267,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       if (parsed.problems.length > 0) return report(file, parsed);
       content.taxonomyFiles[name] = { file, locate: parsed.locate };
       if (!Array.isArray(parsed.data)) {
+        content.taxonomyFiles[name].unreadable = true;
         problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: 'ce fichier doit être une liste : chaque élément commence par « - slug: … ».' });
         return;
       }
