@@ -164,6 +164,23 @@ describe('rule 2: every reference resolves', () => {
         at(19, 9, '[6].slug', 'l’identifiant « hebergement » est déjà utilisé par l’élément 2'),
       ]);
     });
+
+    it('reports an unreadable taxonomy once, not each of its slugs as unknown', async () => {
+      const result = await check({ 'taxonomies/tools.yml': 'slug: nextcloud\nlabel: Nextcloud\n' });
+      expect(result.problems).toEqual([
+        expect.objectContaining({ file: 'taxonomies/tools.yml', line: 1, column: 1, message: expect.stringContaining('ce fichier doit être une liste') }),
+      ]);
+      const missing = await check({ 'taxonomies/criteria.yml': null });
+      expect(missing.problems).toEqual([
+        expect.objectContaining({ file: 'taxonomies/criteria.yml', message: expect.stringContaining('le fichier de taxonomie manque') }),
+      ]);
+    });
+
+    it('still reports unknown slugs against a readable taxonomy with an invalid term', async () => {
+      const tools = `${fixture('base/taxonomies/tools.yml')}- slug: Pas-Un-Slug\n  label: Outil mal écrit\n  description: Un terme dont l’identifiant est invalide.\n  license: MIT\n  website: https://outil.example.org\n`;
+      const result = await check({ 'taxonomies/tools.yml': tools, ...bad('providers/unknown-tool.md') });
+      expect(result.problems.map((p) => `${p.file} ${p.path}`)).toEqual(['providers/unknown-tool.md tools[1]', 'taxonomies/tools.yml [3].slug']);
+    });
   });
 
   describe('every INSEE code is an official one', () => {
