@@ -1,0 +1,86 @@
+/**
+ * Runs in /admin/ after the Decap bundle: previews in the site's own styles,
+ * and, before every save, the CMS's edits (`save.ts`) and the entry checked
+ * as `npm run check` would check it. An entry the check would refuse is not
+ * saved; the CMS says why, in French, field by field.
+ */
+import { checkEntry, type EntryContext } from '../forms/entry-check.ts';
+import { entryTypes, type EntryTypeName } from '../schemas/index.ts';
+import { metaOf, schemaAt } from '../schemas/introspect.ts';
+import { saveEdits } from './save.ts';
+
+interface ImmutableMap {
+  get(key: string): unknown;
+  toJS(): Record<string, unknown>;
+  setIn(path: Array<string | number>, value: unknown): ImmutableMap;
+  deleteIn(path: Array<string | number>): ImmutableMap;
+}
+
+interface DecapCms {
+  registerPreviewStyle(style: string, options?: { raw: boolean }): void;
+  registerEventListener(listener: { name: string; handler: (event: { entry: ImmutableMap }) => unknown }): void;
+}
+
+declare global {
+  interface Window {
+    CMS?: DecapCms;
+  }
+}
+
+/** Decap shows `String(error)` in its toast: the message alone, without « Error: ». */
+class RefusedEntry extends Error {
+  override toString() {
+    return this.message;
+  }
+}
+
+/** `contact.email` → « Contact › E-mail de contact », as the form shows it. */
+function fieldLabel(type: EntryTypeName, path: string): string {
+  if (path === 'body') return 'Texte';
+  if (!path) return 'Fiche';
+  const segments = path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '');
+  const labels: string[] = [];
+  for (let i = 1; i <= segments.length; i++) {
+    const keys = segments.slice(0, i).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const last = keys[keys.length - 1];
+    if (typeof last === 'number') {
+      labels.push(`n° ${last + 1}`);
+      continue;
+    }
+    const schema = schemaAt(entryTypes[type].schema, keys);
+    labels.push((schema && metaOf(schema).title) || String(last));
+  }
+  return labels.join(' › ');
+}
+
+function start(cms: DecapCms) {
+  const contextElement = document.getElementById('cms-context');
+  const context = JSON.parse(contextElement?.dataset.context ?? '{}') as EntryContext & { stylesheet: string };
+  cms.registerPreviewStyle(context.stylesheet);
+  cms.registerPreviewStyle('body { max-width: 60rem; margin: 0 auto; padding: 1rem; }', { raw: true });
+
+  cms.registerEventListener({
+    name: 'preSave',
+    handler: ({ entry }) => {
+      const collection = entry.get('collection') as string;
+      if (!(collection in entryTypes)) return undefined;
+      const type = collection as EntryTypeName;
+      let data = entry.get('data') as ImmutableMap;
+      const { body = '', ...fields } = data.toJS() as { body?: string };
+      for (const edit of saveEdits(type, fields, context.taxonomies)) {
+        data = 'remove' in edit ? data.deleteIn(edit.path) : data.setIn(edit.path, edit.value);
+      }
+      const { body: _body, ...saved } = data.toJS();
+      const slug = (entry.get('slug') as string) || 'nouvelle-fiche';
+      const problems = checkEntry(type, slug, saved, String(body ?? ''), context);
+      if (problems.length > 0) {
+        const lines = problems.map((p) => `${fieldLabel(type, p.path)} : ${p.message}`);
+        throw new RefusedEntry(`rien n’est enregistré tant que ces points ne sont pas corrigés. ${lines.join(' — ')}`);
+      }
+      return data;
+    },
+  });
+}
+
+if (window.CMS) start(window.CMS);
+else console.error('Le CMS n’a pas pu être chargé : /admin/decap-cms.js manque.');

@@ -1,0 +1,160 @@
+/**
+ * The Decap CMS configuration, served as `/admin/config.yml`: one collection
+ * per entry type of `src/schemas/index.ts`, fields derived from the schemas
+ * (`fields.ts`), taxonomies read from the content folder, the backend from
+ * the environment (`backend.ts`). Publishing goes through the editorial
+ * workflow: every save is a branch and a pull request, never a commit on the
+ * published branch.
+ */
+import { stringify } from 'yaml';
+import type { Settings } from '../schemas/editorial.ts';
+import { entryTypes, settingsSchema, SETTINGS_FILE, type EntryType, type EntryTypeName } from '../schemas/index.ts';
+import { backendConfig, type CmsEnv } from './backend.ts';
+import { cmsFields, type CmsField, type Taxonomies } from './fields.ts';
+
+export interface CmsConfigInput {
+  taxonomies: Taxonomies;
+  settings: Settings;
+  env?: CmsEnv;
+  /** astro dev / npm start: the CMS talks to decap-server when it answers. */
+  dev?: boolean;
+  /** The content folder, relative to the repository root. */
+  contentFolder?: string;
+}
+
+/** How each collection names, sums up and files its entries (not its fields: they come from the schemas). */
+interface CollectionView {
+  /** Field that identifies an entry; the file name is made from it. */
+  identifier: string;
+  slug: string;
+  summary: string;
+  description: string;
+  committeeOnly?: boolean;
+  sortable?: string[];
+  filters?: Array<{ label: string; field: string; pattern: string | boolean }>;
+}
+
+// File names keep within the 60 characters of a slug (`truncate` appends « ... », which the slug rules drop).
+const views: Record<EntryTypeName, CollectionView> = {
+  providers: {
+    identifier: 'name',
+    slug: '{{name | truncate(52)}}',
+    summary: '{{name}} — {{location.city}}',
+    description:
+      'Les structures qui accompagnent les associations. Une fiche est publiée dès qu’une de ses recommandations est vérifiée par le comité.',
+    sortable: ['name', 'updated'],
+  },
+  recommendations: {
+    identifier: 'provider',
+    slug: '{{provider}}--{{fields.association.name | truncate(52)}}',
+    summary: '{{association.name}} → {{provider}} ({{verification.status}})',
+    description:
+      'Le témoignage d’une association accompagnée. Le comité de pilotage la vérifie auprès de l’association avant de la publier.',
+    sortable: ['provider'],
+    filters: [
+      { label: 'En attente de vérification', field: 'verification.status', pattern: 'pending' },
+      { label: 'Vérifiées', field: 'verification.status', pattern: 'verified' },
+    ],
+  },
+  projects: {
+    identifier: 'title',
+    slug: '{{title | truncate(52)}}',
+    summary: '{{title}} ({{status}})',
+    description: 'Les logiciels libres et fonctionnalités dont les associations ont besoin, à co-financer.',
+    sortable: ['title', 'proposed'],
+    filters: [{ label: 'Propositions à valider', field: 'status', pattern: 'proposition' }],
+  },
+  resources: {
+    identifier: 'title',
+    slug: '{{title | truncate(52)}}',
+    summary: '{{order}}. {{title}}',
+    description: 'Réservé au comité : les modules du programme de formation des structures.',
+    committeeOnly: true,
+    sortable: ['order', 'title'],
+  },
+  partners: {
+    identifier: 'name',
+    slug: '{{name | truncate(52)}}',
+    summary: '{{name}}',
+    description: 'Réservé au comité : les réseaux partenaires.',
+    committeeOnly: true,
+  },
+  pages: {
+    identifier: 'title',
+    slug: '{{title | truncate(52)}}',
+    summary: '{{title}}',
+    description: 'Réservé au comité : les pages éditoriales (charte, critères, mentions légales…).',
+    committeeOnly: true,
+  },
+};
+
+/** Keys of Emancip'Asso's own, kept out of what Decap reads. */
+function forDecap(field: CmsField): Record<string, unknown> {
+  const { committee: _committee, fields, field: item, ...rest } = field;
+  return {
+    ...rest,
+    ...(fields ? { fields: fields.map(forDecap) } : {}),
+    ...(item ? { field: forDecap(item) } : {}),
+  };
+}
+
+export function collectionFields(type: EntryTypeName, taxonomies: Taxonomies): CmsField[] {
+  const entryType: EntryType = entryTypes[type];
+  return cmsFields(entryType.schema, entryType.body, { taxonomies });
+}
+
+export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
+  const { taxonomies, settings, env = {}, dev = false } = input;
+  const folder = (input.contentFolder ?? 'content').replace(/\/+$/, '');
+  const collections = (Object.keys(entryTypes) as EntryTypeName[]).map((type) => {
+    const entryType = entryTypes[type];
+    const view = views[type];
+    return {
+      name: type,
+      label: entryType.labelPlural,
+      label_singular: entryType.label,
+      description: view.description,
+      folder: `${folder}/${entryType.name}`,
+      ...(entryType.format === 'markdown' ? { extension: 'md', format: 'frontmatter' } : { extension: 'yml', format: 'yml' }),
+      create: true,
+      identifier_field: view.identifier,
+      slug: view.slug,
+      summary: view.summary,
+      ...(view.sortable ? { sortable_fields: view.sortable } : {}),
+      ...(view.filters ? { view_filters: view.filters } : {}),
+      fields: collectionFields(type, taxonomies).map(forDecap),
+    };
+  });
+  const settingsCollection = {
+    name: 'settings',
+    label: 'Réglages',
+    description: 'Réservé au comité : le nom du site, son adresse, le dépôt et l’adresse de contact.',
+    editor: { preview: false },
+    files: [
+      {
+        name: 'settings',
+        label: 'Réglages du site',
+        file: `${folder}/${SETTINGS_FILE}`,
+        fields: cmsFields(settingsSchema, undefined, { taxonomies }).map(forDecap),
+      },
+    ],
+  };
+
+  return {
+    locale: 'fr',
+    ...backendConfig(settings, env, dev),
+    publish_mode: 'editorial_workflow',
+    site_url: settings.site_url,
+    display_url: settings.site_url,
+    // Logos go beside the site's other images; the schema accepts « /logos/nom.png ».
+    media_folder: 'public/logos',
+    public_folder: '/logos',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    search: true,
+    collections: [...collections, settingsCollection],
+  };
+}
+
+export function cmsConfigYaml(input: CmsConfigInput): string {
+  return `# Produit à partir de src/schemas/ : ne pas modifier à la main.\n${stringify(buildCmsConfig(input), { lineWidth: 0 })}`;
+}
