@@ -4,6 +4,7 @@
  * « Services : ajout : Migration ; retrait : Support ».
  */
 import { describeItem, describeLeafValue, describeList, describeScalar, flatten, type Leaf, type Vocabulary } from './describe.ts';
+import { hasDefault } from '../schemas/introspect.ts';
 import { fr, type Rich } from './text.ts';
 
 type AnySchema = Leaf['schema'];
@@ -21,6 +22,11 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 /** An absent field and an empty list say the same thing to a reader. */
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function defaultOf(leaf: Leaf): unknown {
+  const schema = leaf.shape === 'scalar' ? leaf.schema : leaf.listSchema;
+  return schema ? hasDefault(schema) : undefined;
 }
 
 function label(leaf: Leaf): string {
@@ -82,6 +88,10 @@ export function fieldChanges(schema: AnySchema, before: unknown, after: unknown,
     const y = b.get(key);
     if (deepEqual(x?.value, y?.value) || (isEmpty(x?.value) && isEmpty(y?.value))) continue;
     const leaf = (y ?? x)!;
+    // An entry in error is compared as written, without the schema's defaults:
+    // a field left out there is the same as its default on the other side.
+    const fallback = defaultOf(leaf);
+    if (fallback !== undefined && (isEmpty(x?.value) || isEmpty(y?.value)) && (deepEqual(x?.value ?? fallback, y?.value ?? fallback))) continue;
     const shapes = new Set([x?.shape, y?.shape].filter(Boolean));
     if (shapes.size === 1 && leaf.shape === 'list') lines.push(listChange(x, y, vocabulary));
     else if (shapes.size === 1 && leaf.shape === 'items') lines.push(...itemsChange(x, y, vocabulary));

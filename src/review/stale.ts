@@ -65,7 +65,10 @@ export function staleReport(content: Content, today: string): StaleReport {
       const method = v.method ? (methodLabels[v.method] ?? v.method).toLowerCase() : '';
       return {
         file: r.file,
-        line: fr`${r.data.association.name} pour ${names.get(r.data.provider) ?? r.data.provider} — vérifiée le ${v.date ? formatDate(v.date) : '?'} par ${v.by ?? '?'}${method ? ` (${method})` : ''}`,
+        line: [
+          ...fr`${r.data.association.name} pour ${names.get(r.data.provider) ?? r.data.provider} — vérifiée le ${v.date ? formatDate(v.date) : '?'} par ${v.by ?? '?'}`,
+          ...(method ? fr` (${method})` : []),
+        ],
         page: profileUrl(content.settings, r.data.provider),
         edit: editUrl(content.settings, r.file),
       };
