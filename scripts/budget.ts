@@ -18,7 +18,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
 import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from '../src/lib/dist-files.ts';
-import { distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
+import { CMS_BUNDLE, distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
 
 /** HTML + CSS + JS of a public page, gzipped (QUALITY.md). */
 export const PAGE_BUDGET_BYTES = 40_000;
@@ -415,7 +415,7 @@ async function main() {
   }
   const summaries = summarise(pages);
   const over = overBudget(pages);
-  const thirdParty = await findThirdPartyRequests(dist, { ownHosts: [(await builtSiteHome(dist)).hostname] });
+  const thirdParty = await findThirdPartyRequests(dist, { ownHosts: [(await builtSiteHome(dist)).hostname], vendored: CMS_BUNDLE });
   if (args.includes('--json')) {
     console.log(JSON.stringify({ budgetBytes: PAGE_BUDGET_BYTES, summaries, over, thirdParty }, null, 2));
   } else {

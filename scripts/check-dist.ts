@@ -32,7 +32,20 @@ export interface ScanOptions {
    * (`admin/`) talks to the forge where the repository lives.
    */
   allowedHosts?: (file: string) => readonly string[];
+  /**
+   * Scripts whose text is not scanned: third-party code shipped as it is,
+   * whose code paths for other configurations never run here.
+   */
+  vendored?: (file: string) => boolean;
 }
+
+/**
+ * Decap CMS is served from `admin/` as its published bundle: the bundle
+ * holds code for every backend and media library (Netlify, Cloudinary…),
+ * and only the configured one runs, talking to the forge. The CMS page
+ * itself is still scanned, so that the bundle can never come from a CDN.
+ */
+export const CMS_BUNDLE = (file: string) => /^admin\/.*\.m?js$/i.test(file);
 
 /** `<link rel>` values with which a browser fetches or connects to the address. */
 const FETCHING_RELS = new Set([
@@ -76,9 +89,10 @@ const RESOURCE_ATTRIBUTES: Record<string, readonly string[]> = {
 /** The host of an address when it is absolute http(s) or protocol-relative; undefined for anything local. */
 export function externalHost(raw: string): string | undefined {
   const url = raw.trim();
-  if (url.startsWith('//')) return URL.canParse(`https:${url}`) ? new URL(`https:${url}`).hostname : url.slice(2).split('/')[0];
-  if (!/^https?:/i.test(url)) return undefined;
-  return URL.canParse(url) ? new URL(url).hostname : url.replace(/^https?:\/*/i, '').split(/[/?#]/)[0];
+  const absolute = url.startsWith('//') ? `https:${url}` : url;
+  if (!/^https?:/i.test(absolute)) return undefined;
+  // An address without a valid host (`//:0`, a placeholder) makes no request.
+  return URL.canParse(absolute) ? new URL(absolute).hostname || undefined : undefined;
 }
 
 /** Every address of a `srcset` (candidates are separated by commas followed by a descriptor or a space). */
@@ -204,7 +218,7 @@ const SCANNED = /\.(html?|svg|css|m?js)$/i;
 export async function findThirdPartyRequests(distDir: string, options: ScanOptions): Promise<ThirdPartyRequest[]> {
   const problems: ThirdPartyRequest[] = [];
   for (const file of await listFiles(distDir)) {
-    if (!SCANNED.test(file)) continue;
+    if (!SCANNED.test(file) || options.vendored?.(file)) continue;
     const text = await readFile(path.join(distDir, file), 'utf8');
     const found = /\.css$/i.test(file) ? cssRequests(text) : /\.m?js$/i.test(file) ? jsRequests(text) : htmlRequests(text);
     const allowed = new Set([...options.ownHosts, ...(options.allowedHosts?.(file) ?? [])].map((h) => h.toLowerCase()));
@@ -228,7 +242,7 @@ export function distDirFromArgs(argv: readonly string[]): string {
 
 async function main() {
   const dist = distDirFromArgs(process.argv.slice(2));
-  const problems = await findThirdPartyRequests(dist, { ownHosts: [(await builtSiteHome(dist)).hostname] });
+  const problems = await findThirdPartyRequests(dist, { ownHosts: [(await builtSiteHome(dist)).hostname], vendored: CMS_BUNDLE });
   for (const p of problems) console.error(formatRequest(p));
   if (problems.length > 0) {
     console.error(`✘ ${problems.length} adresse(s) d’un autre site chargée(s) par les pages : servez ces fichiers depuis le site lui-même.`);
