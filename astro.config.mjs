@@ -13,7 +13,8 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  markdown: { processor: markdownProcessor() },
+  // No syntax highlighting: contributor texts hold no code, and its inline styles would need a looser CSP.
+  markdown: { processor: markdownProcessor(), syntaxHighlight: false },
   integrations: [contentCheck(), sitemap(), search(), cmsAdmin()],
   devToolbar: { enabled: false },
   // Content Security Policy on every page: Astro hashes its own scripts and

@@ -22,17 +22,23 @@ function rehypeFrenchTypography() {
   };
 }
 
-/** The allowlist: GitHub's, restricted to the link schemes the check accepts. */
+/**
+ * The allowlist: GitHub's, restricted to the link schemes the check accepts.
+ * Images may only come from the site itself (no scheme at all): an empty list
+ * would mean "any scheme" to the sanitiser, so it names one that no URL uses.
+ */
 export const sanitizeSchema = {
   ...defaultSchema,
-  protocols: { ...defaultSchema.protocols, href: ['https', 'mailto'], src: [] as string[] },
+  protocols: { ...defaultSchema.protocols, href: ['https', 'mailto'], src: ['site-relative-only'] },
+};
+
+export const markdownOptions = {
+  gfm: true,
+  // SmartyPants writes English quotes; French quotes are written by contributors.
+  smartypants: false,
+  rehypePlugins: [[rehypeSanitize, sanitizeSchema], rehypeFrenchTypography] as Array<[typeof rehypeSanitize, typeof sanitizeSchema] | typeof rehypeFrenchTypography>,
 };
 
 export function markdownProcessor() {
-  return unified({
-    gfm: true,
-    // SmartyPants writes English quotes; French quotes are written by contributors.
-    smartypants: false,
-    rehypePlugins: [[rehypeSanitize, sanitizeSchema], rehypeFrenchTypography],
-  });
+  return unified(markdownOptions);
 }

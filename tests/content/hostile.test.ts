@@ -1,0 +1,54 @@
+/**
+ * Hostile bodies are refused by the check, with a message that says why; and
+ * should one ever slip past it, the Markdown pipeline still strips it.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent, type CheckResult } from '../../src/check/index.ts';
+import { markdownOptions } from '../../src/lib/markdown.ts';
+import { executableVectors, FILLER, refusedBodies } from './hostile.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let result: CheckResult;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-hostile-'));
+  await cp(path.join(root, 'content'), dir, { recursive: true });
+  const template = await readFile(path.join(root, 'content/providers/octets-solidaires.md'), 'utf8');
+  const frontMatter = template.slice(0, template.indexOf('\n---', 4) + 5);
+  for (const [name, vector] of Object.entries(refusedBodies)) {
+    await writeFile(path.join(dir, 'providers', `hostile-${name}.md`), `${frontMatter}\n${FILLER}\n\n${vector}\n\n${FILLER}\n`);
+  }
+  result = await checkContent(dir, { today: '2026-11-28' });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('la vérification refuse le texte hostile', () => {
+  for (const name of Object.keys(refusedBodies)) {
+    it(`refuse « ${name} » avec un message sur le texte`, () => {
+      const problems = result.problems.filter((p) => p.file.endsWith(`/providers/hostile-${name}.md`) && p.severity === 'error');
+      expect(problems.length, `aucune erreur pour ${name}`).toBeGreaterThan(0);
+      const about = problems.find((p) => p.path === 'body')!;
+      expect(about, JSON.stringify(problems)).toBeDefined();
+      expect(about.message).toMatch(/HTML|lien|image/);
+      // The line points into the body, after the front matter.
+      expect(about.line).toBeGreaterThan(20);
+    });
+  }
+});
+
+describe('le rendu Markdown retire ce qui aurait échappé à la vérification', () => {
+  for (const [name, vector] of Object.entries(refusedBodies)) {
+    it(`« ${name} » ne produit rien d’exécutable`, async () => {
+      const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+      const { code } = await processor.render(vector);
+      for (const [label, pattern] of executableVectors) expect(code, label).not.toMatch(pattern);
+      expect(code).not.toMatch(/<(script|style|svg|form|input|meta)\b/i);
+      expect(code).not.toMatch(/src="(https?:)?\/\//i);
+    });
+  }
+});
