@@ -1,0 +1,167 @@
+/**
+ * Strings smuggled through YAML fields (names, cities, testimonies, URLs,
+ * project titles, funders) pass the check — they are just text — and must
+ * reach every built file as text. Build the demo content plus a hostile
+ * provider, recommendation and project, scan every file of the output for
+ * executable vectors, then browse the pages and search, watching for dialogs.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executableVectors, FILLER, smuggled } from '../content/hostile.ts';
+import { browserAvailable, launchBrowser, serveStatic } from './harness.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+let work: string;
+let dist: string;
+
+const md = (data: unknown, body: string) => `---\n${stringify(data)}---\n${body}\n`;
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else out.push(full);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-hostile-build-'));
+  const content = path.join(work, 'content');
+  dist = path.join(work, 'dist');
+  await cp(path.join(root, 'content'), content, { recursive: true });
+  await writeFile(
+    path.join(content, 'providers/structure-hostile.md'),
+    md(
+      {
+        name: smuggled.name,
+        structure: 'association',
+        website: smuggled.website,
+        contact: { email: 'contact@hostile.example.org' },
+        location: { city: smuggled.city, postcode: '69001', department: '69' },
+        area: { remote: true, departments: ['69'] },
+        services: ['diagnostic', 'hebergement'],
+        tools: ['nextcloud'],
+        sizes: ['petite'],
+        pricing: { model: 'devis', details: smuggled.details, url: smuggled.website },
+        updated: '2026-10-01',
+      },
+      `${FILLER}${smuggled.testimony}`,
+    ),
+  );
+  await writeFile(
+    path.join(content, 'recommendations/structure-hostile--association-hostile.md'),
+    md(
+      {
+        provider: 'structure-hostile',
+        association: { name: smuggled.association, city: smuggled.city, department: '69', size: 'petite', website: smuggled.website },
+        project: { title: smuggled.projectTitle, start: '2026-01-05', end: '2026-06-30', services: ['diagnostic'], tools: ['nextcloud'] },
+        ratings: Object.fromEntries(
+          (await readFile(path.join(content, 'taxonomies/criteria.yml'), 'utf8')).match(/slug: [\w-]+/g)!.map((m) => [m.slice(6), 4]),
+        ),
+        recommend: true,
+        verification: { status: 'verified', date: '2026-09-01', method: 'entretien', by: 'copil-test' },
+      },
+      smuggled.testimony.repeat(2),
+    ),
+  );
+  await writeFile(
+    path.join(content, 'projects/projet-hostile.md'),
+    md(
+      {
+        title: smuggled.projectTitle,
+        summary: smuggled.summary,
+        kind: 'fonctionnalite',
+        software: { name: smuggled.name.slice(0, 70), url: smuggled.website },
+        status: 'en-financement',
+        proposed: '2026-03-01',
+        proposed_by: smuggled.association,
+        supporters: [smuggled.association],
+        goal_eur: 1000,
+        pledges: [{ funder: smuggled.funder, amount_eur: 200, date: '2026-04-01', paid: true }],
+        milestones: [{ title: smuggled.projectTitle, amount_eur: 1000, done: false }],
+        maker: 'structure-hostile',
+        payment_url: smuggled.website,
+      },
+      `${FILLER}${smuggled.testimony}`,
+    ),
+  );
+  await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}, 300_000);
+
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('le contenu hostile construit dans le site', () => {
+  it('est publié, mais seulement comme du texte, dans chaque fichier produit', async () => {
+    const profile = await readFile(path.join(dist, 'annuaire/structure-hostile/index.html'), 'utf8');
+    // Not vacuous: the hostile entries are on their pages, escaped.
+    expect(profile).toContain('&lt;script&gt;alert(');
+    expect(await readFile(path.join(dist, 'projets/projet-hostile/index.html'), 'utf8')).toContain('&lt;/title&gt;');
+
+    const findings: string[] = [];
+    let scanned = 0;
+    for (const file of await walk(dist)) {
+      let text: string;
+      if (file.includes(`${path.sep}pagefind${path.sep}`)) {
+        // Search fragments are gzipped JSON that the search script turns into HTML.
+        if (!/\.pf_fragment$/.test(file)) continue;
+        try {
+          text = gunzipSync(await readFile(file)).toString('utf8');
+        } catch {
+          continue;
+        }
+      } else if (/\.(html|xml|svg|js|mjs|css|txt)$/.test(file)) {
+        text = await readFile(file, 'utf8');
+      } else continue;
+      scanned++;
+      const rel = path.relative(dist, file);
+      const isScript = /\.(m?js)$/.test(file);
+      for (const [label, pattern] of executableVectors) {
+        // A script file may legitimately mention "onclick=" in its own code; it must not carry the smuggled payloads.
+        if (isScript && label !== 'balise <script> venue du contenu') continue;
+        const match = pattern.exec(text);
+        if (match) findings.push(`${rel} : ${label} « ${match[0].slice(0, 80)} »`);
+      }
+      if (!rel.startsWith('admin') && /alert\('(nom|ville|tarif|asso|projet|résumé|entité|code|url|financeur)'\)/.test(text) && !/\.(html|xml|txt)$/.test(file) && !file.includes('pagefind')) {
+        findings.push(`${rel} : une chaîne du contenu se retrouve dans un script`);
+      }
+    }
+    expect(scanned).toBeGreaterThan(20);
+    expect(findings).toEqual([]);
+  });
+
+  it('ne déclenche rien dans un navigateur, ni sur les pages ni dans la recherche', async () => {
+    if (!browserAvailable()) return;
+    const site = await serveStatic(dist);
+    const browser = await launchBrowser();
+    const dialogs: string[] = [];
+    try {
+      const page = await browser.newPage();
+      page.on('dialog', async (dialog) => {
+        dialogs.push(dialog.message());
+        await dialog.dismiss();
+      });
+      for (const url of ['', 'annuaire/', 'annuaire/structure-hostile/', 'projets/', 'projets/projet-hostile/', 'donnees/', 'comite/']) {
+        await page.goto(`${site.url}${url}`, { waitUntil: 'networkidle' });
+      }
+      await page.goto(`${site.url}annuaire/?q=hostile`, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(1500);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+});
