@@ -15,9 +15,11 @@ export function closest(value: string, candidates: Iterable<string>): string | u
       bestDistance = d;
     }
   }
-  // Allow about one typo per four characters, and at least two.
+  // Allow about one typo per four characters, and at least two; but a
+  // candidate that shares nothing with a short value (« ab » for « xy ») is
+  // another word, not a typo.
   const tolerance = Math.max(2, Math.floor(wanted.length / 4));
-  return bestDistance <= tolerance ? best : undefined;
+  return bestDistance <= tolerance && bestDistance < wanted.length ? best : undefined;
 }
 
 export function didYouMean(value: string, candidates: Iterable<string>): string {
