@@ -94,10 +94,19 @@ function compact<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** Days of the provider's verified recommendations, oldest first. */
+function verificationDays(provider: ListedProvider): string[] {
+  return provider.recommendations.map((r) => r.data.verification.date).filter((v): v is string => !!v).sort();
+}
+
+/** The day a provider entered the directory: its first verified recommendation. */
+export function publishedSince(provider: ListedProvider): string {
+  return verificationDays(provider)[0] ?? '';
+}
+
 export function exportProvider(provider: ListedProvider, ctx: ExportContext): ExportedProvider {
   const d = provider.data;
-  // The oldest verification is the day the provider was first published.
-  const dates = provider.recommendations.map((r) => r.data.verification.date).filter((v): v is string => !!v).sort();
+  const dates = verificationDays(provider);
   return compact({
     slug: provider.id,
     url: providerUrl(ctx, provider.id),
@@ -658,28 +667,31 @@ export interface FeedItem {
   categories: string[];
 }
 
-/** Newly published providers: dated by their first verified recommendation, newest first. */
-export function providerFeedItems(directory: Pick<Directory, 'providers'>, ctx: ExportContext): FeedItem[] {
+/** How many items a feed holds: the newest ones; the files of /donnees/ hold everything. */
+export const FEED_ITEMS = 50;
+
+/** Newly published providers: dated by their first verified recommendation, the newest first. */
+export function providerFeedItems(directory: Pick<Directory, 'providers'>, ctx: ExportContext, limit = FEED_ITEMS): FeedItem[] {
   const serviceLabel = new Map(ctx.taxonomies.services.map((s) => [s.slug, s.label]));
   return directory.providers
     .map((p) => {
-      const exported = exportProvider(p, ctx);
-      const n = exported.verified_recommendations;
+      const n = p.recommendations.length;
       return {
         title: p.data.name,
-        link: exported.url,
-        date: exported.published_since,
+        link: providerUrl(ctx, p.id),
+        date: publishedSince(p),
         description: `${p.data.location.city} · ${n} recommandation${n > 1 ? 's' : ''} vérifiée${n > 1 ? 's' : ''} · ${p.data.services
           .map((s) => serviceLabel.get(s) ?? s)
           .join(', ')}`,
         categories: p.data.services.map((s) => serviceLabel.get(s) ?? s),
       };
     })
-    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'fr'));
+    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'fr'))
+    .slice(0, limit);
 }
 
-/** Projects, dated by the day they were proposed, newest first. */
-export function projectFeedItems(directory: Pick<Directory, 'projects'>, ctx: ExportContext): FeedItem[] {
+/** Projects, dated by the day they were proposed, the newest first. */
+export function projectFeedItems(directory: Pick<Directory, 'projects'>, ctx: ExportContext, limit = FEED_ITEMS): FeedItem[] {
   return directory.projects
     .map((p) => ({
       title: p.data.title,
@@ -688,5 +700,6 @@ export function projectFeedItems(directory: Pick<Directory, 'projects'>, ctx: Ex
       description: `${p.data.summary} (${projectStatusLabels[p.data.status]})`,
       categories: [p.data.software.name],
     }))
-    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'fr'));
+    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'fr'))
+    .slice(0, limit);
 }

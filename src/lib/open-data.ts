@@ -4,7 +4,7 @@
  */
 import rss from '@astrojs/rss';
 import { getSiteData } from './site-data.ts';
-import type { ExportContext, FeedItem } from '../domain/exports.ts';
+import { exportProjects, exportProviders, providersCsv, type ExportContext, type FeedItem } from '../domain/exports.ts';
 
 /** The public address of the site's home, base path included: `https://exemple.org/annuaire/`. */
 export function siteHome(site: URL | undefined): string {
@@ -15,6 +15,36 @@ export function siteHome(site: URL | undefined): string {
 export async function exportContext(site: URL | undefined): Promise<ExportContext> {
   const { today, taxonomies } = await getSiteData();
   return { siteUrl: siteHome(site), today, taxonomies };
+}
+
+export interface OpenDataFiles {
+  providersJson: string;
+  providersCsv: string;
+  projectsJson: string;
+  providers: number;
+  projects: number;
+}
+
+let files: Promise<OpenDataFiles> | undefined;
+
+/**
+ * The three files as they are written, computed once per build: the
+ * endpoints serve them and the /donnees/ page gives their sizes. JSON is
+ * written compact: browsers and editors lay it out for reading.
+ */
+export function openDataFiles(site: URL | undefined): Promise<OpenDataFiles> {
+  files ??= (async () => {
+    const [{ directory, taxonomies }, ctx] = await Promise.all([getSiteData(), exportContext(site)]);
+    const providers = exportProviders(directory, ctx);
+    return {
+      providersJson: JSON.stringify(providers),
+      providersCsv: providersCsv(providers.providers, taxonomies.criteria),
+      projectsJson: JSON.stringify(exportProjects(directory, ctx)),
+      providers: providers.count,
+      projects: directory.projects.length,
+    };
+  })();
+  return files;
 }
 
 /** Where each open-data file and feed lives, under the base path. */

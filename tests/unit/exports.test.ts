@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content, Entry } from '../../src/domain/content.ts';
 import { buildDirectory, type Directory } from '../../src/domain/directory.ts';
 import {
+  FEED_ITEMS,
   csvColumns,
   exportProjects,
   exportProviders,
@@ -240,6 +241,13 @@ describe('feeds', () => {
     expect([...dates].sort().reverse()).toEqual(dates);
     const garonne = items.find((i) => i.link.endsWith('/atelier-garonne-numerique/'))!;
     expect(garonne.date).toBe(exportProviders(directory, ctx).providers.find((p) => p.slug === 'atelier-garonne-numerique')!.published_since);
+  });
+
+  it('hold only the newest items', () => {
+    const all = providerFeedItems(directory, ctx);
+    expect(all.length).toBeLessThanOrEqual(FEED_ITEMS);
+    expect(providerFeedItems(directory, ctx, 3)).toEqual(all.slice(0, 3));
+    expect(projectFeedItems(directory, ctx, 2)).toEqual(projectFeedItems(directory, ctx).slice(0, 2));
   });
 
   it('date projects by the day they were proposed', () => {
