@@ -1,0 +1,102 @@
+/**
+ * Browser side of the guided finder (see pages/trouver/index.astro): reads
+ * the answers, fetches at most two small files written by the build, ranks
+ * with the same code the tests check (domain/finder.ts), and explains each
+ * match. The words come from the form's own options.
+ */
+import {
+  decodeCandidate,
+  finderQueryKeys,
+  mergeCandidates,
+  queryFromSearch,
+  rankProviders,
+  sizeSentence,
+  type EncodedCandidate,
+  type FinderQuery,
+} from '../domain/finder.ts';
+
+const base = import.meta.env.BASE_URL;
+const files = new Map<string, Promise<{ providers: EncodedCandidate[]; where?: string; regionName?: string }>>();
+
+function load(path: string) {
+  let file = files.get(path);
+  if (!file) {
+    file = fetch(`${base}trouver/${path}`).then((r) => {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json();
+    });
+    files.set(path, file);
+  }
+  return file;
+}
+
+export function initFinder(): void {
+  const form = document.getElementById('finder') as HTMLFormElement | null;
+  if (!form) return;
+  const results = document.getElementById('finder-results')!;
+  const status = document.getElementById('finder-status')!;
+  const list = document.getElementById('finder-list')!;
+  const hint = document.getElementById('finder-hint')!;
+  const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+  const optionText = (name: string, value: string) =>
+    Array.from(select(name).options).find((o) => o.value === value)?.textContent?.replace(/\s*\(\d+\)$/, '') ?? value;
+  form.hidden = false;
+  let ticket = 0;
+
+  async function run(): Promise<void> {
+    const mine = ++ticket;
+    const query: FinderQuery = {};
+    for (const key of finderQueryKeys) if (select(key).value) query[key] = select(key).value;
+    const params = new URLSearchParams(query as Record<string, string>).toString();
+    history.replaceState(null, '', params ? `?${params}` : location.pathname);
+    results.hidden = false;
+    status.textContent = 'Recherche en cours…';
+    let everywhere, local;
+    try {
+      [everywhere, local] = await Promise.all([load('partout.json'), query.departement ? load(`departement/${query.departement}.json`) : undefined]);
+    } catch {
+      status.textContent = 'La liste n’a pas pu se charger. Parcourez l’annuaire par service ou par département.';
+      return;
+    }
+    if (mine !== ticket) return;
+    const candidates = mergeCandidates(everywhere.providers.map(decodeCandidate), (local?.providers ?? []).map(decodeCandidate));
+    const ranked = rankProviders(candidates, query, {
+      service: (v) => optionText('service', v),
+      size: (v) => sizeSentence(optionText('taille', v)),
+      remplace: (v) => optionText('remplace', v),
+      where: local?.where,
+      regionName: local?.regionName,
+    });
+    list.replaceChildren(
+      ...ranked.map(({ candidate, reasons }) => {
+        const item = document.createElement('li');
+        item.className = 'card';
+        const heading = document.createElement('h3');
+        const link = document.createElement('a');
+        link.href = `${base}annuaire/${candidate.id}/`;
+        link.textContent = candidate.name;
+        heading.append(link);
+        const why = document.createElement('p');
+        why.textContent = reasons.join(' · ');
+        item.append(heading, why);
+        return item;
+      }),
+    );
+    status.textContent =
+      ranked.length === 0
+        ? 'Aucune structure ne correspond à toutes vos réponses. Essayez sans préciser le besoin, ou parcourez l’annuaire.'
+        : ranked.length === 1
+          ? 'Une structure vous correspond.'
+          : `${ranked.length} structures vous correspondent, les plus adaptées d’abord.`;
+    hint.hidden = !!query.departement;
+  }
+
+  const initial = queryFromSearch(location.search);
+  for (const key of finderQueryKeys) if (initial[key]) select(key).value = initial[key]!;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run().then(() => results.querySelector('h2')?.focus());
+  });
+  form.addEventListener('change', () => void run());
+  if (Object.keys(initial).length) void run();
+}
