@@ -1,6 +1,7 @@
 /**
- * What browser tests share: a static server over `dist/` (as any static host
- * would serve it) and Debian's Chromium driven by Playwright. Without a
+ * What browser tests and page measurements share: a static server over
+ * `dist/` (as any static host would serve it) and Debian's Chromium driven
+ * by Playwright. Without a
  * Chromium, tests skip with a loud message; in CI (CI=true) they fail.
  */
 import { existsSync } from 'node:fs';
