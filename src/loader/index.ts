@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { formatPath, type Problem } from '../domain/problems.ts';
 import type { Content, Entry } from '../domain/content.ts';
 import {
+  bodyLengthProblem,
   dropEmptyStrings,
   entryTypeNames,
   entryTypes,
@@ -95,8 +96,6 @@ interface FileResult {
 /** Below this many files, a worker thread costs more to start than it saves. */
 const PARALLEL_THRESHOLD = 4000;
 
-const capitalise = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
-
 /** Reads, parses and validates one entry file. */
 function loadEntryFile({ typeName, name, abs, file }: FileTask): FileResult {
   const type: EntryType = entryTypes[typeName];
@@ -127,14 +126,8 @@ function loadEntryFile({ typeName, name, abs, file }: FileTask): FileResult {
   const { value, problems } = validate(type.schema, parsed.data, parsed.locate, file, parsed.mayHoldEmptyStrings);
   if (type.body) {
     const length = [...parsed.body.trim()].length;
-    const where = { file, line: parsed.bodyLine, column: 1, path: 'body', severity: 'error' as const };
-    if (type.body.required && length === 0) {
-      problems.push({ ...where, message: capitalise(`${type.body.noun} manque : écrivez-la sous la ligne « --- » qui ferme l’en-tête.`) });
-    } else if (length < type.body.min) {
-      problems.push({ ...where, message: capitalise(`${type.body.noun} est trop courte : au moins ${type.body.min} caractères (actuellement ${length}).`) });
-    } else if (length > type.body.max) {
-      problems.push({ ...where, message: capitalise(`${type.body.noun} est trop longue : au plus ${type.body.max} caractères (actuellement ${length}).`) });
-    }
+    const message = bodyLengthProblem(type.body, length);
+    if (message) problems.push({ file, line: parsed.bodyLine, column: 1, path: 'body', severity: 'error', message });
   }
   const entry: Entry<unknown> = { id, file, data: value ?? parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
   return value ? { entry, problems } : { rejected: entry, problems };

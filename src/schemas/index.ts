@@ -19,6 +19,22 @@ export interface BodyRule {
   noun: string;
 }
 
+/**
+ * What is wrong with a body of `length` characters, in French, or nothing.
+ * Adjectives agree with the noun: « la description est trop courte », « le
+ * témoignage est trop court ».
+ */
+export function bodyLengthProblem(rule: BodyRule, length: number): string | undefined {
+  const feminine = rule.noun.startsWith('la ');
+  const noun = rule.noun.replace(/^./, (c) => c.toUpperCase());
+  if (rule.required && length === 0) {
+    return `${noun} manque : écrivez-${feminine ? 'la' : 'le'} sous la ligne « --- » qui ferme l’en-tête.`;
+  }
+  if (length < rule.min) return `${noun} est trop court${feminine ? 'e' : ''} : au moins ${rule.min} caractères (actuellement ${length}).`;
+  if (length > rule.max) return `${noun} est trop long${feminine ? 'ue' : ''} : au plus ${rule.max} caractères (actuellement ${length}).`;
+  return undefined;
+}
+
 export interface EntryType<S extends z.ZodType = z.ZodType> {
   /** Collection name, also the folder under the content folder. */
   name: string;
