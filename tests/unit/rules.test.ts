@@ -54,6 +54,42 @@ describe('rule 1: each file matches its schema exactly', () => {
     ]);
   });
 
+  it.each<[string, string, Array<[string | RegExp, string]>, string, string]>([
+    ['a provider without any service', 'providers/nuage-des-exemples.md', [['services: [diagnostic, hebergement, migration, formation-utilisateurs]', 'services: []']], 'services', 'indiquez au moins un service'],
+    ['a provider without any association size', 'providers/nuage-des-exemples.md', [['sizes: [petite, moyenne]', 'sizes: []']], 'sizes', 'indiquez au moins une taille d’association accompagnée'],
+    ['a provider with a negative price', 'providers/cooperative-exemple-libre.md', [['from_eur: 25', 'from_eur: -5']], 'pricing.from_eur', 'un prix ne peut pas être négatif'],
+    ['a provider with a logo outside the site', 'providers/cooperative-exemple-libre.md', [['updated:', 'logo: /logos/../../secret.png\nupdated:']], 'logo', 'le chemin du logo ne peut pas remonter de dossier'],
+    ['a provider whose name is one letter', 'providers/nuage-des-exemples.md', [['name: Nuage des Exemples', 'name: N']], 'name', 'texte trop court (Nom de la structure) : au moins 2 caractères (actuellement 1)'],
+    ['a recommendation without its association’s name', 'recommendations/nuage-des-exemples--velo-exemple.md', [['  name: Vélo Exemple\n', '']], 'association.name', 'ce champ est obligatoire (Nom de l’association)'],
+    ['a recommendation that does not say whether it recommends', 'recommendations/nuage-des-exemples--velo-exemple.md', [['recommend: false\n', '']], 'recommend', 'ce champ est obligatoire'],
+    ['a recommendation without any service received', 'recommendations/nuage-des-exemples--velo-exemple.md', [['services: [hebergement]', 'services: []']], 'project.services', 'indiquez au moins un service reçu'],
+    ['a verifier written as a full name', 'recommendations/nuage-des-exemples--velo-exemple.md', [['by: copil-sacha', 'by: Sacha Martin']], 'verification.by', 'l’identifiant du membre du comité'],
+    ['a project without its software', 'projects/agenda-partage-exemple.md', [[/software:\n.*\n.*\n/, '']], 'software', 'ce champ est obligatoire'],
+    ['a project of an unknown kind', 'projects/agenda-partage-exemple.md', [['kind: fonctionnalite', 'kind: fonctionalite']], 'kind', 'Vouliez-vous dire « fonctionnalite » ?'],
+    ['settings that do not say whether the data is a demo', 'settings.yml', [['demo: true\n', '']], 'demo', 'ce champ est obligatoire (Données de démonstration)'],
+  ])('refuses %s', async (_case, file, replacements, fieldPath, message) => {
+    const problems = await problemsOf({ [file]: edited(file, ...replacements) });
+    expect(problems).toEqual([expect.objectContaining({ path: fieldPath, severity: 'error', message: expect.stringContaining(message) })]);
+  });
+
+  it('refuses a testimony too short to tell anything', async () => {
+    const file = 'recommendations/nuage-des-exemples--velo-exemple.md';
+    expect(await problemsOf({ [file]: edited(file, [/---\n[^-]+$/, '---\nTrès bien.\n']) })).toEqual([
+      at(24, 1, 'body', 'Le témoignage est trop court : au moins 50 caractères (actuellement 10).'),
+    ]);
+  });
+
+  it('refuses a missing description, in words that agree with it', async () => {
+    const file = 'providers/nuage-des-exemples.md';
+    expect(await problemsOf({ [file]: edited(file, [/---\n[^-]+$/, '---\n']) })).toEqual([
+      at(28, 1, 'body', 'La description manque : écrivez-la sous la ligne « --- » qui ferme l’en-tête.'),
+    ]);
+    const page = 'pages/a-propos.md';
+    expect(await problemsOf({ [page]: edited(page, [/---\n[^-]+$/, '---\n']) })).toEqual([
+      at(5, 1, 'body', 'Le texte manque : écrivez-le sous la ligne « --- » qui ferme l’en-tête.'),
+    ]);
+  });
+
   it('refuses a YAML file of the wrong kind (a partner with an unknown kind)', async () => {
     expect(await problemsOf(bad('partners/unknown-kind.yml'))).toEqual([
       at(3, 7, 'kind', 'Valeurs possibles : reseau-associatif, collectif-technique, federation, institution.'),
