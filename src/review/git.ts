@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The review cannot run (not a repository, unknown reference…): exit code 2, a French sentence. */
@@ -51,7 +51,7 @@ export function blobHash(bytes: Uint8Array): string {
  * Copies the files under `folder` (relative to the repository root) as they
  * are in `commit` into `target`, keeping their paths. Returns path → hash.
  */
-export async function extractFolder(repo: string, commit: string, folder: string, target: string): Promise<Map<string, string>> {
+export function extractFolder(repo: string, commit: string, folder: string, target: string): Map<string, string> {
   const listing = git(repo, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', folder || '.']).toString('utf8');
   const files = new Map<string, string>();
   for (const record of listing.split('\0')) {
@@ -60,7 +60,7 @@ export async function extractFolder(repo: string, commit: string, folder: string
     if (!match || match[2] !== 'blob' || match[1] === '120000') continue;
     files.set(match[4]!, match[3]!);
   }
-  await mkdir(path.join(target, folder), { recursive: true });
+  mkdirSync(path.join(target, folder), { recursive: true });
   if (files.size === 0) return files;
   const objects = [...files.values()];
   const output = git(repo, ['cat-file', '--batch'], objects.map((o) => `${o}\n`).join(''));
@@ -75,33 +75,36 @@ export async function extractFolder(repo: string, commit: string, folder: string
     contents.set(object, output.subarray(newline + 1, newline + 1 + length));
     offset = newline + 1 + length + 1;
   }
+  const folders = new Set<string>();
   for (const [file, object] of files) {
     const destination = path.join(target, file);
-    await mkdir(path.dirname(destination), { recursive: true });
-    await writeFile(destination, contents.get(object)!);
+    const parent = path.dirname(destination);
+    if (!folders.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      folders.add(parent);
+    }
+    writeFileSync(destination, contents.get(object)!);
   }
   return files;
 }
 
 /** The files of a folder of the working tree, path (relative to `root`) → hash. */
-export async function hashFolder(root: string, folder: string): Promise<Map<string, string>> {
+export function hashFolder(root: string, folder: string): Map<string, string> {
   const files = new Map<string, string>();
-  const walk = async (relative: string): Promise<void> => {
-    let names: string[];
+  // Synchronous on purpose: tens of thousands of files opened at once exhaust the handles.
+  const walk = (relative: string): void => {
+    let entries;
     try {
-      names = await readdir(path.join(root, relative));
+      entries = readdirSync(path.join(root, relative), { withFileTypes: true });
     } catch {
       return;
     }
-    await Promise.all(
-      names.map(async (name) => {
-        const child = relative ? `${relative}/${name}` : name;
-        const info = await lstat(path.join(root, child));
-        if (info.isDirectory()) await walk(child);
-        else if (info.isFile()) files.set(child, blobHash(await readFile(path.join(root, child))));
-      }),
-    );
+    for (const entry of entries) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) files.set(child, blobHash(readFileSync(path.join(root, child))));
+    }
   };
-  await walk(folder);
+  walk(folder);
   return files;
 }

@@ -49,9 +49,9 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
       let files: Map<string, string>;
       if (commit) {
         checkRoot = path.join(scratch, name);
-        files = await extractFolder(root, commit, folder, checkRoot);
+        files = extractFolder(root, commit, folder, checkRoot);
       } else {
-        files = await hashFolder(root, folder);
+        files = hashFolder(root, folder);
       }
       const result = await checkContent(path.join(checkRoot, folder), { displayRoot: checkRoot, today });
       return { label, content: result.content, problems: result.problems, files };
