@@ -186,7 +186,8 @@ const editorialPhrases: Record<'resources' | 'partners' | 'pages', Record<Change
 };
 
 function headline(type: EntryTypeName, kind: ChangeKind, id: string, before: EntryState | undefined, after: EntryState | undefined, vocabulary: Vocabulary): Rich {
-  const current = (kind === 'removed' ? before : after)!;
+  // An unreadable file has no data: name it from the other side, else by its file name.
+  const current = (kind === 'removed' ? before : after) ?? before ?? after ?? { data: undefined, body: '', valid: false, readable: false };
   const d = record(current.data);
   switch (type) {
     case 'providers': {

@@ -140,6 +140,10 @@ beforeAll(async () => {
     await edit('recommendations/atelier-libre--jardins-partages.md', (t) => t.replace('support: null', 'support: 9'));
   });
 
+  await branch('illisible', () =>
+    edit('providers/nuage-solidaire.md', (t) => t.replace('name: Nuage Solidaire', 'name: "Nuage Solidaire\n  : [')),
+  );
+
   await branch('nom-hostile', () =>
     edit('providers/nuage-solidaire.md', (t) =>
       t.replace('name: Nuage Solidaire', 'name: "Nuage [clic](https://piege.example) <img src=x onerror=alert(1)> @exemple/comite"'),
@@ -240,6 +244,15 @@ describe('npm run review', () => {
     // The recommendation in error is compared as written: its default status is not a change.
     expect(stdout).not.toContain('Statut : En attente de vérification → (vide)');
     expect(stdout).toContain('✘ 2 erreurs');
+  });
+
+  it('names a file that can no longer be read, and points at its error', async () => {
+    const result = await review('illisible');
+    const text = formatText(result);
+    expect(text).toContain('Fiche modifiée : Nuage Solidaire — contient une erreur, voir plus bas');
+    expect(text).toContain('Le fichier ne peut pas être lu : voir les erreurs ci-dessous.');
+    expect(result.problems.filter((p) => p.severity === 'error' && p.file === 'content/providers/nuage-solidaire.md')).not.toHaveLength(0);
+    expect(result.errors).toBeGreaterThan(0);
   });
 
   it('writes a Markdown summary in which contributor text cannot inject links, images or mentions', async () => {
