@@ -181,6 +181,25 @@ function fullParse(yamlText: string, lineOffset: number, yamlLine: number): { do
   return { doc, lineCounter, locate };
 }
 
+/**
+ * Offset of the last value that opens `quote` without closing it on its line:
+ * where a missing closing quote most likely belongs.
+ */
+function unclosedQuote(text: string, quote: string): number | undefined {
+  let found: number | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = new RegExp(`(?:^\\s*(?:-\\s+)?|:\\s+|[\\[{,]\\s*)${quote}`).exec(line);
+    if (start) {
+      const open = start.index + start[0].length - 1;
+      const rest = line.slice(open + 1).replace(quote === '"' ? /\\./g : /''/g, '');
+      if (!rest.includes(quote)) found = offset + open;
+    }
+    offset += line.length + 1;
+  }
+  return found;
+}
+
 export function parseSource(
   bytes: Uint8Array,
   format: 'markdown' | 'yaml',
@@ -235,8 +254,15 @@ export function parseSource(
   if (doc.errors.length > 0) {
     // After the first few, YAML errors mostly follow from the first ones.
     const problems = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
-      const pos = positionAt(lineCounter, error.pos[0], lineOffset);
+      let pos = positionAt(lineCounter, error.pos[0], lineOffset);
       let message = YAML_MESSAGES[error.code] ?? 'la syntaxe YAML est incorrecte ici (indentation, deux-points ou guillemets).';
+      const quote = error.code === 'MISSING_CHAR' ? /closing (["'])/.exec(error.message)?.[1] : undefined;
+      if (quote) {
+        // The parser notices the missing quote where the file ends; the volunteer needs the line that opens it.
+        const opening = unclosedQuote(yamlText.slice(0, error.pos[0]), quote);
+        if (opening !== undefined) pos = positionAt(lineCounter, opening, lineOffset);
+        message = `ce texte ouvre un guillemet ${quote} sans le refermer : ajoutez ${quote} à la fin de la valeur.`;
+      }
       if (error.code === 'DUPLICATE_KEY') {
         const key = /^\s*["']?([^"':\n]+)/.exec(yamlText.slice(error.pos[0], error.pos[0] + 80));
         if (key) message = `le champ « ${key[1]!.trim()} » apparaît deux fois : gardez une seule ligne pour lui.`;
