@@ -159,6 +159,16 @@ describe('files that cannot be read', () => {
     expect(problems[0]!.line).toBeGreaterThanOrEqual(3);
   });
 
+  it.each([
+    ['double', 'name: "Nuage des Exemples\nstructure: association\nupdated: 2026-01-01', 2, 7, '"'],
+    ['single', "name: Nuage\nstructure: 'association\nupdated: 2026-01-01", 3, 12, "'"],
+    ['list item', 'name: Nuage\nservices:\n  - hebergement\n  - "migration\nupdated: 2026-01-01', 5, 5, '"'],
+    ['flow list', "name: Nuage\nservices: [hebergement, 'migration]\nupdated: 2026-01-01", 3, 25, "'"],
+  ])('points at the line that opens a %s quote never closed', (_case, front, line, column, quote) => {
+    const problems = markdown(`---\n${front}\n---\nTexte.\n`).problems;
+    expect(problems[0]).toEqual({ line, column, message: `ce texte ouvre un guillemet ${quote} sans le refermer : ajoutez ${quote} à la fin de la valeur.` });
+  });
+
   it('points at a tab used for indentation', () => {
     expect(markdown('---\ncontact:\n\temail: a@exemple.org\n---\nTexte.\n').problems[0]).toEqual({
       line: 3,
