@@ -16,6 +16,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
   init?(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options: { filters: Record<string, string> }): Promise<PagefindSearch | null>;
 }
 /** What the build writes in annuaire/filtres.json. */
@@ -34,6 +35,13 @@ function loadPagefind(): Promise<Pagefind> {
     return pf;
   });
   return pagefind;
+}
+
+/** Pagefind counts only the filters it has loaded: load them all once the filter panel is used. */
+let allFilters: Promise<unknown> | undefined;
+function loadAllFilters(): Promise<unknown> {
+  allFilters ??= loadPagefind().then((pf) => pf.filters());
+  return allFilters;
 }
 
 let labels: Promise<FilterLabels> | undefined;
@@ -171,6 +179,7 @@ export function initDirectorySearch(): void {
     if (staticList) staticList.hidden = true;
     let result: PagefindSearch | null;
     try {
+      if (selects.size) await loadAllFilters();
       result = await (await loadPagefind()).search(query || null, { filters });
     } catch {
       status.textContent = 'La recherche n’a pas pu se charger. Utilisez les filtres de l’annuaire, qui fonctionnent sans elle.';
