@@ -1,0 +1,124 @@
+/**
+ * The same journeys with JavaScript turned off, through the static pages
+ * only: the search box still leads to the directory, facets are real links
+ * (service, then département), profiles and projects read in full, the guided
+ * finder lands on the directory page that answers, and a missing page helps.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDirectory, type Directory } from '../../src/domain/directory.ts';
+import { buildFacets, type FacetIndex } from '../../src/domain/facets.ts';
+import { loadContent } from '../../src/loader/index.ts';
+import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
+
+const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
+const WIDTHS = [375, 1280];
+const run = browserAvailable();
+
+let site: StaticSite;
+let browser: Browser;
+let directory: Directory;
+let facets: FacetIndex;
+
+beforeAll(async () => {
+  const { content } = await loadContent('content');
+  directory = buildDirectory(content, '2026-11-28');
+  facets = buildFacets(directory.providers, content.taxonomies);
+  site = await serveStatic(DIST, '/');
+  if (run) browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(width: number, pathname: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(site.url + pathname);
+  return page;
+}
+
+const nameOf = (id: string) => directory.providers.find((p) => p.id === id)!.data.name;
+const cardNames = (page: Page) => page.locator('.results .cards h3 a').allTextContents();
+
+describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => {
+  it('sends the home page’s search to the directory, which lists everyone and says how to filter', async () => {
+    const page = await open(width, '');
+    await page.getByLabel('Rechercher une structure, un logiciel, une ville').fill('Nextcloud');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/\/annuaire\/\?q=Nextcloud$/);
+    // innerText is what is rendered: the <noscript> note shows only without JavaScript.
+    expect(await page.evaluate(() => document.body.innerText)).toContain('La recherche par mots a besoin de JavaScript');
+    expect(await page.locator('#filtres').isHidden()).toBe(true);
+    expect(await cardNames(page)).toHaveLength(Math.min(24, directory.providers.length));
+    await page.context().close();
+  });
+
+  it('filters by service, then by département, through links with counts', async () => {
+    const page = await open(width, 'annuaire/');
+    const diagnostic = facets.facets.find((f) => f.key === 'service')!.values.find((v) => v.value === 'diagnostic')!;
+    await page.getByRole('link', { name: diagnostic.label, exact: true }).first().click();
+    await page.waitForURL(/\/annuaire\/service\/diagnostic\/$/);
+    expect(await page.locator('h1').textContent()).toContain('Diagnostic des outils et des usages');
+    expect((await cardNames(page)).sort()).toEqual(facets.members.service.get('diagnostic')!.map(nameOf).sort());
+
+    await page.goto(site.url + 'annuaire/departement/');
+    await page.getByRole('link', { name: 'Isère (38)' }).click();
+    await page.waitForURL(/\/annuaire\/departement\/38\/$/);
+    expect(await page.locator('h1').textContent()).toBe('Structures dans l’Isère');
+    const expected = facets.members.departement.get('38')!;
+    expect((await cardNames(page)).sort()).toEqual(expected.map(nameOf).sort());
+    // The providers located there come first, each with the reason it is listed.
+    const first = page.locator('.results .cards > li').first();
+    expect(await first.locator('h3').textContent()).toBe(nameOf('nuage-cooperatif-du-vercors'));
+    expect(await first.locator('.reasons').textContent()).toContain('basée à Grenoble, dans l’Isère');
+    expect(await page.locator('.results .reasons', { hasText: 'intervient partout en France' }).count()).toBe(
+      directory.providers.filter((p) => p.data.area.national).length,
+    );
+    await page.context().close();
+  });
+
+  it('opens a profile and reads it in full', async () => {
+    const page = await open(width, 'annuaire/');
+    await page.getByRole('link', { name: nameOf('octets-solidaires') }).click();
+    await page.waitForURL(/\/annuaire\/octets-solidaires\/$/);
+    const provider = directory.providers.find((p) => p.id === 'octets-solidaires')!;
+    expect(await page.locator('h1').textContent()).toBe(provider.data.name);
+    expect(await page.locator('article.recommendation').count()).toBe(provider.recommendations.length);
+    expect(await page.getByRole('heading', { name: 'Zone d’intervention' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: /Signaler une erreur/ }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('reads a project with its progress and where to give', async () => {
+    const page = await open(width, 'projets/');
+    await page.getByRole('link', { name: 'Module de relance des adhésions pour Paheko' }).click();
+    await page.waitForURL(/\/projets\/paheko-relance-des-adhesions\/$/);
+    expect(await page.locator('h2#contribuer').textContent()).toBe('Comment contribuer');
+    expect(await page.getByLabel(/promis sur/).getAttribute('value')).toBe('3300');
+    expect(await page.getByRole('link', { name: /^Contribuer sur / }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('guides to the static page that answers the finder’s question', async () => {
+    const page = await open(width, 'trouver/');
+    expect(await page.locator('#finder').isHidden()).toBe(true);
+    await page.getByRole('link', { name: 'Diagnostic des outils et des usages' }).click();
+    await page.waitForURL(/\/annuaire\/service\/diagnostic\/$/);
+    await page.goto(site.url + 'trouver/');
+    await page.getByRole('link', { name: 'Choisir votre département' }).click();
+    await page.waitForURL(/\/annuaire\/departement\/$/);
+    await page.context().close();
+  });
+
+  it('helps on a missing page', async () => {
+    const page = await open(width, 'annuaire/structure-inconnue/');
+    expect(await page.locator('h1').textContent()).toBe('Cette page est introuvable');
+    await page.getByRole('link', { name: 'Trouver un accompagnement en quatre questions' }).click();
+    await page.waitForURL(/\/trouver\/$/);
+    await page.context().close();
+  });
+});
