@@ -7,6 +7,7 @@ import { todayInFrance } from '../domain/dates.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
 import { checkRules } from '../domain/rules.ts';
 import { loadContent } from '../loader/index.ts';
+import { isCalendarDate } from '../schemas/fields.ts';
 import { loadPostcodeIndex } from '../schemas/geography.ts';
 
 export interface CheckResult {
@@ -29,12 +30,25 @@ export function contentDir(cliValue?: string): string {
   return cliValue ?? process.env.CONTENT_DIR ?? 'content';
 }
 
+/**
+ * Today as the check sees it: `EMANCIPASSO_TODAY` when set, as the site's
+ * pages read it (reproducible runs), else today in Paris.
+ */
+export function checkToday(): string {
+  const fixed = process.env.EMANCIPASSO_TODAY;
+  if (!fixed) return todayInFrance();
+  if (!isCalendarDate(fixed)) {
+    throw new Error(`EMANCIPASSO_TODAY vaut « ${fixed} » : indiquez une date réelle au format AAAA-MM-JJ, ou retirez cette variable.`);
+  }
+  return fixed;
+}
+
 export async function checkContent(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const [loaded, departmentsOfPostcode] = await Promise.all([
     loadContent(dir, { displayRoot: options.displayRoot, parallel: options.parallel }),
     loadPostcodeIndex(),
   ]);
-  const ruleProblems = checkRules(loaded.content, { today: options.today ?? todayInFrance(), departmentsOfPostcode });
+  const ruleProblems = checkRules(loaded.content, { today: options.today ?? checkToday(), departmentsOfPostcode });
   const problems = sortProblems([...loaded.problems, ...ruleProblems]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   return { content: loaded.content, problems, errors, warnings: problems.length - errors, files: loaded.files };
