@@ -233,6 +233,25 @@ describe('choosing the content folder', () => {
   });
 });
 
+describe('the day the check lives in', () => {
+  it('is EMANCIPASSO_TODAY when set, as for the pages of the site', () => {
+    // The base corpus holds dates of 2026: seen from early 2026 they lie in the future, from 2099 they are old.
+    const before = runCheck(['--content', BASE, '--json'], { EMANCIPASSO_TODAY: '2026-01-01' });
+    expect(before.status).toBe(1);
+    expect(JSON.parse(before.stdout)).toContainEqual(expect.objectContaining({ path: 'updated', severity: 'error', message: expect.stringContaining('dans le futur') }));
+    const after = runCheck(['--content', BASE, '--json'], { EMANCIPASSO_TODAY: '2099-01-01' });
+    expect(after.status).toBe(0);
+    expect(JSON.parse(after.stdout)).toContainEqual(expect.objectContaining({ path: 'updated', severity: 'warning', message: expect.stringContaining('il y a plus de 18 mois') }));
+  });
+
+  it('refuses an EMANCIPASSO_TODAY that is not a date, with exit code 2', () => {
+    const run = runCheck(['--content', BASE], { EMANCIPASSO_TODAY: '31/12/2026' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('EMANCIPASSO_TODAY vaut « 31/12/2026 » : indiquez une date réelle au format AAAA-MM-JJ');
+    expectNoStackTrace(run);
+  });
+});
+
 describe('when the check cannot run', () => {
   it('exits 2 on a folder that does not exist, saying so in French', () => {
     const run = runCheck(['--content', 'pas-de-dossier-ici']);

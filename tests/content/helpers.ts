@@ -110,7 +110,7 @@ export interface Run {
 
 /** Runs `node scripts/check.ts …` with the Node running the tests, as a volunteer would run `npm run check`. */
 export function runCheck(args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Run {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: undefined, ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: undefined, EMANCIPASSO_TODAY: undefined, ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), ...args], {
     cwd,
