@@ -38,12 +38,18 @@ function resolves(sitePath: string): boolean {
   return existsSync(path.join(file, 'index.html'));
 }
 
+function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = env;
+  return rest;
+}
+
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-base-'));
   dist = path.join(work, 'dist');
   await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
     cwd: root,
-    env: { ...process.env, BASE_PATH: BASE, SITE_URL: SITE, ASTRO_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    // Vitest sets BASE_URL (and MODE…) in its own environment; Astro would take it over the configured base.
+    env: { ...withoutViteEnv(process.env), BASE_PATH: BASE, SITE_URL: SITE, ASTRO_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
 }, 300_000);
