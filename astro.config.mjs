@@ -1,16 +1,30 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
+import { parse } from 'yaml';
 import cmsAdmin from './src/cms/integration.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import { markdownProcessor } from './src/lib/markdown.ts';
 
-// SITE_URL and BASE_PATH let a deployment live at its own address or under
-// a project path such as https://organisation.github.io/annuaire/.
+// The public address comes from content/settings.yml (`site_url`); SITE_URL
+// and BASE_PATH override it, as a forge's Pages workflow does for a project
+// site such as https://organisation.github.io/annuaire/.
+const siteUrl = (() => {
+  try {
+    const settings = parse(readFileSync(path.join(process.env.CONTENT_DIR ?? 'content', 'settings.yml'), 'utf8'));
+    return new URL(settings.site_url);
+  } catch {
+    // The check reports a missing or wrong settings file; build with a placeholder meanwhile.
+    return new URL('https://emancipasso.example.org/');
+  }
+})();
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://emancipasso.example.org',
-  base: process.env.BASE_PATH ?? '/',
+  site: process.env.SITE_URL ?? siteUrl.origin,
+  base: process.env.BASE_PATH ?? siteUrl.pathname,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // No syntax highlighting: contributor texts hold no code, and its inline styles would need a looser CSP.

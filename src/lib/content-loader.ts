@@ -28,15 +28,29 @@ function watch(context: LoaderContext, reload: () => Promise<void>) {
   });
 }
 
-async function sync(context: LoaderContext, items: Array<{ id: string; data: Record<string, unknown>; body?: string; filePath?: string }>, render: boolean) {
+interface Item {
+  id: string;
+  data: Record<string, unknown>;
+  body?: string;
+  filePath?: string;
+  /** Place in its file, for terms whose order the committee chose (criteria are asked in that order). */
+  position?: number;
+}
+
+async function sync(context: LoaderContext, items: Item[], render: boolean) {
   const { store, parseData, generateDigest, renderMarkdown } = context;
   const seen = new Set<string>();
   for (const item of items) {
     seen.add(item.id);
-    const digest = generateDigest({ data: item.data, body: item.body ?? '' });
+    const digest = generateDigest({ data: item.data, body: item.body ?? '', position: item.position ?? -1 });
     if (store.get(item.id)?.digest === digest) continue;
     const data = await parseData({ id: item.id, data: item.data, filePath: item.filePath });
-    const rendered = render && item.body !== undefined ? await renderMarkdown(item.body) : undefined;
+    const rendered =
+      render && item.body !== undefined
+        ? await renderMarkdown(item.body)
+        : item.position !== undefined
+          ? { html: '', metadata: { position: item.position } }
+          : undefined;
     store.set({ id: item.id, data, body: item.body, filePath: item.filePath, digest, rendered });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
@@ -70,7 +84,7 @@ export function taxonomyLoader(name: TaxonomyName): Loader {
     load: async (context) => {
       const run = async () => {
         const terms = (await content()).taxonomies[name] as Array<{ slug: string } & Record<string, unknown>>;
-        await sync(context, terms.map((t) => ({ id: t.slug, data: t })), false);
+        await sync(context, terms.map((t, position) => ({ id: t.slug, data: t, position })), false);
       };
       watch(context, run);
       await run();

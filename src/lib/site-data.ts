@@ -48,11 +48,16 @@ async function load(): Promise<SiteData> {
       getCollection('networks'),
       getCollection('settings'),
     ]);
+  // In the order of their files: the committee chose it (criteria are asked in that order).
+  const inFileOrder = <T,>(terms: Array<{ data: T; rendered?: { metadata?: Record<string, unknown> } }>) =>
+    [...terms]
+      .sort((a, b) => Number(a.rendered?.metadata?.position ?? 0) - Number(b.rendered?.metadata?.position ?? 0))
+      .map((e) => e.data);
   const taxonomies = {
-    services: services.map((e) => e.data),
-    tools: tools.map((e) => e.data),
-    criteria: criteria.map((e) => e.data),
-    networks: networks.map((e) => e.data),
+    services: inFileOrder(services),
+    tools: inFileOrder(tools),
+    criteria: inFileOrder(criteria),
+    networks: inFileOrder(networks),
   };
   const content: Content = {
     providers: asEntries(providers),
