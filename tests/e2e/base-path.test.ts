@@ -6,11 +6,12 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/lib/dist-files.ts';
 import { browserAvailable, launchBrowser, serveStatic } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -19,15 +20,6 @@ const SITE = 'https://asso.example.org';
 let work: string;
 let dist: string;
 
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else out.push(full);
-  }
-  return out;
-}
 
 /** Where a site path points in dist/, as a static host would resolve it. */
 function resolves(sitePath: string): boolean {
@@ -59,7 +51,7 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 describe(`le site construit sous ${BASE}`, () => {
   it('n’a aucun lien interne cassé ni hors du chemin du site', async () => {
     const broken: string[] = [];
-    const files = (await walk(dist)).filter((f) => /\.(html|css|xml|json|webmanifest|txt)$/.test(f) && !f.includes(`${path.sep}pagefind${path.sep}`));
+    const files = (await listFiles(dist)).map((f) => path.join(dist, f)).filter((f) => /\.(html|css|xml|json|webmanifest|txt)$/.test(f) && !f.includes(`${path.sep}pagefind${path.sep}`));
     let checked = 0;
     for (const file of files) {
       const text = await readFile(file, 'utf8');

@@ -6,13 +6,14 @@
  * executable vectors, then browse the pages and search, watching for dialogs.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/lib/dist-files.ts';
 import { executableVectors, FILLER, smuggled } from '../content/hostile.ts';
 import { browserAvailable, launchBrowser, serveStatic } from './harness.ts';
 
@@ -23,15 +24,6 @@ let dist: string;
 
 const md = (data: unknown, body: string) => `---\n${stringify(data)}---\n${body}\n`;
 
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else out.push(full);
-  }
-  return out;
-}
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-hostile-build-'));
@@ -112,7 +104,7 @@ describe('le contenu hostile construit dans le site', () => {
 
     const findings: string[] = [];
     let scanned = 0;
-    for (const file of await walk(dist)) {
+    for (const file of (await listFiles(dist)).map((f) => path.join(dist, f))) {
       let text: string;
       if (file.includes(`${path.sep}pagefind${path.sep}`)) {
         // Search fragments are gzipped JSON that the search script turns into HTML.
