@@ -82,5 +82,13 @@ function start(cms: DecapCms) {
   });
 }
 
-if (window.CMS) start(window.CMS);
-else console.error('Le CMS n’a pas pu être chargé : /admin/decap-cms.js manque.');
+// The bundle is the site's own copy, beside this page (src/cms/integration.ts).
+const bundle = document.createElement('script');
+bundle.src = `${import.meta.env.BASE_URL}admin/decap-cms.js`;
+bundle.addEventListener('load', () => {
+  if (window.CMS) start(window.CMS);
+});
+bundle.addEventListener('error', () => {
+  document.body.insertAdjacentHTML('afterbegin', '<p role="alert">Le CMS n’a pas pu être chargé : le fichier admin/decap-cms.js manque.</p>');
+});
+document.body.append(bundle);

@@ -114,6 +114,8 @@ function messageOf(error: Check['error']): string | undefined {
 }
 
 const capitalise = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
+/** Decap writes « Le champ … ne correspond pas au schéma : <message>. »: the message brings no final stop of its own. */
+const asPatternMessage = (text: string) => capitalise(text).replace(/\.$/, '');
 
 /** Length limits of a string schema, from its checks. */
 function lengthOf(schema: AnySchema): { min?: number; max?: number } {
@@ -155,7 +157,7 @@ export function stringPattern(schema: AnySchema, meta: FieldMeta): [string, stri
 
   if (meta.format === 'https-url') {
     const message = checksOf(schema).map((c) => messageOf(c.error)).find(Boolean);
-    return [HTTPS_URL_PATTERN, capitalise(message ?? 'indiquez une adresse qui commence par « https:// ».')];
+    return [HTTPS_URL_PATTERN, asPatternMessage(message ?? 'indiquez une adresse qui commence par « https:// ».')];
   }
   // A format of the type itself (z.email()) carries its pattern and message.
   let regex: RegExp | undefined = def.format && def.format !== 'date' ? def.pattern : undefined;
@@ -167,9 +169,9 @@ export function stringPattern(schema: AnySchema, meta: FieldMeta): [string, stri
   }
   if (regex) {
     const source = regex.flags.includes('i') ? caseInsensitiveSource(regex.source) : regex.source;
-    return [`^${lengthPart}${source.replace(/^\^/, '')}`, capitalise(message ?? `${meta.title ?? 'ce champ'} : format incorrect.`)];
+    return [`^${lengthPart}${source.replace(/^\^/, '')}`, asPatternMessage(message ?? `${meta.title ?? 'ce champ'} : format incorrect.`)];
   }
-  if (lengthPart) return [`^${lengthPart}`, capitalise(lengthMessage(length))];
+  if (lengthPart) return [`^${lengthPart}`, asPatternMessage(lengthMessage(length))];
   return undefined;
 }
 
