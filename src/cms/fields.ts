@@ -207,8 +207,11 @@ export function caseInsensitiveSource(source: string): string {
 
 function enumOptions(values: readonly string[], meta: FieldMeta): CmsOption[] {
   if (meta.geography) {
-    const names = new Map((meta.geography === 'regions' ? regions : departments).map((g) => [g.code, g.name]));
-    return values.map((code) => ({ value: code, label: `${code} — ${names.get(code) ?? code}` }));
+    // In the INSEE order (« 01 » … « 2A » … « 976 »): an enum's own order puts numeric-looking codes first.
+    const allowed = new Set(values);
+    return (meta.geography === 'regions' ? regions : departments)
+      .filter((g) => allowed.has(g.code))
+      .map((g) => ({ value: g.code, label: `${g.code} — ${g.name}` }));
   }
   return values.map((value) => ({ value, label: meta.labels?.[value] ?? value }));
 }

@@ -1,0 +1,387 @@
+/**
+ * The CMS configuration is read from the schemas, and what the CMS can save
+ * passes `npm run check`. Entries are built from the derived configuration
+ * (every allowed value, every optional field cleared as Decap clears it),
+ * changed as the CMS changes them before saving, written as Decap writes them
+ * (its own YAML library and front-matter writer), then checked by the
+ * project's check: the CMS accepts an entry exactly when the check does.
+ */
+import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/check/index.ts';
+import { backendConfig, connectSources } from '../../src/cms/backend.ts';
+import { buildCmsConfig, collectionFields } from '../../src/cms/config.ts';
+import { caseInsensitiveSource, type CmsField } from '../../src/cms/fields.ts';
+import { applyEdits, saveEdits } from '../../src/cms/save.ts';
+import type { Content } from '../../src/domain/content.ts';
+import { slugify } from '../../src/domain/normalise.ts';
+import { checkEntry } from '../../src/forms/entry-check.ts';
+import { loadContent } from '../../src/loader/index.ts';
+import { departments, regions } from '../../src/schemas/geography.ts';
+import { entryTypes, type EntryTypeName } from '../../src/schemas/index.ts';
+import { enumValues, hasDefault, isOptional, metaOf, objectShape, unwrap } from '../../src/schemas/introspect.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const TODAY = '2026-11-28';
+let content: Content;
+let work: string;
+
+// Decap's own writers: its YAML library (v1) and gray-matter, as decap-cms-core resolves them.
+const decapRequire = createRequire(createRequire(import.meta.url).resolve('decap-cms-core/package.json'));
+const yaml1 = decapRequire('yaml') as {
+  createNode(value: unknown): { items: Array<{ key?: { toString(): string } }> };
+  Document: new () => { contents: unknown; toString(): string };
+};
+const matter = decapRequire('gray-matter') as { stringify(body: string, data: object, options: object): string };
+
+function decapYaml(data: object, sortedKeys: string[] = []): string {
+  const node = yaml1.createNode(data);
+  const rank = (key: string | undefined) => (key && sortedKeys.includes(key) ? sortedKeys.indexOf(key) : sortedKeys.length);
+  node.items.sort((a, b) => rank(a.key?.toString()) - rank(b.key?.toString()));
+  const doc = new yaml1.Document();
+  doc.contents = node;
+  return doc.toString();
+}
+
+/** A file as Decap writes it (decap-cms-core/src/formats): front matter + body, or plain YAML. */
+function decapFile(type: EntryTypeName, data: Record<string, unknown>, fields: CmsField[]): string {
+  const sortedKeys = fields.map((f) => f.name);
+  const { body = '', ...meta } = data as { body?: string };
+  if (entryTypes[type].format === 'yaml') return decapYaml(meta, sortedKeys);
+  const file = matter.stringify(body, meta, {
+    engines: { yaml: { parse: () => ({}), stringify: (m: object) => decapYaml(m, sortedKeys) } },
+    language: 'yaml',
+    delimiters: '---',
+  });
+  return body.slice(-1) !== '\n' && file.slice(-1) === '\n' ? file.slice(0, -1) : file;
+}
+
+const fieldsOf = (type: EntryTypeName) => collectionFields(type, content.taxonomies);
+const find = (fields: CmsField[], name: string) => fields.find((f) => f.name === name)!;
+
+interface Variant {
+  type: EntryTypeName;
+  id: string;
+  what: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * What Decap saves for a field a person left alone or cleared: its default,
+ * an empty string for a text, a date, a number or a single choice, an empty
+ * list for a list; a required field keeps what the person typed (the base entry).
+ */
+function leftAlone(fields: CmsField[], base: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = base[field.name];
+    if (field.default !== undefined && field.default !== '') out[field.name] = structuredClone(field.default);
+    else if (field.widget === 'object') {
+      out[field.name] = leftAlone(field.fields ?? [], (value as Record<string, unknown>) ?? {});
+    } else if (field.required) out[field.name] = structuredClone(value);
+    else if (field.widget === 'list' || field.multiple) out[field.name] = [];
+    else if (field.widget === 'boolean') continue;
+    else out[field.name] = '';
+  }
+  return out;
+}
+
+/** Every way of filling each choice field (select, relation): one variant per allowed value, all values of a list at once. */
+function choiceVariants(type: EntryTypeName, base: Record<string, unknown>, fields: CmsField[], pathSoFar: string[] = []): Array<{ what: string; data: Record<string, unknown> }> {
+  const out: Array<{ what: string; data: Record<string, unknown> }> = [];
+  const set = (value: unknown, at: string[]) => {
+    const data = structuredClone(base);
+    let target = data as Record<string, unknown>;
+    for (const key of at.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+    target[at[at.length - 1]!] = value;
+    return data;
+  };
+  for (const field of fields) {
+    const at = [...pathSoFar, field.name];
+    if (field.widget === 'object' && field.fields) out.push(...choiceVariants(type, base, field.fields, at));
+    if (field.widget === 'select' && field.multiple) out.push({ what: `${at.join('.')} = toutes les valeurs`, data: set(field.options!.map((o) => o.value), at) });
+    else if (field.widget === 'select') for (const option of field.options!) out.push({ what: `${at.join('.')} = ${option.value}`, data: set(option.value, at) });
+    if (field.widget === 'relation') for (const id of content.ids.providers) out.push({ what: `${at.join('.')} = ${id}`, data: set(id, at) });
+    if (field.widget === 'object' && field.name === 'ratings') {
+      for (const criterion of field.fields ?? []) {
+        for (const rating of [1, 2, 3, 4, 5, '']) out.push({ what: `ratings.${criterion.name} = ${JSON.stringify(rating)}`, data: set(rating, [...at, criterion.name]) });
+        const without = structuredClone(base);
+        delete (without.ratings as Record<string, unknown>)[criterion.name];
+        out.push({ what: `ratings.${criterion.name} laissée de côté`, data: without });
+      }
+    }
+  }
+  return out;
+}
+
+/** A postcode of each département, from the INSEE data, so that a département chosen in the CMS gets a matching postcode. */
+async function postcodeOfDepartment(): Promise<Map<string, string>> {
+  const communes = JSON.parse(
+    await readFile(createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8'),
+  ) as Array<{ departement?: string; codesPostaux?: string[] }>;
+  const out = new Map<string, string>();
+  for (const commune of communes) if (commune.departement && commune.codesPostaux?.[0] && !out.has(commune.departement)) out.set(commune.departement, commune.codesPostaux[0]);
+  return out;
+}
+
+function baseData(type: EntryTypeName, id: string): Record<string, unknown> {
+  const entry = (content[type] as Array<{ id: string; data: unknown; body: string }>).find((e) => e.id === id)!;
+  return { ...(structuredClone(entry.data) as Record<string, unknown>), ...(entry.body ? { body: entry.body } : {}) };
+}
+
+/** Makes each variant a distinct structure or association, so that the rules on duplicates stay out of the way. */
+function distinct(type: EntryTypeName, data: Record<string, unknown>, n: number): { id: string; data: Record<string, unknown> } {
+  const copy = structuredClone(data);
+  if (type === 'providers') {
+    copy.name = `Variante ${n} de structure`;
+    copy.siren = '';
+    return { id: `variante-${n}`, data: copy };
+  }
+  if (type === 'recommendations') {
+    const association = copy.association as Record<string, unknown>;
+    association.name = `Association variante ${n}`;
+    association.rna = '';
+    association.siren = '';
+    return { id: `${copy.provider}--${slugify(String(association.name))}`, data: copy };
+  }
+  return { id: `variante-${n}`, data: copy };
+}
+
+// Bases: complete demo entries (a delivered project satisfies every status).
+const bases: Array<[EntryTypeName, string]> = [
+  ['providers', 'octets-solidaires'],
+  ['recommendations', 'octets-solidaires--voix-du-blavet'],
+  ['projects', 'mobilizon-traduction-bretonne'],
+  ['resources', 'diagnostic'],
+  ['partners', 'april'],
+  ['pages', 'charte'],
+];
+
+beforeAll(async () => {
+  content = (await loadContent(path.join(root, 'content'))).content;
+  work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-cms-config-'));
+});
+
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('la configuration du CMS, lue dans les schémas', () => {
+  it('a une collection par type de fiche, en français, avec le flux éditorial', () => {
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as {
+      locale: string;
+      publish_mode: string;
+      collections: Array<{ name: string; label: string; folder?: string; fields?: unknown[] }>;
+    };
+    expect(config.locale).toBe('fr');
+    expect(config.publish_mode).toBe('editorial_workflow');
+    for (const type of Object.keys(entryTypes) as EntryTypeName[]) {
+      const collection = config.collections.find((c) => c.name === type)!;
+      expect(collection.label).toBe(entryTypes[type].labelPlural);
+      expect(collection.folder).toBe(`content/${type}`);
+    }
+  });
+
+  it('reprend chaque champ du schéma avec son titre, son aide et son caractère obligatoire, sans rien ajouter', () => {
+    const compare = (fields: CmsField[], schema: Parameters<typeof objectShape>[0], where: string) => {
+      const shape = objectShape(schema)!;
+      expect(fields.map((f) => f.name).filter((n) => n !== 'body'), where).toEqual(Object.keys(shape));
+      for (const field of fields) {
+        if (field.name === 'body') continue;
+        const fieldSchema = shape[field.name]!;
+        const meta = metaOf(fieldSchema);
+        expect(field.label, `${where}.${field.name}`).toBe(meta.title);
+        expect(field.hint, `${where}.${field.name}`).toBe(meta.description);
+        // Required: neither optional nor with a default; a single choice with a default is required too, so it is never cleared to null.
+        const singleChoiceWithDefault = field.widget === 'select' && !field.multiple && field.default !== undefined;
+        expect(field.required, `${where}.${field.name}`).toBe(singleChoiceWithDefault || (!isOptional(fieldSchema) && hasDefault(fieldSchema) === undefined));
+        if (field.widget === 'object' && field.fields && unwrap(fieldSchema)._zod.def.type === 'object') compare(field.fields, fieldSchema, `${where}.${field.name}`);
+      }
+    };
+    for (const type of Object.keys(entryTypes) as EntryTypeName[]) compare(fieldsOf(type), entryTypes[type].schema, type);
+  });
+
+  it('propose exactement les valeurs permises : listes, taxonomies, codes INSEE, libellés français', () => {
+    const providers = fieldsOf('providers');
+    const structure = find(providers, 'structure');
+    expect(structure.options!.map((o) => o.value)).toEqual(enumValues(objectShape(entryTypes.providers.schema)!.structure!));
+    expect(structure.options!.find((o) => o.value === 'cooperative')!.label).toBe('Coopérative (SCOP, SCIC, CAE)');
+    expect(find(providers, 'services').options!.map((o) => o.value)).toEqual(content.taxonomies.services.map((t) => t.slug));
+    expect(find(providers, 'services')).toMatchObject({ widget: 'select', multiple: true, min: 1, required: true });
+    expect(find(providers, 'tools').options).toHaveLength(content.taxonomies.tools.length);
+    const location = find(providers, 'location').fields!;
+    expect(find(location, 'department').options!.map((o) => o.value)).toEqual(departments.map((d) => d.code));
+    expect(find(location, 'department').options!.find((o) => o.value === '2A')!.label).toBe('2A — Corse-du-Sud');
+    expect(find(find(providers, 'area').fields!, 'regions').options).toHaveLength(regions.length);
+    const recommendation = fieldsOf('recommendations');
+    expect(find(recommendation, 'provider')).toMatchObject({ widget: 'relation', collection: 'providers', value_field: '{{slug}}', required: true });
+    expect(find(find(recommendation, 'association').fields!, 'size').options!.map((o) => o.label)[0]).toMatch(/^Petites associations/);
+    const ratings = find(recommendation, 'ratings');
+    expect(ratings.fields!.map((f) => f.name)).toEqual(content.taxonomies.criteria.map((c) => c.slug));
+    expect(ratings.fields![0]).toMatchObject({ widget: 'number', value_type: 'int', min: 1, max: 5, required: false, label: content.taxonomies.criteria[0]!.label });
+    expect(find(fieldsOf('projects'), 'maker')).toMatchObject({ widget: 'relation', required: false });
+  });
+
+  it('écrit les dates AAAA-MM-JJ sans heure, les entiers en nombres bornés, les textes longs en Markdown limité', () => {
+    const providers = fieldsOf('providers');
+    expect(find(providers, 'updated')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'DD/MM/YYYY', time_format: false, required: true, default: '' });
+    expect(find(providers, 'trained')).toMatchObject({ widget: 'number', value_type: 'int', min: 2000, max: 2100, required: false });
+    expect(find(find(providers, 'pricing').fields!, 'from_eur')).toMatchObject({ value_type: 'int', min: 0 });
+    expect(find(providers, 'body')).toMatchObject({ widget: 'markdown', minimal: true, editor_components: [], sanitize_preview: true, required: true });
+    expect(find(providers, 'body').buttons).not.toContain('code-block');
+    const verification = find(fieldsOf('recommendations'), 'verification');
+    expect(verification).toMatchObject({ committee: true, collapsed: true });
+    expect(find(verification.fields!, 'status')).toMatchObject({ default: 'pending', required: true });
+  });
+
+  it('donne aux champs à format le motif et le message du schéma, qui acceptent les données de démonstration et refusent ce que le schéma refuse', () => {
+    const providers = fieldsOf('providers');
+    const cases: Array<{ field: CmsField; good: string[]; bad: string[] }> = [
+      { field: find(providers, 'website'), good: content.providers.map((p) => p.data.website), bad: ['http://exemple.org', 'exemple.org', 'https://exemple', 'https://moi@exemple.org'] },
+      { field: find(providers, 'siren'), good: ['100000025'], bad: ['12345678', '1234567890', '10000002A'] },
+      { field: find(find(providers, 'contact').fields!, 'phone'), good: ['02 99 00 00 02', '+33 4 76 00 00 00'], bad: ['12', 'abc'] },
+      { field: find(find(providers, 'contact').fields!, 'email'), good: content.providers.map((p) => p.data.contact.email), bad: ['contact@', 'contact.exemple.org'] },
+      { field: find(find(providers, 'location').fields!, 'postcode'), good: ['35000', '2A000'.replace('A', '0')], bad: ['3500', 'abcde'] },
+      { field: find(providers, 'name'), good: content.providers.map((p) => p.data.name), bad: ['A', 'x'.repeat(121)] },
+      { field: find(find(fieldsOf('recommendations'), 'verification').fields!, 'by'), good: ['copil-yanis', 'Copil-Camille'], bad: ['Camille Martin', 'x'] },
+    ];
+    const websiteSchema = objectShape(entryTypes.providers.schema)!.website!;
+    for (const { field, good, bad } of cases) {
+      const [source, message] = field.pattern!;
+      const pattern = new RegExp(source);
+      for (const value of good) expect(pattern.test(value), `${field.name} : ${value}`).toBe(true);
+      for (const value of bad) expect(pattern.test(value), `${field.name} : ${value}`).toBe(false);
+      expect(message).not.toMatch(/\.$/);
+    }
+    const schemaMessage = (websiteSchema as unknown as { safeParse(v: string): { error: { issues: Array<{ message: string }> } } }).safeParse('http://exemple.org').error.issues[0]!.message;
+    expect(find(providers, 'website').pattern![1]).toBe(schemaMessage.replace(/^./, (c) => c.toUpperCase()).replace(/\.$/, ''));
+  });
+
+  it('écrit la règle « sans casse » d’une expression sans drapeau, que Decap ne sait pas passer', () => {
+    expect(caseInsensitiveSource('^[a-z0-9][a-z0-9_-]{1,38}$')).toBe('^[a-zA-Z0-9][a-zA-Z0-9_-]{1,38}$');
+    expect(new RegExp(caseInsensitiveSource('\\.(png|jpe?g)$')).test('LOGO.PNG')).toBe(true);
+    expect(new RegExp(caseInsensitiveSource('\\d{2}')).test('12')).toBe(true);
+  });
+});
+
+describe('les sources d’enregistrement (backends)', () => {
+  const settings = () => content.settings!;
+  it('GitHub par défaut, le dépôt et la branche des réglages, avec contributions externes (fork et demande de fusion)', () => {
+    const { backend, local_backend } = backendConfig(settings(), {});
+    expect(backend).toEqual({ name: 'github', repo: 'emancipasso/annuaire', branch: 'main', open_authoring: true });
+    expect(local_backend).toBeUndefined();
+    expect(backendConfig(settings(), { CMS_BASE_URL: 'https://auth.example.org' }).backend.base_url).toBe('https://auth.example.org');
+    expect(connectSources(backendConfig(settings(), {}))).toEqual(['https://api.github.com']);
+  });
+
+  it('GitLab et Forgejo en PKCE, sans secret, l’API déduite de l’adresse du dépôt', () => {
+    const gitlab = backendConfig({ ...settings(), repository: { forge: 'gitlab', url: 'https://gitlab.com/groupe/sous-groupe/annuaire', branch: 'main' } }, { CMS_APP_ID: 'abc' });
+    expect(gitlab.backend).toMatchObject({ name: 'gitlab', repo: 'groupe/sous-groupe/annuaire', auth_type: 'pkce', app_id: 'abc', api_root: 'https://gitlab.com/api/v4', base_url: 'https://gitlab.com' });
+    const forgejo = backendConfig(settings(), { CMS_BACKEND: 'forgejo', CMS_REPO: 'asso/annuaire', CMS_BASE_URL: 'https://codeberg.org', CMS_APP_ID: 'x' });
+    expect(forgejo.backend).toMatchObject({ name: 'forgejo', repo: 'asso/annuaire', api_root: 'https://codeberg.org/api/v1', open_authoring: true });
+    expect(() => backendConfig(settings(), { CMS_BACKEND: 'gitea' })).toThrow(/github, gitlab, forgejo ou local/);
+  });
+
+  it('le CMS local (npm start, CMS_BACKEND=local) parle à decap-server', () => {
+    expect(backendConfig(settings(), {}, true).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
+    const local = backendConfig(settings(), { CMS_BACKEND: 'local', CMS_LOCAL_URL: 'http://127.0.0.1:9000/api/v1' });
+    expect(local.local_backend).toEqual({ url: 'http://127.0.0.1:9000/api/v1' });
+    expect(connectSources(local)).toContain('http://127.0.0.1:9000');
+  });
+});
+
+describe('ce que le CMS peut enregistrer', () => {
+  it('passe npm run check exactement quand le CMS l’accepte, pour chaque valeur permise et chaque champ facultatif vidé', async () => {
+    const postcodes = await postcodeOfDepartment();
+    const context = { taxonomies: content.taxonomies, providerIds: [...content.ids.providers], today: TODAY };
+    const variants: Variant[] = [];
+    const withoutPostcode: string[] = [];
+    let n = 0;
+    for (const [type, id] of bases) {
+      const fields = fieldsOf(type);
+      const base = baseData(type, id);
+      const empty = { ...leftAlone(fields, base), ...(base.body ? { body: base.body } : {}) };
+      const made = [{ what: 'champs facultatifs laissés vides', data: empty }, ...choiceVariants(type, base, fields)];
+      if (type === 'providers') made.push({ what: 'champs facultatifs vides, à distance', data: { ...empty, area: { ...(empty.area as object), remote: true } } });
+      for (const { what, data } of made) {
+        // A département chosen with the postcode of another one is a mistake of the person, not of the CMS.
+        const location = data.location as Record<string, string> | undefined;
+        if (type === 'providers' && location && location.department !== (base.location as Record<string, string>).department) {
+          const postcode = postcodes.get(location.department);
+          if (!postcode) {
+            withoutPostcode.push(location.department!);
+            continue;
+          }
+          location.postcode = postcode;
+        }
+        const { id: variantId, data: unique } = distinct(type, data, ++n);
+        variants.push({ type, id: variantId, what, data: unique });
+      }
+    }
+
+    // Saved as the CMS saves: its edits, its check, then Decap's writer.
+    const folder = path.join(work, 'content');
+    await cp(path.join(root, 'content'), folder, { recursive: true });
+    const accepted = new Map<string, Variant>();
+    const refused = new Map<string, { variant: Variant; paths: string[] }>();
+    for (const variant of variants) {
+      const fields = fieldsOf(variant.type);
+      const { body = '', ...data } = variant.data as { body?: string };
+      const saved = applyEdits(data, saveEdits(variant.type, data, content.taxonomies));
+      const problems = checkEntry(variant.type, variant.id, saved, body, context);
+      const file = `${variant.type}/${variant.id}.${entryTypes[variant.type].format === 'yaml' ? 'yml' : 'md'}`;
+      await writeFile(path.join(folder, file), decapFile(variant.type, { ...saved, ...(body ? { body } : {}) }, fields));
+      if (problems.length === 0) accepted.set(file, variant);
+      else refused.set(file, { variant, paths: problems.map((p) => p.path) });
+    }
+    const result = await checkContent(folder, { today: TODAY, displayRoot: folder });
+    const errorsOf = (file: string) => result.problems.filter((p) => p.severity === 'error' && p.file === file);
+
+    for (const [file, variant] of accepted) expect(errorsOf(file), `${file} (${variant.what})`).toEqual([]);
+    for (const [file, { variant, paths }] of refused) {
+      const errors = errorsOf(file);
+      expect(errors.length, `${file} (${variant.what}) : refusé par le CMS, accepté par la vérification`).toBeGreaterThan(0);
+      expect(errors.map((e) => e.path.split(/[.[]/)[0]), file).toEqual(expect.arrayContaining(paths.map((p) => p.split(/[.[]/)[0])));
+    }
+    // Only a provider serving nowhere is refused: every allowed value of every field is accepted.
+    expect([...refused.values()].map((r) => `${r.variant.type} : ${r.variant.what} → ${r.paths.join(', ')}`)).toEqual([
+      'providers : champs facultatifs laissés vides → area',
+    ]);
+    expect(accepted.size).toBeGreaterThan(250);
+    // No seat can lie where the INSEE data knows no postcode: the Terres australes et antarctiques.
+    expect(withoutPostcode).toEqual(['984']);
+    // Nothing else in the folder went wrong.
+    expect(result.problems.filter((p) => p.severity === 'error' && !refused.has(p.file))).toEqual([]);
+  });
+
+  it('refuse au même endroit que la vérification : adresse sans https, valeur hors liste, note hors bornes, téléphone mal écrit', async () => {
+    const context = { taxonomies: content.taxonomies, providerIds: [...content.ids.providers], today: TODAY };
+    const folder = path.join(work, 'faux');
+    await cp(path.join(root, 'content'), folder, { recursive: true });
+    const provider = baseData('providers', 'octets-solidaires');
+    const recommendation = baseData('recommendations', 'octets-solidaires--voix-du-blavet');
+    const wrong: Array<{ type: EntryTypeName; id: string; data: Record<string, unknown>; path: string; field: CmsField; value: unknown }> = [
+      { type: 'providers', id: 'octets-solidaires', data: { ...provider, website: 'http://octets-solidaires.example.org' }, path: 'website', field: find(fieldsOf('providers'), 'website'), value: 'http://octets-solidaires.example.org' },
+      { type: 'providers', id: 'octets-solidaires', data: { ...provider, structure: 'fondation' }, path: 'structure', field: find(fieldsOf('providers'), 'structure'), value: 'fondation' },
+      { type: 'providers', id: 'octets-solidaires', data: { ...provider, services: ['hebergment'] }, path: 'services[0]', field: find(fieldsOf('providers'), 'services'), value: 'hebergment' },
+      { type: 'providers', id: 'octets-solidaires', data: { ...provider, contact: { ...(provider.contact as object), phone: '12 34' } }, path: 'contact.phone', field: find(find(fieldsOf('providers'), 'contact').fields!, 'phone'), value: '12 34' },
+      { type: 'recommendations', id: 'octets-solidaires--voix-du-blavet', data: { ...recommendation, ratings: { ...(recommendation.ratings as object), autonomie: 7 } }, path: 'ratings.autonomie', field: find(find(fieldsOf('recommendations'), 'ratings').fields!, 'autonomie'), value: 7 },
+    ];
+    for (const [index, item] of wrong.entries()) {
+      // The form itself does not offer or accept the value…
+      if (item.field.pattern) expect(new RegExp(item.field.pattern[0]).test(String(item.value))).toBe(false);
+      else if (item.field.options) expect(item.field.options.map((o) => o.value)).not.toContain(item.value);
+      else expect(Number(item.value)).toBeGreaterThan(item.field.max!);
+      // …the check before saving names the field…
+      const { body = '', ...data } = item.data as { body?: string };
+      expect(checkEntry(item.type, item.id, data, body, context).map((p) => p.path)).toContain(item.path);
+      // …and so does npm run check on the file.
+      const dir = path.join(folder, `cas-${index}`);
+      await cp(path.join(root, 'content'), dir, { recursive: true });
+      await writeFile(path.join(dir, item.type, `${item.id}.md`), decapFile(item.type, item.data, fieldsOf(item.type)));
+      const result = await checkContent(dir, { today: TODAY, displayRoot: dir });
+      expect(result.problems.filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.path}`)).toContain(`${item.type}/${item.id}.md ${item.path}`);
+    }
+  });
+});
