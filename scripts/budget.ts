@@ -150,7 +150,8 @@ export function pageRefs(html: string): PageRefs {
     {
       onopentag(name, a) {
         if (svgDepth === 0) refs.elements++;
-        if (name === 'svg' || svgDepth > 0) svgDepth++;
+        // Like the paths of an SVG, what a <template> holds is not in the page's DOM.
+        if (name === 'svg' || name === 'template' || svgDepth > 0) svgDepth++;
         const rel = (a.rel ?? '').toLowerCase().split(/\s+/);
         if (name === 'link' && a.href) {
           if (rel.includes('stylesheet')) refs.styles.push(a.href);
