@@ -37,15 +37,23 @@ export function getDirectoryPages(): Promise<DirectoryPages> {
   return cached;
 }
 
+/**
+ * A facet value lists at most this many pages (240 providers), the most
+ * relevant first: at 10,000 providers every value would otherwise need up to
+ * hundreds of pages. The full directory (/annuaire/page/N/) and the search
+ * still reach everyone.
+ */
+export const MAX_FACET_PAGES = 10;
+
 export interface Page<T> {
   items: T[];
   current: number;
   total: number;
 }
 
-/** Splits a list into pages of PAGE_SIZE; there is always at least one page. */
-export function paginate<T>(items: readonly T[], size = PAGE_SIZE): Page<T>[] {
-  const total = Math.max(1, Math.ceil(items.length / size));
+/** Splits a list into pages of PAGE_SIZE (at most `maxPages`); there is always at least one page. */
+export function paginate<T>(items: readonly T[], size = PAGE_SIZE, maxPages = Infinity): Page<T>[] {
+  const total = Math.min(maxPages, Math.max(1, Math.ceil(items.length / size)));
   return Array.from({ length: total }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), current: i + 1, total }));
 }
 
