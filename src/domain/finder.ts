@@ -129,6 +129,16 @@ export function rankProviders(candidates: readonly FinderCandidate[], query: Fin
 
 // ——— The candidates as the build writes them and the browser reads them ———
 
+/**
+ * The slugs the candidates' lists point into: lists are written as indexes
+ * (« 0 3 b ») into these, so that thousands of candidates stay small.
+ */
+export interface FinderVocabulary {
+  services: string[];
+  sizes: string[];
+  replaces: string[];
+}
+
 /** One candidate as a short array: the files stay small even with thousands of providers. */
 export type EncodedCandidate = [
   id: string,
@@ -142,30 +152,40 @@ export type EncodedCandidate = [
   place: PlaceMatch,
 ];
 
-export function encodeCandidate(c: FinderCandidate): EncodedCandidate {
+function encodeList(values: readonly string[], vocabulary: readonly string[]): string {
+  return values
+    .map((v) => vocabulary.indexOf(v))
+    .filter((i) => i >= 0)
+    .map((i) => i.toString(36))
+    .join(' ');
+}
+
+function decodeList(text: string, vocabulary: readonly string[]): string[] {
+  return text ? text.split(' ').map((i) => vocabulary[parseInt(i, 36)] ?? '') : [];
+}
+
+export function encodeCandidate(c: FinderCandidate, v: FinderVocabulary): EncodedCandidate {
   return [
     c.id,
     c.name,
     c.city,
-    c.services.join(' '),
-    c.sizes.join(' '),
-    c.replaces.join(' '),
+    encodeList(c.services, v.services),
+    encodeList(c.sizes, v.sizes),
+    encodeList(c.replaces, v.replaces),
     c.recommendations,
     c.average === null ? -1 : Math.round(c.average * 10),
     c.place,
   ];
 }
 
-const split = (s: string) => (s ? s.split(' ') : []);
-
-export function decodeCandidate(e: EncodedCandidate): FinderCandidate {
+export function decodeCandidate(e: EncodedCandidate, v: FinderVocabulary): FinderCandidate {
   return {
     id: e[0],
     name: e[1],
     city: e[2],
-    services: split(e[3]),
-    sizes: split(e[4]),
-    replaces: split(e[5]),
+    services: decodeList(e[3], v.services),
+    sizes: decodeList(e[4], v.sizes),
+    replaces: decodeList(e[5], v.replaces),
     recommendations: e[6],
     average: e[7] < 0 ? null : e[7] / 10,
     place: e[8],

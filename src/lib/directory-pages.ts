@@ -38,12 +38,12 @@ export function getDirectoryPages(): Promise<DirectoryPages> {
 }
 
 /**
- * A facet value lists at most this many pages (240 providers), the most
+ * A facet value lists at most this many pages (120 providers), the most
  * relevant first: at 10,000 providers every value would otherwise need up to
  * hundreds of pages. The full directory (/annuaire/page/N/) and the search
  * still reach everyone.
  */
-export const MAX_FACET_PAGES = 10;
+export const MAX_FACET_PAGES = 5;
 
 export interface Page<T> {
   items: T[];

@@ -13,12 +13,18 @@ import {
   sizeSentence,
   type EncodedCandidate,
   type FinderQuery,
+  type FinderVocabulary,
 } from '../domain/finder.ts';
 
 const base = import.meta.env.BASE_URL;
-const files = new Map<string, Promise<{ providers: EncodedCandidate[]; where?: string; regionName?: string }>>();
+interface CandidateFile {
+  providers: EncodedCandidate[];
+  where?: string;
+  regionName?: string;
+}
+const files = new Map<string, Promise<unknown>>();
 
-function load(path: string) {
+function load<T = CandidateFile>(path: string): Promise<T> {
   let file = files.get(path);
   if (!file) {
     file = fetch(`${base}trouver/${path}`).then((r) => {
@@ -27,7 +33,7 @@ function load(path: string) {
     });
     files.set(path, file);
   }
-  return file;
+  return file as Promise<T>;
 }
 
 export function initFinder(): void {
@@ -51,15 +57,20 @@ export function initFinder(): void {
     history.replaceState(null, '', params ? `?${params}` : location.pathname);
     results.hidden = false;
     status.textContent = 'Recherche en cours…';
-    let everywhere, local;
+    let vocabulary: FinderVocabulary, everywhere: CandidateFile, local: CandidateFile | undefined;
     try {
-      [everywhere, local] = await Promise.all([load('partout.json'), query.departement ? load(`departement/${query.departement}.json`) : undefined]);
+      [vocabulary, everywhere, local] = await Promise.all([
+        load<FinderVocabulary>('vocabulaire.json'),
+        load(`partout/${query.service ?? 'tous'}.json`),
+        query.departement ? load(`departement/${query.departement}.json`) : undefined,
+      ]);
     } catch {
       status.textContent = 'La liste n’a pas pu se charger. Parcourez l’annuaire par service ou par département.';
       return;
     }
     if (mine !== ticket) return;
-    const candidates = mergeCandidates(everywhere.providers.map(decodeCandidate), (local?.providers ?? []).map(decodeCandidate));
+    const decode = (list: EncodedCandidate[]) => list.map((e) => decodeCandidate(e, vocabulary));
+    const candidates = mergeCandidates(decode(everywhere.providers), decode(local?.providers ?? []));
     const ranked = rankProviders(candidates, query, {
       service: (v) => optionText('service', v),
       size: (v) => sizeSentence(optionText('taille', v)),

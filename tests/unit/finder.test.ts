@@ -114,11 +114,22 @@ describe('ranking for the guided finder', () => {
 });
 
 describe('candidates in the files the build writes', () => {
-  it('survive encoding', () => {
-    const original = candidate({ services: ['diagnostic', 'hebergement'], replaces: ['google-drive'], average: 4.27 });
-    const decoded = decodeCandidate(JSON.parse(JSON.stringify(encodeCandidate(original))));
+  const vocabulary = {
+    services: ['analyse-besoins', 'diagnostic', 'hebergement', ...Array.from({ length: 40 }, (_, i) => `service-${i}`)],
+    sizes: ['petite', 'moyenne', 'grande'],
+    replaces: ['dropbox', 'google-drive'],
+  };
+
+  it('survive encoding, their lists written as short indexes', () => {
+    const original = candidate({ services: ['diagnostic', 'hebergement', 'service-39'], replaces: ['google-drive'], average: 4.27 });
+    const encoded = encodeCandidate(original, vocabulary);
+    expect(encoded.slice(3, 6)).toEqual(['1 2 16', '0', '1']);
+    const decoded = decodeCandidate(JSON.parse(JSON.stringify(encoded)), vocabulary);
     expect(decoded).toEqual({ ...original, average: 4.3 });
-    expect(decodeCandidate(encodeCandidate(candidate({ average: null, replaces: [] })))).toMatchObject({ average: null, replaces: [] });
+    expect(decodeCandidate(encodeCandidate(candidate({ average: null, replaces: [] }), vocabulary), vocabulary)).toMatchObject({
+      average: null,
+      replaces: [],
+    });
   });
 
   it('keep the closest place when a provider is in two files', () => {

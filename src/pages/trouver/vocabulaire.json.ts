@@ -1,0 +1,9 @@
+/** The slugs the finder's candidate lists point into. */
+import type { APIRoute } from 'astro';
+import { getDirectoryPages } from '../../lib/directory-pages.ts';
+import { finderVocabulary } from '../../lib/finder-data.ts';
+
+export const GET: APIRoute = async () => {
+  const { index } = await getDirectoryPages();
+  return new Response(JSON.stringify(finderVocabulary(index)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};
