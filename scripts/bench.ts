@@ -13,7 +13,9 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { todayInFrance } from '../src/domain/dates.ts';
+import { launchBrowser, serveStatic } from './lib/browser.ts';
 import { writeCorpus } from './lib/corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -99,6 +101,35 @@ async function writeBareProject(dir: string, contentDir: string) {
   );
 }
 
+/**
+ * What a visitor's first search downloads on the built site: Pagefind's
+ * script, WebAssembly, index chunks, filters and result fragments, with text
+ * files counted gzipped as any static host serves them.
+ */
+async function measureFirstSearch(dist: string, query: string): Promise<{ kilobytes: number; requests: number }> {
+  const site = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}annuaire/`, { waitUntil: 'networkidle' });
+    let bytes = 0;
+    let requests = 0;
+    page.on('response', async (response) => {
+      if (!/\/pagefind\/|filtres\.json/.test(response.url())) return;
+      requests++;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      const text = /\.(js|json|css)$/.test(new URL(response.url()).pathname);
+      bytes += text ? gzipSync(body).length : body.length;
+    });
+    await page.goto(`${site.url}annuaire/?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    return { kilobytes: bytes / 1024, requests };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-bench-'));
   const contentDir = path.join(work, 'content');
@@ -119,6 +150,7 @@ async function main() {
   const check = await series('check', runs, noop, [process.execPath, 'scripts/check.ts', '--content', contentDir], env);
 
   let build: { median: number; peakMb: number } | undefined;
+  let search: { kilobytes: number; requests: number } | undefined;
   let bare: { median: number; peakMb: number } | undefined;
   if (!values['no-build']) {
     const outDir = path.join(work, 'dist');
@@ -128,6 +160,7 @@ async function main() {
       await rm(outDir, { recursive: true, force: true });
     };
     build = await series('build', runs, cold, [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env);
+    search = await measureFirstSearch(outDir, 'nextcloud');
     if (values.bare) {
       const bareDir = path.join(work, 'bare');
       await writeBareProject(bareDir, contentDir);
@@ -143,6 +176,7 @@ async function main() {
   console.log(`\nRésultats (médianes sur ${runs} exécutions, ${os.cpus().length} cœurs, ${providers} prestataires) :`);
   console.log(`  npm run check : ${fmt(check.median)} s (mémoire max ${Math.round(check.peakMb)} Mo)`);
   if (build) console.log(`  npm run build : ${fmt(build.median)} s (mémoire max ${Math.round(build.peakMb)} Mo)`);
+  if (search) console.log(`  première recherche : ${fmt(search.kilobytes)} ko transférés en ${search.requests} requêtes`);
   if (bare && build) console.log(`  astro nu (mêmes pages de prestataires) : ${fmt(bare.median)} s → surcoût ×${fmt(build.median / bare.median)}`);
   if (values.keep) console.log(`\nDossier conservé : ${work}`);
   else await rm(work, { recursive: true, force: true });
