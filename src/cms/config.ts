@@ -90,7 +90,7 @@ const views: Record<EntryTypeName, CollectionView> = {
 
 /** Keys of Emancip'Asso's own, kept out of what Decap reads. */
 function forDecap(field: CmsField): Record<string, unknown> {
-  const { committee: _committee, fields, field: item, ...rest } = field;
+  const { committee: _committee, input: _input, fields, field: item, ...rest } = field;
   return {
     ...rest,
     ...(fields ? { fields: fields.map(forDecap) } : {}),

@@ -66,8 +66,10 @@ export interface CmsField {
   sanitize_preview?: boolean;
   // image widget
   choose_url?: boolean;
-  /** Emancip'Asso's own mark, kept out of the YAML: filled by the committee only. */
+  /** Emancip'Asso's own marks, kept out of the CMS configuration: filled by the committee only… */
   committee?: boolean;
+  /** …and the kind of text, for the no-account forms' `<input type>`. */
+  input?: 'email' | 'url';
 }
 
 export type Taxonomies = Content['taxonomies'];
@@ -322,7 +324,9 @@ export function cmsField(name: string, schema: AnySchema, ctx: FieldContext): Cm
       }
       const { max } = lengthOf(schema);
       const pattern = stringPattern(schema, meta);
-      return { ...base, widget: max !== undefined && max > 200 ? 'text' : 'string', ...(pattern ? { pattern } : {}) };
+      const format = (inner._zod.def as { format?: string }).format;
+      const input = meta.format === 'https-url' ? 'url' : format === 'email' ? 'email' : undefined;
+      return { ...base, widget: max !== undefined && max > 200 ? 'text' : 'string', ...(pattern ? { pattern } : {}), ...(input ? { input } : {}) };
     }
     default:
       return base;
