@@ -7,7 +7,7 @@ import type { BodyRule } from '../schemas/index.ts';
 import type { FormField } from './fields.ts';
 
 function describe(field: FormField): string {
-  const parts = [`${field.label} (${field.required ? 'obligatoire' : 'facultatif'})`];
+  const parts = [`${field.label} (${field.required ? 'obligatoire' : 'facultatif'}).`];
   if (field.hint) parts.push(field.hint);
   if (field.options && field.widget !== 'relation') {
     const shown = field.options.length > 20 ? field.options.slice(0, 6) : field.options;
