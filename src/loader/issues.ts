@@ -74,6 +74,11 @@ export function explainIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): Lo
     }
     case 'invalid_value': {
       const allowed = (field && enumValues(field)) ?? issue.values.map(String);
+      // A missing choice is a missing field, not the value « undefined ».
+      if (input === undefined) {
+        const values = isCustom(issue.message) ? '' : ` Valeurs possibles : ${allowed.join(', ')}.`;
+        return [{ path, message: `ce champ est obligatoire${named} : ajoutez-le.${values}` }];
+      }
       const shown = typeof input === 'string' ? `« ${input} »` : describeValue(input);
       // `department: 38` is the number 38, not the code "38".
       if (typeof input !== 'string' && input !== null && allowed.includes(String(input))) {
