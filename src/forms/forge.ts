@@ -35,3 +35,24 @@ export function newFileUrl(repository: Repository, filePath: string, content = '
       return `${base}/_new/${branch}/${dir}/?filename=${encodeURIComponent(name)}${value('value')}`;
   }
 }
+
+/** The page of a file of the published branch on the forge. */
+export function fileUrl(repository: Repository, filePath: string): string {
+  const base = repository.url.replace(/\/+$/, '').replace(/\.git$/, '');
+  const branch = encodeURIComponent(repository.branch);
+  const file = filePath.split('/').map(encodeURIComponent).join('/');
+  switch (repository.forge) {
+    case 'github':
+      return `${base}/blob/${branch}/${file}`;
+    case 'gitlab':
+      return `${base}/-/blob/${branch}/${file}`;
+    case 'forgejo':
+      return `${base}/src/branch/${branch}/${file}`;
+  }
+}
+
+/** Where the open pull (merge) requests wait. */
+export function pullRequestsUrl(repository: Repository): string {
+  const base = repository.url.replace(/\/+$/, '').replace(/\.git$/, '');
+  return repository.forge === 'gitlab' ? `${base}/-/merge_requests` : `${base}/pulls`;
+}
