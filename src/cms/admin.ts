@@ -74,7 +74,7 @@ function start(cms: DecapCms) {
       const slug = (entry.get('slug') as string) || 'nouvelle-fiche';
       const problems = checkEntry(type, slug, saved, String(body ?? ''), context);
       if (problems.length > 0) {
-        const lines = problems.map((p) => `${fieldLabel(type, p.path)} : ${p.message}`);
+        const lines = problems.map((p) => `${fieldLabel(type, p.path)} : ${p.message}`);
         throw new RefusedEntry(`rien n’est enregistré tant que ces points ne sont pas corrigés. ${lines.join(' — ')}`);
       }
       return data;

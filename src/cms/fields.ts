@@ -260,7 +260,7 @@ export function cmsField(name: string, schema: AnySchema, ctx: FieldContext): Cm
         fields: terms.map((term) => ({
           name: term.slug,
           label: term.label,
-          hint: `${term.description} De ${bounds.min} à ${bounds.max} ; laissez vide si ce critère ne vous concerne pas.`,
+          hint: `${term.description} De ${bounds.min} à ${bounds.max} ; laissez vide si ce critère ne vous concerne pas.`,
           widget: 'number',
           value_type: 'int' as const,
           step: 1,
@@ -345,7 +345,7 @@ export function bodyField(body: BodyRule): CmsField {
   return {
     name: 'body',
     label: capitalise(body.noun.replace(/^(la |le |l’)/, '')),
-    hint: `De ${body.min} à ${body.max} caractères. Du texte, des titres, des listes et des liens (https:// ou mailto:) ; pas de HTML.`,
+    hint: `De ${body.min} à ${body.max} caractères. Du texte, des titres, des listes et des liens (https:// ou mailto:) ; pas de HTML.`,
     widget: 'markdown',
     required: body.required,
     minimal: true,

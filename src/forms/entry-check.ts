@@ -41,8 +41,8 @@ function bodyProblems(type: EntryTypeName, body: string): EntryProblem[] {
   const length = [...body.trim()].length;
   const noun = rule.noun.replace(/^./, (c) => c.toUpperCase());
   if (rule.required && length === 0) return [{ path: 'body', message: `${noun} manque.` }];
-  if (length < rule.min) return [{ path: 'body', message: `${noun} est trop courte : au moins ${rule.min} caractères (actuellement ${length}).` }];
-  if (length > rule.max) return [{ path: 'body', message: `${noun} est trop longue : au plus ${rule.max} caractères (actuellement ${length}).` }];
+  if (length < rule.min) return [{ path: 'body', message: `${noun} est trop courte : au moins ${rule.min} caractères (actuellement ${length}).` }];
+  if (length > rule.max) return [{ path: 'body', message: `${noun} est trop longue : au plus ${rule.max} caractères (actuellement ${length}).` }];
   return [];
 }
 

@@ -163,7 +163,7 @@ function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
     error.textContent = error.textContent ? `${error.textContent} ${message}` : message;
     if (!shown.has(focus)) {
       shown.add(focus);
-      items.push({ href: `#${focus.id}`, text: `${labelOf(form, target, focus)} : ${message}`, focus });
+      items.push({ href: `#${focus.id}`, text: `${labelOf(form, target, focus)} : ${message}`, focus });
     }
   }
   const heading = document.createElement('h2');

@@ -301,14 +301,14 @@ describe('ce que le CMS peut enregistrer', () => {
     for (const [type, id] of bases) {
       const fields = fieldsOf(type);
       const base = baseData(type, id);
-      const empty = { ...leftAlone(fields, base), ...(base.body ? { body: base.body } : {}) };
-      const made = [{ what: 'champs facultatifs laissés vides', data: empty }, ...choiceVariants(type, base, fields)];
+      const empty: Record<string, unknown> = { ...leftAlone(fields, base), ...(base.body ? { body: base.body } : {}) };
+      const made: Array<{ what: string; data: Record<string, unknown> }> = [{ what: 'champs facultatifs laissés vides', data: empty }, ...choiceVariants(type, base, fields)];
       if (type === 'providers') made.push({ what: 'champs facultatifs vides, à distance', data: { ...empty, area: { ...(empty.area as object), remote: true } } });
       for (const { what, data } of made) {
         // A département chosen with the postcode of another one is a mistake of the person, not of the CMS.
         const location = data.location as Record<string, string> | undefined;
         if (type === 'providers' && location && location.department !== (base.location as Record<string, string>).department) {
-          const postcode = postcodes.get(location.department);
+          const postcode = postcodes.get(location.department!);
           if (!postcode) {
             withoutPostcode.push(location.department!);
             continue;
