@@ -202,6 +202,20 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(check.code, check.stdout).toBe(0);
   });
 
+  it('garde les propositions d’une fois sur l’autre, et refuse d’écrire dans la copie de travail', async () => {
+    const scratchTool = (env: Record<string, string>) =>
+      run(process.execPath, ['scripts/cms-scratch.ts'], { cwd: root, env: { ...process.env, CMS_SOURCE: source, ...env } }).then(
+        ({ stdout }) => ({ code: 0, output: stdout }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+      );
+    const again = await scratchTool({ CMS_SCRATCH: scratch });
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toMatch(/Propositions déjà enregistrées \(branches\) : cms\/providers\//);
+    const refused = await scratchTool({ CMS_SCRATCH: root });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('désigne la copie de travail elle-même');
+  });
+
   it('s’arrête proprement avec Ctrl-C : le site et decap-server', async () => {
     const exited = new Promise<number | null>((resolve) => start!.once('exit', (code) => resolve(code)));
     start!.kill('SIGINT');
