@@ -12,7 +12,8 @@ import { blankEntry } from './template.ts';
 export const CONTENT_FOLDER = 'content';
 
 export function formSetup(site: SiteData, type: FormSettings['type']) {
-  const providers = [...site.directory.providers, ...site.directory.waiting]
+  // Only published structures are named on public pages; one that waits comes with its own link (?structure=).
+  const providers = site.directory.providers
     .map((p) => ({ value: p.id, label: p.data.name }))
     .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
   const fields = formFields(type, site.taxonomies, providers);

@@ -234,12 +234,22 @@ function showResult(form: HTMLFormElement, settings: FormSettings, entry: Return
     copied.textContent = 'Copié.';
   };
   copied.textContent = '';
+  const next = out('next');
+  if (settings.type === 'providers') {
+    // What makes the listing published: recommendations from the associations it accompanied.
+    const link = new URL(`${import.meta.env.BASE_URL}recommander/?structure=${entry.id}`, location.href).href;
+    next.textContent = `Ensuite, envoyez ce lien aux associations que vous avez accompagnées, pour qu’elles vous recommandent : ${link}`;
+    next.hidden = false;
+  }
   result.hidden = false;
   out('heading').focus();
 }
 
 export async function submitEntry(form: HTMLFormElement) {
   const settings = JSON.parse(form.dataset.settings!) as FormSettings;
+  // The structures the form offers: the published ones, and the one named by the page's link.
+  const offered = [...form.querySelectorAll<HTMLOptionElement>('select[name="provider"] option')].map((o) => o.value).filter(Boolean);
+  settings.context.providerIds = [...new Set([...settings.context.providerIds, ...offered])];
   clearErrors(form);
   const summary = form.querySelector<HTMLElement>('[data-summary]')!;
   summary.hidden = true;

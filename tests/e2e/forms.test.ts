@@ -111,6 +111,8 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     expect(file.name).toBe('atelier-numerique-d-essai.md');
     expect(await page.locator('[data-summary]').isHidden()).toBe(true);
     expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    // What publishes the listing comes next: the link to send to the associations it accompanied.
+    expect(await page.locator('[data-out="next"]').textContent()).toContain(`${site.url}recommander/?structure=atelier-numerique-d-essai`);
 
     // The forge's new-file page, filled in; the committee's address as the last resort.
     const forge = await page.getByRole('link', { name: /^Proposer le fichier sur GitHub/ }).getAttribute('href');
@@ -133,9 +135,13 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    // « Recommander cette structure » links name the structure in the address.
+    // « Recommander cette structure » links name the structure in the address…
     await page.goto(`${site.url}recommander/?structure=octets-solidaires`);
     expect(await page.getByLabel('Structure recommandée').inputValue()).toBe('octets-solidaires');
+    // …and a structure not published yet is named only by the link it sent: the page itself never lists it.
+    expect(await page.locator('select[name="provider"] option[value="isula-libera"]').count()).toBe(0);
+    await page.goto(`${site.url}recommander/?structure=isula-libera`);
+    expect(await page.getByLabel('Structure recommandée').inputValue()).toBe('isula-libera');
 
     await page.getByLabel('Nom de l’association').fill('Amicale des jardins de Bréquigny (essai)');
     await page.getByLabel(/^Numéro RNA/).fill('W351234567');
@@ -158,11 +164,11 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     expect(await page.locator('[data-summary]').textContent()).toContain('au moins 50 caractères');
 
     await page.getByLabel('Témoignage').fill(
-      'Octets Solidaires nous a aidés à quitter Google Drive : deux ateliers le samedi matin, une fiche pour chaque bénévole, et des réponses rapides ensuite.',
+      'Isula Libera nous a aidés à quitter Google Drive : deux ateliers le samedi matin, une fiche pour chaque bénévole, et des réponses rapides ensuite.',
     );
     await submit(page, 'Préparer ma recommandation');
     const file = await producedFile(page);
-    expect(file.name).toBe('octets-solidaires--amicale-des-jardins-de-brequigny-essai.md');
+    expect(file.name).toBe('isula-libera--amicale-des-jardins-de-brequigny-essai.md');
     expect(file.text).toMatch(/verification:\n {2}status: pending/);
     expect(file.text).toMatch(/besoins-compris: 5/);
     expect(file.text).toMatch(/support: null/);
