@@ -58,6 +58,9 @@ export const openDataPaths = {
   sitemap: 'sitemap.xml',
 } as const;
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
 /** An RSS 2.0 feed of the given items, in French, pointing to itself (atom:link rel="self"). */
 export async function feed(options: { site: URL | undefined; title: string; description: string; path: string; items: FeedItem[] }) {
   const home = siteHome(options.site);
@@ -73,7 +76,9 @@ export async function feed(options: { site: URL | undefined; title: string; desc
       link: item.link,
       // Noon UTC keeps the calendar day the same for readers in France and nearby.
       pubDate: new Date(`${item.date}T12:00:00Z`),
-      description: item.description,
+      // Readers take an RSS description as HTML: contributor text is escaped
+      // for HTML here, then for XML by the feed writer.
+      description: escapeHtml(item.description),
       categories: item.categories,
     })),
   });

@@ -9,7 +9,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckResult } from '../../src/check/index.ts';
 import { markdownOptions } from '../../src/lib/markdown.ts';
-import { executableVectors, FILLER, refusedBodies } from './hostile.ts';
+import { executableFindings, FILLER, refusedBodies } from './hostile.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -46,9 +46,25 @@ describe('le rendu Markdown retire ce qui aurait échappé à la vérification',
     it(`« ${name} » ne produit rien d’exécutable`, async () => {
       const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
       const { code } = await processor.render(vector);
-      for (const [label, pattern] of executableVectors) expect(code, label).not.toMatch(pattern);
+      expect(executableFindings(code)).toEqual([]);
       expect(code).not.toMatch(/<(script|style|svg|form|input|meta)\b/i);
       expect(code).not.toMatch(/src="(https?:)?\/\//i);
     });
   }
+});
+
+describe('le détecteur de contenu exécutable', () => {
+  it('repère ce qu’un navigateur ou un lecteur de flux exécuterait', () => {
+    expect(executableFindings('<p><img src=x onerror=alert(1)></p>')).toHaveLength(1);
+    expect(executableFindings('<a href=" java\tscript:alert(1)">x</a>')).toHaveLength(1);
+    expect(executableFindings('<script>alert(1)</script>')).toHaveLength(1);
+    expect(executableFindings('<script type="application/ld+json">{"name":"</script><p>"}</script>')).toHaveLength(1);
+    expect(executableFindings('<rss><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></rss>', { xml: true })).toHaveLength(1);
+  });
+  it('ne confond pas du texte ou un attribut entre guillemets avec du code', () => {
+    expect(executableFindings('<meta name="description" content="<script>alert(1)</script>">')).toEqual([]);
+    expect(executableFindings('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toEqual([]);
+    expect(executableFindings('<a href="https://x.example.org/&quot;><script>alert(1)</script>">x</a>')).toEqual([]);
+    expect(executableFindings('<rss><item><description>&amp;lt;img src=x onerror=alert(1)&amp;gt;</description></item></rss>', { xml: true })).toEqual([]);
+  });
 });

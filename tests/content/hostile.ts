@@ -1,3 +1,5 @@
+import { Parser } from 'htmlparser2';
+
 /**
  * A corpus of hostile contributions. Bodies carrying markup or dangerous links
  * must be refused by the check; strings smuggled through YAML fields (names,
@@ -53,13 +55,65 @@ export const smuggled = {
   funder: `<img src=x onerror=alert('financeur')>`,
 };
 
-/** Patterns that mean executable content reached a page. */
-export const executableVectors: Array<[string, RegExp]> = [
-  ['balise <script> venue du contenu', /<script\b[^>]*>[^<]*alert\(/i],
-  ['attribut d’événement', /<[a-z][^>]*\son[a-z]+\s*=/i],
-  ['lien javascript:', /\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript):/i],
-  ['lien data:text/html', /\b(?:href|src)\s*=\s*["']?\s*data:text\/html/i],
-  ['<iframe>', /<iframe\b/i],
-  ['<object> ou <embed>', /<(?:object|embed)\b/i],
-  ['<meta http-equiv="refresh">', /<meta[^>]+http-equiv\s*=\s*["']?refresh/i],
-];
+/**
+ * What a browser would run in this HTML: inline or foreign scripts carrying a
+ * payload, event attributes, dangerous URL schemes, frames and embeds, meta
+ * refreshes, and JSON-LD blocks that a string broke out of. Parsed as a
+ * browser parses it, so text and quoted attribute values are not mistaken
+ * for markup.
+ */
+export function executableFindings(html: string, options: { xml?: boolean } = {}): string[] {
+  const findings: string[] = [];
+  let script: { type: string; text: string } | undefined;
+  let description: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (options.xml) {
+          if (name === 'description') description = '';
+          return;
+        }
+        if (name === 'script') {
+          script = { type: attributes.type ?? '', text: '' };
+          const src = attributes.src?.trim() ?? '';
+          if (src && !/^\/(?!\/)/.test(src)) findings.push(`<script src="${src}"> hors du site`);
+        }
+        if (['iframe', 'frame', 'object', 'embed', 'applet', 'base'].includes(name)) findings.push(`<${name}>`);
+        if (name === 'meta' && /refresh/i.test(attributes['http-equiv'] ?? '')) findings.push('<meta http-equiv="refresh">');
+        for (const [attribute, value] of Object.entries(attributes)) {
+          if (/^on/i.test(attribute)) findings.push(`attribut d’événement ${attribute} sur <${name}>`);
+          // Browsers ignore control characters and spaces inside a scheme.
+          const scheme = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+          if (/^(href|src|action|formaction|xlink:href|poster|data|srcdoc)$/i.test(attribute) && /^(javascript|vbscript|data:text\/html)/.test(scheme)) {
+            findings.push(`${attribute}="${value.slice(0, 40)}" sur <${name}>`);
+          }
+        }
+      },
+      ontext(text) {
+        if (script) script.text += text;
+        if (description !== undefined) description += text;
+      },
+      onclosetag(name) {
+        if (name === 'script' && script) {
+          if (script.type === 'application/ld+json') {
+            try {
+              JSON.parse(script.text);
+            } catch {
+              findings.push('bloc JSON-LD rompu par une chaîne du contenu');
+            }
+          } else if (/alert\(/.test(script.text)) findings.push('script en ligne portant une chaîne du contenu');
+          script = undefined;
+        }
+        if (options.xml && name === 'description' && description !== undefined) {
+          // A feed reader renders the description as HTML.
+          findings.push(...executableFindings(description).map((f) => `dans une description de flux : ${f}`));
+          description = undefined;
+        }
+      },
+    },
+    { decodeEntities: true, xmlMode: options.xml ?? false, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return findings;
+}
