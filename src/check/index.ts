@@ -2,6 +2,7 @@
  * The check: load every file, apply the schemas, then the rules across files.
  * Shared by `npm run check`, the build and the review.
  */
+import path from 'node:path';
 import type { Content } from '../domain/content.ts';
 import { todayInFrance } from '../domain/dates.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
@@ -67,4 +68,25 @@ export function formatSummary(result: CheckResult): string {
     return `✔ ${plural(result.files, 'fichier')} vérifié${result.files > 1 ? 's' : ''} : aucune erreur${result.warnings ? `, ${plural(result.warnings, 'avertissement')}` : ''}.`;
   }
   return `✘ ${plural(result.errors, 'erreur')}${result.warnings ? ` et ${plural(result.warnings, 'avertissement')}` : ''} dans ${plural(result.files, 'fichier')} lu${result.files > 1 ? 's' : ''}. Corrigez les erreurs : rien n’est publié tant qu’il en reste.`;
+}
+
+/**
+ * The build checks the content before Astro loads it: the checked content is
+ * handed over so that the folder is read and validated once per build. Astro
+ * loads its configuration and collections in separate module graphs of the
+ * same process, hence a global slot rather than a module variable.
+ */
+const HANDOFF = Symbol.for('emancipasso.checkedContent');
+type Slot = { [HANDOFF]?: { dir: string; content: Content } };
+
+export function handOverCheckedContent(dir: string, content: Content): void {
+  (globalThis as Slot)[HANDOFF] = { dir: path.resolve(dir), content };
+}
+
+/** The content the build just checked, once; later loads (development server changes) read the folder again. */
+export function takeCheckedContent(dir: string): Content | undefined {
+  const slot = (globalThis as Slot)[HANDOFF];
+  if (!slot || slot.dir !== path.resolve(dir)) return undefined;
+  delete (globalThis as Slot)[HANDOFF];
+  return slot.content;
 }

@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent, contentDir, formatProblem, formatSummary } from '../check/index.ts';
+import { checkContent, contentDir, formatProblem, formatSummary, handOverCheckedContent } from '../check/index.ts';
 import { ContentFolderError } from '../loader/index.ts';
 
 const MAX_WARNINGS_SHOWN = 20;
@@ -41,6 +41,7 @@ export default function contentCheck(): AstroIntegration {
           logger.error('Aucun site n’a été produit : corrigez les erreurs ci-dessus, puis relancez « npm run build ».');
           process.exit(1);
         }
+        handOverCheckedContent(contentDir(), result.content);
       },
     },
   };

@@ -6,15 +6,17 @@
  */
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { contentDir } from '../check/index.ts';
+import { contentDir, takeCheckedContent } from '../check/index.ts';
 import type { Content, Entry } from '../domain/content.ts';
 import { loadContent } from '../loader/index.ts';
+import { isPlainText, plainTextHtml } from './markdown.ts';
 import type { EntryTypeName, TaxonomyName } from '../schemas/index.ts';
 
 let current: Promise<Content> | undefined;
 
 function content(): Promise<Content> {
-  current ??= loadContent(contentDir()).then((result) => result.content);
+  const checked = current ? undefined : takeCheckedContent(contentDir());
+  current ??= checked ? Promise.resolve(checked) : loadContent(contentDir()).then((result) => result.content);
   return current;
 }
 
@@ -47,7 +49,9 @@ async function sync(context: LoaderContext, items: Item[], render: boolean) {
     const data = await parseData({ id: item.id, data: item.data, filePath: item.filePath });
     const rendered =
       render && item.body !== undefined
-        ? await renderMarkdown(item.body)
+        ? isPlainText(item.body)
+          ? { html: plainTextHtml(item.body) }
+          : await renderMarkdown(item.body)
         : item.position !== undefined
           ? { html: '', metadata: { position: item.position } }
           : undefined;

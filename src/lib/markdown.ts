@@ -42,3 +42,25 @@ export const markdownOptions = {
 export function markdownProcessor() {
   return unified(markdownOptions);
 }
+
+/**
+ * Most testimonies and descriptions are plain paragraphs. Text with none of
+ * the characters that Markdown or its extensions give a meaning to (and no
+ * line that starts a list, a heading or a code block) renders to exactly
+ * `<p>` elements around its escaped text: tens of thousands of them are
+ * rendered without the parser, identically (a test compares both).
+ */
+const MARKDOWN_SIGNS = /[\\`*_[\]<>#|~&{}]|!\[|^\s*([-+=]|\d+[.)])|^ {4}|^\t| {2}$|:\/\/|www\.|@|^---/m;
+
+export function isPlainText(markdown: string): boolean {
+  return !MARKDOWN_SIGNS.test(markdown);
+}
+
+/** HTML of a plain-text body, as the Markdown pipeline would produce it. */
+export function plainTextHtml(markdown: string): string {
+  return markdown
+    .trim()
+    .split(/\n[ \t]*\n\s*/)
+    .map((paragraph) => `<p>${frenchTypography(paragraph.replace(/^[ \t]+|[ \t]+$/gm, ''))}</p>`)
+    .join('\n');
+}
