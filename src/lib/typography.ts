@@ -6,7 +6,11 @@
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
 
+/** Only texts with one of these signs need any change: most don't, and this runs on every text of every page. */
+const NEEDS_SPACING = /[;!?:«»]/;
+
 export function frenchTypography(text: string): string {
+  if (!NEEDS_SPACING.test(text)) return text;
   return text
     .replace(/([\p{L}\p{N}»)\]…%])[ \u00A0\u202F]?([;!?]+)(?=[\s»)]|$)/gu, `$1${NNBSP}$2`)
     .replace(/([\p{L}\p{N}»)\]…%])[ \u00A0\u202F]?:(?=\s|$)/gu, `$1${NBSP}:`)
@@ -25,5 +29,12 @@ export const formatNumber = (n: number) => numberFormat.format(n);
 /** `2026-03-14` → « 14 mars 2026 ». */
 export const formatDate = (day: string) => dateFormat.format(new Date(`${day}T00:00:00Z`));
 export const formatMonth = (day: string) => monthFormat.format(new Date(`${day}T00:00:00Z`));
+const averageFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 /** 4.25 → « 4,3 ». */
-export const formatAverage = (n: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(n);
+export const formatAverage = (n: number) => averageFormat.format(n);
+const percentFormat = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+/** 0.42 → « 42 % ». */
+export const formatPercent = (ratio: number) => percentFormat.format(ratio);
+const languageNames = new Intl.DisplayNames('fr', { type: 'language' });
+/** `br` → « breton ». */
+export const languageName = (code: string) => languageNames.of(code) ?? code;
