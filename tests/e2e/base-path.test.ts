@@ -77,6 +77,16 @@ describe(`le site construit sous ${BASE}`, () => {
     expect(broken, broken.slice(0, 20).join('\n')).toEqual([]);
   });
 
+  it('n’a aucun attribut style, que la politique de sécurité des pages bloquerait', async () => {
+    const styled: string[] = [];
+    for (const rel of await listFiles(dist)) {
+      if (!rel.endsWith('.html') || rel.startsWith('admin/')) continue;
+      const match = /<[a-z][^>]*\sstyle\s*=\s*["'][^"']*/i.exec(await readFile(path.join(dist, rel), 'utf8'));
+      if (match) styled.push(`${rel} : ${match[0].slice(0, 100)}`);
+    }
+    expect(styled).toEqual([]);
+  });
+
   it('sert recherche, feuilles de style et scripts sous ce chemin dans un navigateur', async () => {
     if (!browserAvailable()) return;
     const site = await serveStatic(dist, BASE);
