@@ -8,6 +8,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Directory, ListedProject, ListedProvider } from './directory.ts';
+import { absoluteUrl, routes } from './routes.ts';
 import { arrayElement, enumValues, kindOf, metaOf, schemaAt, unwrap } from '../schemas/introspect.ts';
 import { departmentRegion } from '../schemas/geography.ts';
 import { projectSchema, projectStatusLabels } from '../schemas/project.ts';
@@ -34,8 +35,8 @@ export interface ExportContext {
   taxonomies: { criteria: readonly Criterion[]; tools: readonly Tool[]; services: readonly Service[] };
 }
 
-export const providerUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => `${ctx.siteUrl}annuaire/${slug}/`;
-export const projectUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => `${ctx.siteUrl}projets/${slug}/`;
+export const providerUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => absoluteUrl(ctx.siteUrl, routes.provider(slug));
+export const projectUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => absoluteUrl(ctx.siteUrl, routes.project(slug));
 
 // ---------------------------------------------------------------------------
 // Providers
@@ -179,7 +180,7 @@ export function exportProviders(directory: Pick<Directory, 'providers'>, ctx: Ex
   return {
     title: 'Structures recommandées pour accompagner les associations vers le numérique libre',
     licence: DATA_LICENCE,
-    source: `${ctx.siteUrl}donnees/`,
+    source: absoluteUrl(ctx.siteUrl, routes.openData()),
     generated: ctx.today,
     count: directory.providers.length,
     providers: directory.providers.map((p) => exportProvider(p, ctx)),
@@ -598,7 +599,7 @@ export function exportProjects(directory: Pick<Directory, 'projects'>, ctx: Expo
   return {
     title: 'Projets de logiciels libres à co-financer pour les associations',
     licence: DATA_LICENCE,
-    source: `${ctx.siteUrl}donnees/`,
+    source: absoluteUrl(ctx.siteUrl, routes.openData()),
     generated: ctx.today,
     fundingJsonVersion: FUNDING_JSON_VERSION,
     count: directory.projects.length,

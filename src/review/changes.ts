@@ -7,7 +7,7 @@
 import type { Content } from '../domain/content.ts';
 import { buildDirectory, fundingProgress, type Directory, type FundingProgress } from '../domain/directory.ts';
 import type { Problem } from '../domain/problems.ts';
-import { formatEuros } from '../lib/typography.ts';
+import { formatEuros } from '../domain/format.ts';
 import { entryTypes, entryTypeNames, SETTINGS_FILE, settingsSchema, taxonomyFiles, taxonomySchemas, type EntryTypeName, type TaxonomyName } from '../schemas/index.ts';
 import { schemaAt } from '../schemas/introspect.ts';
 import { projectSchema } from '../schemas/project.ts';

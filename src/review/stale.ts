@@ -6,12 +6,14 @@
 import type { Content, Entry } from '../domain/content.ts';
 import { buildDirectory, type ListedProvider } from '../domain/directory.ts';
 import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from '../domain/dates.ts';
-import { formatDate } from '../lib/typography.ts';
+import { formatDate } from '../domain/format.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
 import type { Settings } from '../schemas/editorial.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';
 import { recommendationSchema } from '../schemas/recommendation.ts';
 import { fr, markdown, plain, type Rich } from './text.ts';
+import { editFileUrl } from '../domain/forge.ts';
+import { absoluteUrl, routes } from '../domain/routes.ts';
 
 export interface StaleItem {
   file: string;
@@ -29,17 +31,13 @@ export interface StaleReport {
   recommendations: StaleItem[];
 }
 
-/** The forge's page that edits a file of the published branch. */
-export function editUrl(settings: Settings | undefined, file: string): string | undefined {
-  if (!settings) return undefined;
-  const { forge, url, branch } = settings.repository;
-  const base = url.replace(/\/+$/, '');
-  const segment = { github: 'edit', gitlab: '-/edit', forgejo: '_edit' }[forge];
-  return `${base}/${segment}/${branch}/${file.split('/').map(encodeURIComponent).join('/')}`;
+function profileUrl(settings: Settings | undefined, provider: string): string | undefined {
+  return settings ? absoluteUrl(settings.site_url, routes.provider(provider)) : undefined;
 }
 
-function profileUrl(settings: Settings | undefined, provider: string): string | undefined {
-  return settings ? `${settings.site_url.replace(/\/+$/, '')}/annuaire/${provider}/` : undefined;
+/** The forge's page that edits a file of the published branch, when the settings name the forge. */
+export function editUrl(settings: Settings | undefined, file: string): string | undefined {
+  return settings ? editFileUrl(settings.repository, file) : undefined;
 }
 
 export function staleReport(content: Content, today: string): StaleReport {
