@@ -10,6 +10,9 @@ import { stringify } from 'yaml';
 import type { Settings } from '../schemas/editorial.ts';
 import { entryTypes, settingsSchema, SETTINGS_FILE, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 import { backendConfig, type CmsEnv } from './backend.ts';
+import { awaitsCommittee } from '../domain/projects.ts';
+import { recommendationId } from '../domain/entry-names.ts';
+import { projectStatuses } from '../schemas/project.ts';
 import { entryFields, typeFields, type EntryField, type Taxonomies } from '../fields/index.ts';
 
 export interface CmsConfigInput {
@@ -46,7 +49,7 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   recommendations: {
     identifier: 'provider',
-    slug: '{{provider}}--{{fields.association.name | truncate(52)}}',
+    slug: recommendationId('{{provider}}', '{{fields.association.name | truncate(52)}}'),
     summary: '{{association.name}} → {{provider}} ({{verification.status}})',
     description:
       'Le témoignage d’une association accompagnée. Le comité de pilotage la vérifie auprès de l’association avant de la publier.',
@@ -62,7 +65,7 @@ const views: Record<EntryTypeName, CollectionView> = {
     summary: '{{title}} ({{status}})',
     description: 'Les logiciels libres et fonctionnalités dont les associations ont besoin, à co-financer.',
     sortable: ['title', 'proposed'],
-    filters: [{ label: 'Propositions à valider', field: 'status', pattern: 'proposition' }],
+    filters: [{ label: 'Propositions à valider', field: 'status', pattern: projectStatuses.find(awaitsCommittee)! }],
   },
   resources: {
     identifier: 'title',

@@ -8,6 +8,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Directory, ListedProject, ListedProvider } from './directory.ts';
+import { isFundraising } from './projects.ts';
 import { absoluteUrl, routes } from './routes.ts';
 import { arrayElement, enumValues, kindOf, metaOf, schemaAt, unwrap } from '../schemas/introspect.ts';
 import { departmentRegion } from '../schemas/geography.ts';
@@ -550,7 +551,7 @@ export function exportProject(project: ListedProject, ctx: ExportContext, guid: 
       plans: [
         {
           guid: 'objectif',
-          status: d.status === 'en-financement' ? ('active' as const) : ('inactive' as const),
+          status: isFundraising(d.status) ? ('active' as const) : ('inactive' as const),
           name: 'Objectif de financement',
           description: `${d.title} : somme totale à réunir, versée une fois.`,
           amount: d.goal_eur,

@@ -5,6 +5,7 @@
  * entry file and the three ways to send it.
  */
 import { slugify } from '../domain/normalise.ts';
+import { recommendationId } from '../domain/entry-names.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
 import { checkEntry, type EntryContext, type EntryProblem } from '../check/entry.ts';
 import { FORGE_NAMES, newFileUrl, type Repository } from '../domain/forge.ts';
@@ -89,7 +90,7 @@ function pruned(value: unknown): unknown {
 export function entryId(type: FormSettings['type'], data: Record<string, unknown>): string {
   if (type === 'providers') return slugify(String(data.name ?? ''));
   const association = (data.association ?? {}) as { name?: string };
-  return `${data.provider ?? ''}--${slugify(String(association.name ?? ''))}`;
+  return recommendationId(String(data.provider ?? ''), slugify(String(association.name ?? '')));
 }
 
 /** The entry the form produces, or the problems that prevent it. */

@@ -56,6 +56,3 @@ export function paginate<T>(items: readonly T[], size = PAGE_SIZE, maxPages = In
   const total = Math.min(maxPages, Math.max(1, Math.ceil(items.length / size)));
   return Array.from({ length: total }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), current: i + 1, total }));
 }
-
-/** Words that name directory pages and therefore cannot be provider slugs. */
-export const reservedSlugs: ReadonlySet<string> = new Set(['page', 'filtres', ...facetKeys]);
