@@ -29,6 +29,8 @@ export interface ListedProvider {
   recommendCount: number;
   /** The most recent verification date. */
   lastVerified: string | undefined;
+  /** The day it entered the directory: its first verified recommendation (`YYYY-MM-DD`). */
+  publishedSince: string;
   /** Not reviewed for 18 months. */
   stale: boolean;
 }
@@ -107,6 +109,7 @@ export function buildDirectory(content: Content, today: string): Directory {
         ratings: criterionAverages(verified.map((r) => r.data), criteria),
         recommendCount: verified.filter((r) => r.data.recommend).length,
         lastVerified: verified[0]?.data.verification.date,
+        publishedSince: verified.at(-1)?.data.verification.date ?? '',
         stale: isListingStale(provider.data.updated, today),
       });
     } else {
@@ -146,4 +149,14 @@ export function buildDirectory(content: Content, today: string): Directory {
     staleProviders: providers.filter((p) => p.stale),
     projects,
   };
+}
+
+/** The providers most recently published, newest first. */
+export function recentlyPublished(providers: readonly ListedProvider[], limit: number): ListedProvider[] {
+  return [...providers].sort((a, b) => b.publishedSince.localeCompare(a.publishedSince)).slice(0, limit);
+}
+
+/** How many providers work everywhere in France: they count for every place. */
+export function nationalCount(providers: readonly ListedProvider[]): number {
+  return providers.filter((p) => p.data.area.national).length;
 }

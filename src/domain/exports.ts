@@ -96,19 +96,8 @@ function compact<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Days of the provider's verified recommendations, oldest first. */
-function verificationDays(provider: ListedProvider): string[] {
-  return provider.recommendations.map((r) => r.data.verification.date).filter((v): v is string => !!v).sort();
-}
-
-/** The day a provider entered the directory: its first verified recommendation. */
-export function publishedSince(provider: ListedProvider): string {
-  return verificationDays(provider)[0] ?? '';
-}
-
 export function exportProvider(provider: ListedProvider, ctx: ExportContext): ExportedProvider {
   const d = provider.data;
-  const dates = verificationDays(provider);
   return compact({
     slug: provider.id,
     url: providerUrl(ctx, provider.id),
@@ -139,8 +128,8 @@ export function exportProvider(provider: ListedProvider, ctx: ExportContext): Ex
     trained: d.trained,
     updated: d.updated,
     description: provider.body.trim(),
-    published_since: dates[0] ?? '',
-    last_verified: dates.at(-1) ?? '',
+    published_since: provider.publishedSince,
+    last_verified: provider.lastVerified ?? '',
     verified_recommendations: provider.recommendations.length,
     would_recommend: provider.recommendCount,
     ratings: Object.fromEntries(
@@ -681,7 +670,7 @@ export function providerFeedItems(directory: Pick<Directory, 'providers'>, ctx: 
       return {
         title: p.data.name,
         link: providerUrl(ctx, p.id),
-        date: publishedSince(p),
+        date: p.publishedSince,
         description: `${p.data.location.city} · ${n} recommandation${n > 1 ? 's' : ''} vérifiée${n > 1 ? 's' : ''} · ${p.data.services
           .map((s) => serviceLabel.get(s) ?? s)
           .join(', ')}`,

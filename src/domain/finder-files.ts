@@ -10,7 +10,8 @@
  *   recommended of them) when no need is given.
  */
 import type { ListedProvider } from './directory.ts';
-import { inPlace, placeMatch, type FacetIndex } from './facets.ts';
+import type { FacetIndex } from './facets.ts';
+import { inPlace, placeMatch } from './places.ts';
 import { encodeCandidate, type EncodedCandidate, type FinderVocabulary, type PlaceMatch } from './finder.ts';
 import { departmentRegion, regionName } from '../schemas/geography.ts';
 import { frenchTypography } from './format.ts';

@@ -90,3 +90,15 @@ export function fundraisingProjects<T extends WithStatus>(projects: readonly T[]
 export function projectsAwaitingCommittee<T extends WithStatus>(projects: readonly T[]): T[] {
   return projects.filter((p) => awaitsCommittee(p.data.status));
 }
+
+/** Projects under their status, statuses in the order met (the list is sorted by status already). */
+export function groupByStatus<T extends WithStatus>(projects: readonly T[]): Map<ProjectStatus, T[]> {
+  const groups = new Map<ProjectStatus, T[]>();
+  for (const p of projects) groups.set(p.data.status, [...(groups.get(p.data.status) ?? []), p]);
+  return groups;
+}
+
+/** How many projects have each status. */
+export function countByStatus(projects: readonly WithStatus[]): Map<ProjectStatus, number> {
+  return new Map([...groupByStatus(projects)].map(([status, list]) => [status, list.length]));
+}

@@ -230,11 +230,13 @@ function showResult(form: HTMLFormElement, settings: FormSettings, entry: Return
     const area = out<HTMLTextAreaElement>('file');
     try {
       await navigator.clipboard.writeText(entry.file);
+      copied.textContent = 'Copié.';
     } catch {
+      // Without access to the clipboard, the text is ready to copy by hand.
+      area.focus();
       area.select();
-      document.execCommand('copy');
+      copied.textContent = 'Le texte est sélectionné : copiez-le avec Ctrl+C (ou Cmd+C).';
     }
-    copied.textContent = 'Copié.';
   };
   copied.textContent = '';
   const next = out('next');

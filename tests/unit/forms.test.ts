@@ -3,7 +3,6 @@
  * write, the forges' new-file addresses, the entry they prepare from the
  * answers, and the blank file for those without JavaScript.
  */
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formFields } from '../../src/forms/fields.ts';
 import { newFileUrl } from '../../src/domain/forge.ts';
