@@ -2,7 +2,7 @@
  * What the directory's pages share, computed once per build: the facets of
  * the published providers, labels of every facet value, and pagination.
  */
-import { buildFacets, facetKeys, facetVocabulary, type Facet, type FacetIndex, type FacetKey } from '../domain/facets.ts';
+import { buildFacets, facetVocabulary, reservedProviderSlugs, type Facet, type FacetIndex, type FacetKey } from '../domain/facets.ts';
 import type { ListedProvider } from '../domain/directory.ts';
 import { getSiteData, type SiteData } from './site-data.ts';
 
@@ -63,4 +63,4 @@ export function pagePath(prefix: string, page: number): string {
 }
 
 /** Words that name directory pages and therefore cannot be provider slugs. */
-export const reservedSlugs: ReadonlySet<string> = new Set(['page', 'filtres', ...facetKeys]);
+export const reservedSlugs = reservedProviderSlugs;
