@@ -23,6 +23,7 @@ import {
   type TaxonomyName,
 } from '../../src/schemas/index.ts';
 import {
+  acceptsNull,
   arrayElement,
   boundsOf,
   checksOf,
@@ -162,7 +163,7 @@ function allowedValues(schema: AnySchema): string {
       if (each) parts.push(`chaque élément : ${each}`);
     }
   }
-  if (isNullable(schema)) parts.push(`ou ${code('null')}`);
+  if (acceptsNull(schema)) parts.push(`ou ${code('null')}`);
 
   const rules = [...ruleMessages(schema), ...(element && !geography && !taxonomy ? ruleMessages(element) : [])];
   // Enum messages repeat the list of values, shown above; INSEE and vocabulary messages explain the quotes and the file.
@@ -170,16 +171,6 @@ function allowedValues(schema: AnySchema): string {
   const text = parts.length > 0 ? sentence(parts.join(' ; ')) : '';
   const messages = shown.length > 0 ? `${shown.length > 1 ? 'Messages' : 'Message'} en cas d’erreur : ${shown.map(emphasis).join(' ; ')}` : '';
   return [text, messages].filter(Boolean).join(' ');
-}
-
-function isNullable(schema: AnySchema): boolean {
-  let current: AnySchema | undefined = schema;
-  while (current) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema };
-    if (def.type === 'nullable') return true;
-    current = def.innerType;
-  }
-  return false;
 }
 
 function requiredText(schema: AnySchema): string {

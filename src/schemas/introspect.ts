@@ -63,6 +63,17 @@ export function isOptional(schema: AnySchema): boolean {
   return schema._zod.optin === 'optional';
 }
 
+/** Whether `null` is an accepted value, whatever wraps the nullable. */
+export function acceptsNull(schema: AnySchema): boolean {
+  let current: AnySchema | undefined = schema;
+  while (current) {
+    const def = current._zod.def as { type: string; innerType?: AnySchema };
+    if (def.type === 'nullable') return true;
+    current = def.innerType;
+  }
+  return false;
+}
+
 export function hasDefault(schema: AnySchema): unknown {
   const def = schema._zod.def as { type: string; defaultValue?: unknown };
   return def.type === 'default' ? def.defaultValue : undefined;
