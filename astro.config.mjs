@@ -7,7 +7,7 @@ import cmsAdmin from './src/cms/integration.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
-import { markdownProcessor } from './src/lib/markdown.ts';
+import { markdownProcessor } from './src/site/markdown.ts';
 
 // The public address comes from content/settings.yml (`site_url`); SITE_URL
 // and BASE_PATH override it, as a forge's Pages workflow does for a project

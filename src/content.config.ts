@@ -3,7 +3,7 @@
  * the content folder (`content/`, or `CONTENT_DIR`) by the project's loader.
  */
 import { defineCollection } from 'astro:content';
-import { entriesLoader, settingsLoader, taxonomyLoader } from './lib/content-loader.ts';
+import { entriesLoader, settingsLoader, taxonomyLoader } from './loader/astro.ts';
 import { entryTypes, settingsSchema, taxonomySchemas } from './schemas/index.ts';
 
 export const collections = {

@@ -6,6 +6,7 @@
  * them, so that formatting the repository leaves the file unchanged.
  */
 import type { z } from 'zod';
+import { recommendationId } from '../../src/domain/entry-names.ts';
 import { rulesCatalogue, ruleSeverityLabels, type RuleScope } from '../../src/domain/rules-catalogue.ts';
 import { MAX_ALIASES, MAX_DEPTH } from '../../src/loader/parse.ts';
 import { INSEE_COG_URL } from '../../src/schemas/geography.ts';
@@ -242,7 +243,8 @@ const slugLength = lengthOf(slug);
 function entrySection(name: EntryTypeName): string {
   const type = entryTypes[name];
   const intro = entryIntros[name];
-  const file = name === 'recommendations' ? `${CONTENT}/${name}/<structure>--<association>.md` : `${CONTENT}/${name}/<identifiant>.${extensions[type.format]}`;
+  const id = name === 'recommendations' ? recommendationId('<structure>', '<association>') : '<identifiant>';
+  const file = `${CONTENT}/${name}/${id}.${extensions[type.format]}`;
   const layout =
     type.format === 'markdown'
       ? 'Un en-tête YAML entre deux lignes `---`, puis le texte en Markdown.'

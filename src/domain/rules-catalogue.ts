@@ -6,8 +6,9 @@
  * its identifier (src/domain/rules.ts, the schemas' refinements, the
  * publication rule of src/domain/directory.ts).
  */
-import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './dates.ts';
-import { reservedProviderSlugs } from './facets.ts';
+import { recommendationId } from './entry-names.ts';
+import { reservedProviderSlugs } from './routes.ts';
+import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './staleness.ts';
 import type { Severity } from './problems.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
 import { boundsOf } from '../schemas/introspect.ts';
@@ -168,7 +169,7 @@ export const rulesCatalogue: readonly RuleDescription[] = [
     id: 'recommendation-file-name',
     severity: 'warning',
     scope: ['recommendations'],
-    text: 'Le fichier d’une recommandation s’appelle `<structure>--<association>.md` : l’identifiant de la structure, deux tirets, puis celui de l’association.',
+    text: `Le fichier d’une recommandation s’appelle \`${recommendationId('<structure>', '<association>')}.md\` : l’identifiant de la structure, deux tirets, puis celui de l’association.`,
   },
   {
     id: 'publication',

@@ -5,7 +5,9 @@
  * that already passed its schema.
  */
 import type { Content, Entry } from './content.ts';
-import { addMonths, LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './dates.ts';
+import { isNamedForProvider, recommendationId } from './entry-names.ts';
+import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from './projects.ts';
+import { isListingStale, isRecommendationStale, staleness } from './staleness.ts';
 import { bodyIssues, personalDataIssues } from './markdown.ts';
 import { normaliseName } from './normalise.ts';
 import { formatPath, type Problem, type Severity } from './problems.ts';
@@ -113,14 +115,9 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
       report(provider, ['trained'], `l’année de formation ${p.trained} est dans le futur.`);
     }
 
-    // listing-stale: a listing nobody reviewed for 18 months may be out of date.
-    if (p.updated <= addMonths(ctx.today, -LISTING_STALE_MONTHS)) {
-      report(
-        provider,
-        ['updated'],
-        `fiche relue pour la dernière fois le ${frenchDate(p.updated)}, il y a plus de ${LISTING_STALE_MONTHS} mois : demandez à la structure de la relire, puis mettez à jour cette date.`,
-        'warning',
-      );
+    // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
+    if (isListingStale(p.updated, ctx.today)) {
+      report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
     }
   }
 }
@@ -181,14 +178,14 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
         }
       });
       // recommendation-file-name (warning): <provider>--<association>.md.
-      if (!rec.id.startsWith(`${r.provider}--`) || rec.id.length <= r.provider.length + 2) {
-        report(rec, [], `le fichier devrait s’appeler « ${r.provider}--<association>.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
+      if (!isNamedForProvider(rec.id, r.provider)) {
+        report(rec, [], `le fichier devrait s’appeler « ${recommendationId(r.provider, '<association>')}.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
       }
     }
 
-    // recommendation-stale (warning): a verification older than 36 months should be renewed.
-    if (verification.status === 'verified' && verification.date && verification.date <= addMonths(ctx.today, -RECOMMENDATION_STALE_MONTHS)) {
-      report(rec, ['verification', 'date'], `recommandation vérifiée le ${frenchDate(verification.date)}, il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : vérifiez-la à nouveau auprès de l’association.`, 'warning');
+    // recommendation-stale (warning): an old verification should be renewed.
+    if (verification.status === 'verified' && verification.date && isRecommendationStale(verification.date, ctx.today)) {
+      report(rec, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verification.date)), 'warning');
     }
   }
 }
@@ -253,7 +250,7 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
     }
     if (p.proposed > ctx.today) report(project, ['proposed'], `la date de proposition (${frenchDate(p.proposed)}) est dans le futur.`);
     if (p.milestones.length > 0) {
-      const total = p.milestones.reduce((sum, m) => sum + m.amount_eur, 0);
+      const total = milestonesTotal(p.milestones);
       if (total !== p.goal_eur) {
         report(project, ['milestones'], `les étapes totalisent ${euro(total)} mais l’objectif (goal_eur) est de ${euro(p.goal_eur)} : ajustez les montants pour qu’ils soient égaux.`);
       }
@@ -262,11 +259,11 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
       if (pledge.date > ctx.today) report(project, ['pledges', index, 'date'], `cette promesse est datée du ${frenchDate(pledge.date)}, dans le futur.`);
       else if (pledge.date < p.proposed) report(project, ['pledges', index, 'date'], `cette promesse (${frenchDate(pledge.date)}) précède la proposition du projet (${frenchDate(p.proposed)}).`);
     });
-    const pledged = p.pledges.reduce((sum, pledge) => sum + pledge.amount_eur, 0);
-    if ((p.status === 'finance' || p.status === 'en-developpement' || p.status === 'livre') && pledged < p.goal_eur) {
+    const pledged = pledgedTotal(p.pledges);
+    if (claimsGoalReached(p.status) && pledged < p.goal_eur) {
       report(project, ['status'], `le statut « ${p.status} » suppose que l’objectif est atteint, mais les promesses totalisent ${euro(pledged)} sur ${euro(p.goal_eur)} : ajoutez les promesses ou gardez « en-financement ».`);
     }
-    if (p.status === 'livre') {
+    if (isDelivered(p.status)) {
       p.milestones.forEach((m, index) => {
         if (!m.done) report(project, ['milestones', index, 'done'], `le projet est « livre » mais l’étape « ${m.title} » n’est pas terminée : cochez-la (done: true) ou changez le statut.`);
       });

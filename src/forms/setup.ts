@@ -3,7 +3,7 @@
  * the form's fields, the settings its script reads, the blank entry.
  */
 import { entryTypes, type EntryType } from '../schemas/index.ts';
-import type { SiteData } from '../lib/site-data.ts';
+import type { SiteData } from '../site/data.ts';
 import { formFields } from './fields.ts';
 import type { FormSettings } from './submit.ts';
 import { blankEntry } from './template.ts';

@@ -18,13 +18,13 @@ import {
   MAX_FILE_BYTES,
   SETTINGS_FILE,
   settingsSchema,
-  SLUG_PATTERN,
   taxonomyFiles,
   taxonomySchemas,
   type EntryType,
   type EntryTypeName,
   type TaxonomyName,
 } from '../schemas/index.ts';
+import { entryIdProblem } from '../domain/entry-names.ts';
 import { explainIssue } from './issues.ts';
 import { parseSource, type Locate } from './parse.ts';
 
@@ -107,13 +107,8 @@ function loadEntryFile({ typeName, name, abs, file }: FileTask): FileResult {
     );
   }
   const id = name.replace(extension, '');
-  // Recommendations are named <provider>--<association>, hence the double hyphen.
-  const idPattern = typeName === 'recommendations' ? /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/ : SLUG_PATTERN;
-  if (!idPattern.test(id) || id.length < 2 || id.length > (typeName === 'recommendations' ? 125 : 60)) {
-    return fileProblem(
-      `le nom du fichier « ${name} » doit être un identifiant en minuscules sans accents ni espaces, les mots séparés par des tirets (par exemple « nuage-solidaire.md »).`,
-    );
-  }
+  const nameProblem = entryIdProblem(typeName, id, name);
+  if (nameProblem) return fileProblem(nameProblem);
   let parsed;
   try {
     parsed = parseSource(readFileSync(abs), type.format, MAX_FILE_BYTES);

@@ -5,9 +5,11 @@
  * Pure: both sides come already loaded and checked.
  */
 import type { Content } from '../domain/content.ts';
-import { buildDirectory, fundingProgress, type Directory, type FundingProgress } from '../domain/directory.ts';
+import { buildDirectory, type Directory } from '../domain/directory.ts';
+import { fundingProgress, type FundingProgress } from '../domain/projects.ts';
+import { providerOfRecommendationId } from '../domain/entry-names.ts';
 import type { Problem } from '../domain/problems.ts';
-import { formatEuros } from '../lib/typography.ts';
+import { formatEuros } from '../domain/format.ts';
 import { entryTypes, entryTypeNames, SETTINGS_FILE, settingsSchema, taxonomyFiles, taxonomySchemas, type EntryTypeName, type TaxonomyName } from '../schemas/index.ts';
 import { schemaAt } from '../schemas/introspect.ts';
 import { projectSchema } from '../schemas/project.ts';
@@ -138,7 +140,7 @@ function verificationText(data: unknown, vocabulary: Vocabulary): Rich {
 
 function recommendationParties(id: string, data: unknown, vocabulary: Vocabulary): { association: string; provider: string } {
   const d = record(data);
-  const slug = text(d.provider) ?? id.split('--')[0] ?? id;
+  const slug = text(d.provider) ?? providerOfRecommendationId(id) ?? id;
   return { association: text(record(d.association).name) ?? id, provider: providerName(vocabulary, slug) };
 }
 

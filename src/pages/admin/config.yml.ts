@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { APIRoute } from 'astro';
 import { contentDir } from '../../check/index.ts';
 import { cmsConfigYaml } from '../../cms/config.ts';
-import { getSiteData } from '../../lib/site-data.ts';
+import { getSiteData } from '../../site/data.ts';
 
 /** The content folder as the repository sees it; `content` when it lies outside. */
 function contentFolder(): string {

@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Content, Entry } from '../domain/content.ts';
 import { todayInFrance } from '../domain/dates.ts';
 import { buildDirectory, type Directory } from '../domain/directory.ts';
+import { withBase } from '../domain/routes.ts';
 import type { Settings } from '../schemas/editorial.ts';
 
 export interface SiteData {
@@ -13,7 +14,7 @@ export interface SiteData {
   directory: Directory;
   taxonomies: Content['taxonomies'];
   settings: Settings;
-  /** Sanitised HTML of a rendered body, by collection and id. */
+  /** Sanitised HTML of a rendered body, by collection and id, its site links under the base path. */
   html(collection: 'providers' | 'recommendations' | 'projects' | 'resources' | 'pages', id: string): string;
   resources: CollectionEntry<'resources'>[];
   partners: CollectionEntry<'partners'>[];
@@ -84,7 +85,7 @@ async function load(): Promise<SiteData> {
     directory: buildDirectory(content, today),
     taxonomies,
     settings: content.settings,
-    html: (collection, id) => rendered.get(`${collection}/${id}`) ?? '',
+    html: (collection, id) => withBase(rendered.get(`${collection}/${id}`) ?? '', import.meta.env.BASE_URL),
     resources: resources.sort((a, b) => a.data.order - b.data.order),
     partners,
     pages,
