@@ -8,7 +8,7 @@
  */
 import { stringify } from 'yaml';
 import type { Settings } from '../schemas/editorial.ts';
-import { entryTypes, settingsSchema, SETTINGS_FILE, type EntryType, type EntryTypeName } from '../schemas/index.ts';
+import { CONTENT_FOLDER, entryTypes, settingsSchema, SETTINGS_FILE, type EntryTypeName } from '../schemas/index.ts';
 import { backendConfig, type CmsEnv } from './backend.ts';
 import { awaitsCommittee } from '../domain/projects.ts';
 import { recommendationId } from '../domain/entry-names.ts';
@@ -103,7 +103,7 @@ function forDecap(field: EntryField): Record<string, unknown> {
 
 export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
   const { taxonomies, settings, env = {}, dev = false } = input;
-  const folder = (input.contentFolder ?? 'content').replace(/\/+$/, '');
+  const folder = (input.contentFolder ?? CONTENT_FOLDER).replace(/\/+$/, '');
   const collections = (Object.keys(entryTypes) as EntryTypeName[]).map((type) => {
     const entryType = entryTypes[type];
     const view = views[type];

@@ -15,8 +15,8 @@ import { didYouMean } from './suggest.ts';
 import type { Project } from '../schemas/project.ts';
 import type { Provider } from '../schemas/provider.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
-import { taxonomyNouns, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
+import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
+import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
 import { arrayElement, metaOf, objectShape } from '../schemas/introspect.ts';
 import type { z } from 'zod';
 
@@ -55,14 +55,14 @@ function checkTerms(
       report(
         entry,
         [...path, index],
-        `« ${value} » n’est pas ${taxonomyNouns[taxonomy].one}.${didYouMean(value, known)} Les valeurs possibles sont dans ${taxonomyNouns[taxonomy].file}.`,
+        `« ${value} » n’est pas ${taxonomies[taxonomy].known}.${didYouMean(value, known)} Les valeurs possibles sont dans ${CONTENT_FOLDER}/${taxonomies[taxonomy].file}.`,
       );
     }
   });
 }
 
 function checkTaxonomies(content: Content, problems: Problem[]) {
-  for (const name of Object.keys(content.taxonomies) as TaxonomyName[]) {
+  for (const name of taxonomyNames) {
     const seen = new Map<string, number>();
     const { file, locate, indices } = content.taxonomyFiles[name];
     // unique-term-slugs
@@ -326,7 +326,7 @@ export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const report = reporter(problems);
   const terms = (name: TaxonomyName) =>
     content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
-  const known: KnownTerms = { services: terms('services'), tools: terms('tools'), criteria: terms('criteria'), networks: terms('networks') };
+  const known = Object.fromEntries(taxonomyNames.map((name) => [name, terms(name)])) as KnownTerms;
   checkTaxonomies(content, problems);
   checkProviders(content, report, ctx);
   checkRecommendations(content, report, ctx, known);

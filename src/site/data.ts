@@ -7,6 +7,7 @@ import type { Content, Entry } from '../domain/content.ts';
 import { todayInFrance } from '../domain/dates.ts';
 import { buildDirectory, type Directory } from '../domain/directory.ts';
 import { withBase } from '../domain/routes.ts';
+import { taxonomyNames, type Vocabularies } from '../schemas/taxonomies.ts';
 import type { Settings } from '../schemas/editorial.ts';
 
 export interface SiteData {
@@ -35,31 +36,23 @@ function asEntries<T>(entries: Array<{ id: string; data: T; body?: string; fileP
 }
 
 async function load(): Promise<SiteData> {
-  const [providers, recommendations, projects, resources, partners, pages, services, tools, criteria, networks, settings] =
-    await Promise.all([
-      getCollection('providers'),
-      getCollection('recommendations'),
-      getCollection('projects'),
-      getCollection('resources'),
-      getCollection('partners'),
-      getCollection('pages'),
-      getCollection('services'),
-      getCollection('tools'),
-      getCollection('criteria'),
-      getCollection('networks'),
-      getCollection('settings'),
-    ]);
+  const [providers, recommendations, projects, resources, partners, pages, settings] = await Promise.all([
+    getCollection('providers'),
+    getCollection('recommendations'),
+    getCollection('projects'),
+    getCollection('resources'),
+    getCollection('partners'),
+    getCollection('pages'),
+    getCollection('settings'),
+  ]);
   // In the order of their files: the committee chose it (criteria are asked in that order).
   const inFileOrder = <T,>(terms: Array<{ data: T; rendered?: { metadata?: Record<string, unknown> } }>) =>
     [...terms]
       .sort((a, b) => Number(a.rendered?.metadata?.position ?? 0) - Number(b.rendered?.metadata?.position ?? 0))
       .map((e) => e.data);
-  const taxonomies = {
-    services: inFileOrder(services),
-    tools: inFileOrder(tools),
-    criteria: inFileOrder(criteria),
-    networks: inFileOrder(networks),
-  };
+  const taxonomies = Object.fromEntries(
+    await Promise.all(taxonomyNames.map(async (name) => [name, inFileOrder(await getCollection(name))] as const)),
+  ) as Vocabularies;
   const content: Content = {
     providers: asEntries(providers),
     recommendations: asEntries(recommendations),

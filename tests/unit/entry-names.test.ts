@@ -34,7 +34,7 @@ describe('entry names', () => {
     ['providers', 'x'.repeat(61), 'more than 60 characters'],
     ['providers', 'nuage--solidaire', 'a double dash outside a recommendation'],
     ['recommendations', 'nuage--', 'nothing after the dashes'],
-  ] as const)('refuses a %s file named « %s » (%s)', (type, id) => {
+  ] as const)('refuses a %s file named « %s » (%s)', (type, id, _why) => {
     expect(entryIdProblem(type, id, `${id}.md`)).toContain('doit être un identifiant en minuscules');
   });
 
