@@ -11,14 +11,15 @@ import { rulesCatalogue, ruleSeverityLabels, type RuleScope } from '../../src/do
 import { MAX_ALIASES, MAX_DEPTH } from '../../src/loader/parse.ts';
 import { INSEE_COG_URL } from '../../src/schemas/geography.ts';
 import {
+  CONTENT_FOLDER,
   entryTypeNames,
   entryTypes,
   MAX_FILE_BYTES,
   SETTINGS_FILE,
   settingsSchema,
   slug,
-  taxonomyFiles,
-  taxonomySchemas,
+  taxonomies,
+  taxonomyNames,
   type BodyRule,
   type EntryTypeName,
   type TaxonomyName,
@@ -45,8 +46,6 @@ type AnySchema = z.core.$ZodType;
 /** Where the generated reference lives, from the repository's root. */
 export const CONTENT_REFERENCE_FILE = 'docs/contenu.md';
 
-const CONTENT = 'content';
-
 // ---------------------------------------------------------------------------
 // Markdown helpers
 
@@ -54,7 +53,7 @@ const number = (n: number) => new Intl.NumberFormat('fr-FR').format(n).replace(/
 const code = (text: string) => `\`${text}\``;
 const sentence = (text: string) => {
   const capitalised = text.trim().replace(/^./, (c) => c.toUpperCase());
-  return /[.!?…»)]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+  return /[.!?…»]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 };
 
 /** Italics, unless the text holds a character that would end them early. */
@@ -89,7 +88,7 @@ function yamlInline(value: unknown): string {
 // ---------------------------------------------------------------------------
 // Fields
 
-const taxonomyFile = (name: TaxonomyName) => `${CONTENT}/${taxonomyFiles[name]}`;
+const taxonomyFile = (name: TaxonomyName) => `${CONTENT_FOLDER}/${taxonomies[name].file}`;
 const geographyNouns = { regions: 'région', departments: 'département' } as const;
 
 function lengthText({ min, max }: { min?: number; max?: number }, unit: string, plural: string): string | undefined {
@@ -136,7 +135,7 @@ function allowedValues(schema: AnySchema): string {
   } else if (taxonomy) {
     parts.push(`${element ? 'identifiants' : 'un identifiant'} de ${code(taxonomyFile(taxonomy))}`);
   } else if (meta.relation) {
-    parts.push(`l’identifiant d’un fichier de ${code(`${CONTENT}/${meta.relation}/`)}`);
+    parts.push(`l’identifiant d’un fichier de ${code(`${CONTENT_FOLDER}/${meta.relation}/`)}`);
   } else if (geography) {
     parts.push(
       `${element ? 'codes' : 'code'} de ${geographyNouns[geography]} du [Code officiel géographique de l’INSEE](${INSEE_COG_URL}), entre guillemets`,
@@ -218,13 +217,6 @@ const entryIntros: Record<EntryTypeName, { what: string; naming?: string }> = {
   pages: { what: 'Une page éditoriale (la charte, les critères, à propos…), publiée à l’adresse `/<identifiant>/`.' },
 };
 
-const taxonomyIntros: Record<TaxonomyName, string> = {
-  services: 'Les services qu’une structure propose et qu’une association reçoit.',
-  tools: 'Les logiciels libres installés, hébergés ou enseignés, et les services propriétaires qu’ils remplacent.',
-  criteria: 'Les critères que chaque recommandation note, chacun écrit comme la question posée à l’association.',
-  networks: 'Les réseaux dont une structure peut être membre.',
-};
-
 function bodyText(body: BodyRule | undefined): string {
   if (!body) return 'aucun, le fichier est tout entier en YAML.';
   const optional = body.noun.startsWith('la ') ? 'facultative' : 'facultatif';
@@ -244,7 +236,7 @@ function entrySection(name: EntryTypeName): string {
   const type = entryTypes[name];
   const intro = entryIntros[name];
   const id = name === 'recommendations' ? recommendationId('<structure>', '<association>') : '<identifiant>';
-  const file = `${CONTENT}/${name}/${id}.${extensions[type.format]}`;
+  const file = `${CONTENT_FOLDER}/${name}/${id}.${extensions[type.format]}`;
   const layout =
     type.format === 'markdown'
       ? 'Un en-tête YAML entre deux lignes `---`, puis le texte en Markdown.'
@@ -275,10 +267,10 @@ function taxonomyUses(taxonomy: TaxonomyName): string[] {
 
 function taxonomySection(name: TaxonomyName): string {
   return [
-    `### ${code(taxonomyFile(name))}`,
-    taxonomyIntros[name],
+    `### ${taxonomies[name].title} (${code(taxonomyFile(name))})`,
+    sentence(taxonomies[name].usedFor),
     `- **Utilisé par** : ${taxonomyUses(name).join(' ; ')}.`,
-    fieldTable(taxonomySchemas[name], '[].'),
+    fieldTable(taxonomies[name].schema, '[].'),
   ].join('\n\n');
 }
 
@@ -326,17 +318,17 @@ export function contentReference(): string {
   const sections = [
     '# Le contenu : référence des fichiers',
     '> Ce document est produit par `npm run docs` à partir du code : les schémas (`src/schemas/`), les limites du lecteur (`src/loader/parse.ts`) et le catalogue des règles (`src/domain/rules-catalogue.ts`). Ne le modifiez pas à la main : changez le code, puis relancez `npm run docs` ; un test vérifie qu’il est à jour.',
-    `Tout le contenu du site vit dans \`${CONTENT}/\` (ou le dossier indiqué par \`CONTENT_DIR\`). Pour chaque type de fichier : où il vit, comment il se nomme, puis chacun de ses champs — son type, s’il est obligatoire, les valeurs permises et l’aide que le CMS et les formulaires affichent. \`npm run check\` vérifie exactement ce qui est décrit ici.`,
+    `Tout le contenu du site vit dans \`${CONTENT_FOLDER}/\` (ou le dossier indiqué par \`CONTENT_DIR\`). Pour chaque type de fichier : où il vit, comment il se nomme, puis chacun de ses champs — son type, s’il est obligatoire, les valeurs permises et l’aide que le CMS et les formulaires affichent. \`npm run check\` vérifie exactement ce qui est décrit ici.`,
     generalSection(),
     ...entryTypeNames.map(entrySection),
     [
-      '## Vocabulaires (`content/taxonomies/`)',
+      `## Vocabulaires (${code(`${CONTENT_FOLDER}/taxonomies/`)})`,
       'Quatre fichiers YAML, chacun une liste d’éléments qui commencent par `- slug: …`. Les fiches les désignent par leur identifiant (`slug`) ; le site affiche leur libellé.',
       `- ${rulesFor('taxonomies')}`,
     ].join('\n\n'),
-    ...(Object.keys(taxonomySchemas) as TaxonomyName[]).map(taxonomySection),
+    ...taxonomyNames.map(taxonomySection),
     [
-      `## Réglages du site (${code(`${CONTENT}/${SETTINGS_FILE}`)})`,
+      `## Réglages du site (${code(`${CONTENT_FOLDER}/${SETTINGS_FILE}`)})`,
       'Un seul fichier YAML, les réglages d’un déploiement. Passez `demo` à `false` pour un vrai déploiement.',
       fieldTable(settingsSchema),
     ].join('\n\n'),
