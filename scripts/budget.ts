@@ -20,7 +20,7 @@ import { Parser } from 'htmlparser2';
 import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from './lib/dist-files.ts';
 import { CMS_BUNDLE, distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
 
-/** HTML + CSS + JS of a public page, gzipped (QUALITY.md). */
+/** HTML + CSS + JS of a public page, gzipped (docs/qualite.md). */
 export const PAGE_BUDGET_BYTES = 40_000;
 
 export interface PageMeasure {

@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Directory, ListedProject, ListedProvider } from './directory.ts';
 import { isFundraising } from './projects.ts';
 import { absoluteUrl, routes } from './routes.ts';
-import { arrayElement, enumValues, kindOf, metaOf, schemaAt, unwrap } from '../schemas/introspect.ts';
+import { arrayElement, labelledValues, metaOf, schemaAt, typeName } from '../schemas/introspect.ts';
 import { departmentRegion } from '../schemas/geography.ts';
 import { projectSchema, projectStatusLabels } from '../schemas/project.ts';
 import { providerSchema } from '../schemas/provider.ts';
@@ -200,44 +200,6 @@ export interface FieldDoc {
 
 type AnySchema = z.core.$ZodType;
 
-/** A plain French name for the kind of value a schema holds. */
-function typeName(schema: AnySchema): string {
-  const inner = unwrap(schema);
-  const def = inner._zod.def as { type: string; format?: string };
-  const meta = metaOf(schema);
-  switch (def.type) {
-    case 'array': {
-      const element = arrayElement(schema);
-      return element && kindOf(element) === 'object' ? 'liste d’objets' : 'liste';
-    }
-    case 'boolean':
-      return 'vrai ou faux';
-    case 'number':
-    case 'int':
-      return 'nombre entier';
-    case 'enum':
-      return 'valeur d’une liste fermée';
-    case 'object':
-      return 'objet';
-    case 'record':
-      return 'objet (une clé par critère)';
-    case 'string':
-      if (def.format === 'date') return 'date (AAAA-MM-JJ)';
-      if (meta.format === 'https-url') return 'adresse web';
-      return 'texte';
-    default:
-      return 'texte';
-  }
-}
-
-function labelledValues(schema: AnySchema): FieldDoc['values'] {
-  const target = arrayElement(schema) ?? schema;
-  const values = enumValues(target);
-  if (!values) return undefined;
-  const labels = metaOf(target).labels ?? metaOf(schema).labels ?? {};
-  return values.map((value) => ({ value, label: labels[value] ?? value }));
-}
-
 /** Describes the field at `path` of `root` from its `.meta()`. */
 function fromSchema(root: AnySchema, key: string, path: readonly string[], csv: boolean, fundingJson?: string): FieldDoc {
   const schema = schemaAt(root, path);
@@ -249,8 +211,8 @@ function fromSchema(root: AnySchema, key: string, path: readonly string[], csv: 
     key,
     title: meta.title ?? key,
     description: meta.description ?? '',
+    type: typeName(schema),
     // INSEE codes are a closed list too long to print: the page links to the official list instead.
-    type: geography ? (element ? 'liste de codes INSEE' : 'code INSEE') : typeName(schema),
     values: geography ? undefined : labelledValues(schema),
     taxonomy: meta.taxonomy ?? (element ? metaOf(element).taxonomy : undefined),
     geography,

@@ -1,6 +1,7 @@
 /**
  * `npm run check` as volunteers run it: a child process on a content folder,
- * read from its output and exit code only (DATA-MODEL.md, "Errors").
+ * read from its output and exit code only, as the README describes them
+ * (« Vérifier le contenu »).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
