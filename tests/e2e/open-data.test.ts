@@ -11,7 +11,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDirectory } from '../../src/domain/directory.ts';
-import { csvColumns, providerFields, projectFields, recommendationFields, type ProjectsExport, type ProvidersExport } from '../../src/domain/exports.ts';
+import { providerCsvColumns } from '../../src/domain/exports/csv.ts';
+import { projectFieldDocs, type ProjectsExport } from '../../src/domain/exports/projects.ts';
+import { providerFieldDocs, type ProvidersExport } from '../../src/domain/exports/providers.ts';
 import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from '../../scripts/lib/dist-files.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import type { Content } from '../../src/domain/content.ts';
@@ -65,7 +67,7 @@ describe('prestataires.json and prestataires.csv', () => {
   it('CSV: one row per provider, the documented columns, no cell a spreadsheet would run', async () => {
     const rows = parseCsv(await read('donnees/prestataires.csv'), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.slug)).toEqual(providers.providers.map((p) => p.slug));
-    expect(Object.keys(rows[0]!)).toEqual(csvColumns(criteria));
+    expect(Object.keys(rows[0]!)).toEqual(providerCsvColumns(criteria));
     for (const row of rows) {
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       const json = providers.providers.find((p) => p.slug === row.slug)!;
@@ -173,7 +175,8 @@ describe('the /donnees/ page', () => {
       expect(existsSync(path.join(DIST, file)), file).toBe(true);
     }
     const described = [...html.matchAll(/<dt[^>]*>([^<]+)<\/dt>/g)].map((m) => m[1]!);
-    const fields = [...providerFields(criteria), ...recommendationFields(), ...projectFields()];
+    const { providers, recommendations } = providerFieldDocs(criteria);
+    const fields = [...providers, ...recommendations, ...projectFieldDocs()];
     expect(described).toEqual(fields.map((f) => f.key));
     expect(html).toContain('Licence Ouverte 2.0');
   });
