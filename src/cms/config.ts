@@ -88,6 +88,15 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
 };
 
+/**
+ * The CMS page that edits an entry, relative to the site's root: Decap's
+ * route for an entry of a folder collection (collections are named after the
+ * entry types, see `buildCmsConfig`).
+ */
+export function cmsEntryPath(collection: EntryTypeName, id: string): string {
+  return `admin/#/collections/${collection}/entries/${encodeURIComponent(id)}`;
+}
+
 /** Keys of Emancip'Asso's own, kept out of what Decap reads. */
 function forDecap(field: CmsField): Record<string, unknown> {
   const { committee: _committee, input: _input, fields, field: item, ...rest } = field;
