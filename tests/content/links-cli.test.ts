@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_LINE, ROOT, type Run } from './helpers.ts';
+import { expectNoStackTrace, PROBLEM_LINE, ROOT, type Run } from './helpers.ts';
 import { startSites, type Sites } from './link-sites.ts';
 
 let sites: Sites;
@@ -63,14 +63,6 @@ function runLinks(args: string[], cwd: string, script = 'scripts/links.ts'): Pro
       resolve({ status, stdout, stderr, ms: performance.now() - started });
     });
   });
-}
-
-function expectNoStackTrace(run: Run) {
-  for (const output of [run.stdout, run.stderr]) {
-    expect(output).not.toMatch(/^\s+at /m);
-    expect(output).not.toMatch(/\b\w*Error:/);
-    expect(output).not.toMatch(/node:internal|\.ts:\d+:\d+\)/);
-  }
 }
 
 describe('on content with dead, moved and valid links', () => {
