@@ -12,9 +12,6 @@ import { metaOf, unwrap } from '../schemas/introspect.ts';
 
 type AnySchema = Parameters<typeof unwrap>[0];
 
-/** Where an address can be changed: an entry of a CMS collection, or a taxonomy file (not in the CMS). */
-export type LinkOwner = { collection: EntryTypeName; id: string } | { taxonomy: TaxonomyName };
-
 /** One use of an address in the content. */
 export interface LinkUse {
   url: string;
@@ -25,7 +22,6 @@ export interface LinkUse {
   path: string;
   /** The field's French title (« Site web »), as the CMS shows it. */
   field: string;
-  owner: LinkOwner;
 }
 
 export const BODY_FIELD = 'Texte';
@@ -67,16 +63,15 @@ function isCheckable(url: string): boolean {
 
 function entryLinks(typeName: EntryTypeName, entry: Entry<unknown>): LinkUse[] {
   const type = entryTypes[typeName];
-  const owner: LinkOwner = { collection: typeName, id: entry.id };
   const uses: LinkUse[] = [];
   for (const found of urlFields(type.schema, entry.data, [], [])) {
     if (!isCheckable(found.url)) continue;
-    uses.push({ url: found.url, file: entry.file, ...entry.locate(found.path), path: formatPath(found.path), field: found.title, owner });
+    uses.push({ url: found.url, file: entry.file, ...entry.locate(found.path), path: formatPath(found.path), field: found.title });
   }
   if ('body' in type) {
     for (const link of bodyLinks(entry.body)) {
       if (!isCheckable(link.url)) continue;
-      uses.push({ url: link.url, file: entry.file, line: entry.bodyLine + link.line - 1, column: link.column, path: 'body', field: BODY_FIELD, owner });
+      uses.push({ url: link.url, file: entry.file, line: entry.bodyLine + link.line - 1, column: link.column, path: 'body', field: BODY_FIELD });
     }
   }
   return uses;
@@ -90,7 +85,7 @@ function taxonomyLinks(name: TaxonomyName, terms: readonly unknown[], file: stri
     for (const found of urlFields(taxonomySchemas[name], term, [], [])) {
       if (!isCheckable(found.url)) continue;
       const path = [index, ...found.path];
-      uses.push({ url: found.url, file, ...locate(path), path: formatPath(path), field: found.title, owner: { taxonomy: name } });
+      uses.push({ url: found.url, file, ...locate(path), path: formatPath(path), field: found.title });
     }
   });
   return uses;

@@ -52,7 +52,7 @@ function failureOf(error: unknown, url: URL, timeoutSeconds: number): Failure {
 }
 
 /** One request; the body is never read: the status and `Location` say all. */
-export function request(url: URL, method: 'HEAD' | 'GET', options: HttpOptions): Promise<Answer> {
+function request(url: URL, method: 'HEAD' | 'GET', options: HttpOptions): Promise<Answer> {
   return new Promise((resolve) => {
     const secure = url.protocol === 'https:';
     const extra = options.ca === undefined ? undefined : [options.ca].flat();

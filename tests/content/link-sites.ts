@@ -117,7 +117,7 @@ export async function startSites(): Promise<Sites> {
       const timer = setTimeout(() => {
         timers.delete(timer);
         answer(200)(req, res);
-      }, 80);
+      }, 150);
       timers.add(timer);
       return;
     }

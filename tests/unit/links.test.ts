@@ -168,19 +168,19 @@ Voir [le réseau][reseau], <https://autolien.example.org/page>, https://nu.examp
 
   it('finds every address field of the schemas, with its place and French title', () => {
     expect(find('providers/cooperative-exemple-libre.md', 'website')).toEqual([
-      { url: 'https://cooperative.example.org', file: 'providers/cooperative-exemple-libre.md', line: 6, column: 10, path: 'website', field: 'Site web', owner: { collection: 'providers', id: 'cooperative-exemple-libre' } },
+      { url: 'https://cooperative.example.org', file: 'providers/cooperative-exemple-libre.md', line: 6, column: 10, path: 'website', field: 'Site web' },
     ]);
     expect(find('providers/cooperative-exemple-libre.md', 'contact.form')[0]).toMatchObject({ url: 'https://cooperative.example.org/contact', line: 9, field: 'Formulaire de contact' });
     expect(find('providers/cooperative-exemple-libre.md', 'pricing.url')[0]).toMatchObject({ line: 22, field: 'Page des tarifs' });
     expect(find('recommendations/cooperative-exemple-libre--theatre-exemple.md', 'association.website')[0]).toMatchObject({ url: 'https://theatre.example.org', line: 8 });
     expect(find('projects/agenda-partage-exemple.md', 'software.url')[0]).toMatchObject({ url: 'https://nextcloud.com', line: 7 });
     expect(find('projects/agenda-partage-exemple.md', 'payment_url')[0]).toMatchObject({ line: 20 });
-    expect(find('partners/reseau-exemple.yml', 'url')[0]).toMatchObject({ url: 'https://reseau.example.org', line: 2, owner: { collection: 'partners', id: 'reseau-exemple' } });
+    expect(find('partners/reseau-exemple.yml', 'url')[0]).toMatchObject({ url: 'https://reseau.example.org', line: 2, field: 'Site web' });
   });
 
   it('finds the websites of the taxonomies, pointing at the term', () => {
     expect(find('taxonomies/networks.yml', '[0].website')).toEqual([
-      { url: 'https://www.chatons.org', file: 'taxonomies/networks.yml', line: 4, column: 12, path: '[0].website', field: 'Site du réseau', owner: { taxonomy: 'networks' } },
+      { url: 'https://www.chatons.org', file: 'taxonomies/networks.yml', line: 4, column: 12, path: '[0].website', field: 'Site du réseau' },
     ]);
     expect(uses.filter((u) => u.file === 'taxonomies/tools.yml').map((u) => u.path)).toEqual(['[0].website', '[1].website', '[2].website']);
   });
@@ -192,7 +192,7 @@ Voir [le réseau][reseau], <https://autolien.example.org/page>, https://nu.examp
       'https://nu.example.org/texte',
       'https://reference.example.org/reseau',
     ]);
-    expect(page[0]).toMatchObject({ line: 7, field: 'Texte', owner: { collection: 'pages', id: 'a-propos' } });
+    expect(page[0]).toMatchObject({ line: 7, column: 27, field: 'Texte' });
     expect(page[2]!.line).toBe(10);
     expect(find('providers/cooperative-exemple-libre.md', 'body')[0]).toMatchObject({ url: 'https://cooperative.example.org/tarifs', line: 25 });
     expect(find('resources/premier-diagnostic.md', 'body')[0]).toMatchObject({ url: 'https://guide.example.org/diagnostic#etape-2' });
@@ -294,7 +294,7 @@ describe('against local HTTPS sites', () => {
 
   it('fetches an address used in several places once, and warns at each place', async () => {
     sites.resetCounts();
-    const use = (file: string, url: string): LinkUse => ({ url, file, line: 3, column: 8, path: 'website', field: 'Site web', owner: { collection: 'providers', id: file } });
+    const use = (file: string, url: string): LinkUse => ({ url, file, line: 3, column: 8, path: 'website', field: 'Site web' });
     const uses = [use('a.md', `${sites.site}/introuvable`), use('b.md', `${sites.site}/introuvable#contact`), use('c.md', `${sites.site}/ok`)];
     const outcomes = await checkAddresses([...new Set(uses.map((u) => fetchKey(u.url)))], options);
     expect(sites.requests.filter((r) => r.endsWith('/introuvable'))).toEqual(['HEAD /introuvable', 'GET /introuvable']);
