@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { checkContent, contentDir } from '../src/check/index.ts';
 import { ContentFolderError } from '../src/loader/index.ts';
 import { todayInFrance } from '../src/domain/dates.ts';
+import { staleness } from '../src/domain/staleness.ts';
 import { formatLinksMarkdown, formatLinksText, type LinkItem } from '../src/review/links.ts';
 import { formatStaleMarkdown, formatStaleText, staleCount, staleReport } from '../src/review/stale.ts';
 
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (values.help) {
-    console.log(`${USAGE}\nListe les fiches à faire relire (18 mois) et les recommandations à vérifier à nouveau (36 mois).\n--links FICHIER : ajoute les liens morts ou déplacés écrits par « npm run links -- --json > FICHIER ».`);
+    console.log(`${USAGE}\n${staleness.commandHelp}\n--links FICHIER : ajoute les liens morts ou déplacés écrits par « npm run links -- --json > FICHIER ».`);
     return 0;
   }
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {

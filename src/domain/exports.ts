@@ -8,6 +8,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Directory, ListedProject, ListedProvider } from './directory.ts';
+import { isFundraising } from './projects.ts';
+import { absoluteUrl, routes } from './routes.ts';
 import { arrayElement, enumValues, kindOf, metaOf, schemaAt, unwrap } from '../schemas/introspect.ts';
 import { departmentRegion } from '../schemas/geography.ts';
 import { projectSchema, projectStatusLabels } from '../schemas/project.ts';
@@ -34,8 +36,8 @@ export interface ExportContext {
   taxonomies: { criteria: readonly Criterion[]; tools: readonly Tool[]; services: readonly Service[] };
 }
 
-export const providerUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => `${ctx.siteUrl}annuaire/${slug}/`;
-export const projectUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => `${ctx.siteUrl}projets/${slug}/`;
+export const providerUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => absoluteUrl(ctx.siteUrl, routes.provider(slug));
+export const projectUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => absoluteUrl(ctx.siteUrl, routes.project(slug));
 
 // ---------------------------------------------------------------------------
 // Providers
@@ -179,7 +181,7 @@ export function exportProviders(directory: Pick<Directory, 'providers'>, ctx: Ex
   return {
     title: 'Structures recommandées pour accompagner les associations vers le numérique libre',
     licence: DATA_LICENCE,
-    source: `${ctx.siteUrl}donnees/`,
+    source: absoluteUrl(ctx.siteUrl, routes.openData()),
     generated: ctx.today,
     count: directory.providers.length,
     providers: directory.providers.map((p) => exportProvider(p, ctx)),
@@ -549,7 +551,7 @@ export function exportProject(project: ListedProject, ctx: ExportContext, guid: 
       plans: [
         {
           guid: 'objectif',
-          status: d.status === 'en-financement' ? ('active' as const) : ('inactive' as const),
+          status: isFundraising(d.status) ? ('active' as const) : ('inactive' as const),
           name: 'Objectif de financement',
           description: `${d.title} : somme totale à réunir, versée une fois.`,
           amount: d.goal_eur,
@@ -598,7 +600,7 @@ export function exportProjects(directory: Pick<Directory, 'projects'>, ctx: Expo
   return {
     title: 'Projets de logiciels libres à co-financer pour les associations',
     licence: DATA_LICENCE,
-    source: `${ctx.siteUrl}donnees/`,
+    source: absoluteUrl(ctx.siteUrl, routes.openData()),
     generated: ctx.today,
     fundingJsonVersion: FUNDING_JSON_VERSION,
     count: directory.projects.length,

@@ -20,8 +20,9 @@ import type { Network, Service, Tool } from '../schemas/taxonomies.ts';
 import { placeSentence, type PlaceMatch } from './finder.ts';
 import { slugify } from './normalise.ts';
 
-export const facetKeys = ['service', 'remplace', 'region', 'departement', 'taille', 'structure', 'outil', 'reseau', 'tarif'] as const;
-export type FacetKey = (typeof facetKeys)[number];
+import { facetKeys, type FacetKey } from './facet-keys.ts';
+
+export { facetKeys, type FacetKey };
 
 export interface FacetValue {
   /** As it appears in URLs and filters: a slug or an INSEE code. */

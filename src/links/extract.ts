@@ -7,7 +7,7 @@
 import type { Content, Entry, Locate } from '../domain/content.ts';
 import { bodyLinks } from '../domain/markdown.ts';
 import { formatPath } from '../domain/problems.ts';
-import { entryTypeNames, entryTypes, httpsUrl, taxonomyFiles, taxonomySchemas, type EntryTypeName, type TaxonomyName } from '../schemas/index.ts';
+import { entryTypeNames, entryTypes, httpsUrl, taxonomyNames, taxonomySchemas, type EntryTypeName, type TaxonomyName } from '../schemas/index.ts';
 import { metaOf, unwrap } from '../schemas/introspect.ts';
 
 type AnySchema = Parameters<typeof unwrap>[0];
@@ -101,7 +101,7 @@ export function collectLinks(content: Content): LinkUse[] {
   for (const typeName of entryTypeNames) {
     for (const entry of content[typeName] as Entry<unknown>[]) uses.push(...entryLinks(typeName, entry));
   }
-  for (const name of Object.keys(taxonomyFiles) as TaxonomyName[]) {
+  for (const name of taxonomyNames) {
     const where = content.taxonomyFiles[name];
     if (!where || where.unreadable) continue;
     uses.push(...taxonomyLinks(name, content.taxonomies[name], where.file, where.locate, where.indices));

@@ -3,8 +3,8 @@
  * by file, each file with the CMS page that edits its entry (or, for a
  * taxonomy, which the CMS does not edit, the forge's page for the file).
  */
-import { cmsEntryPath } from '../cms/config.ts';
 import type { Content, Entry } from '../domain/content.ts';
+import { absoluteUrl, routes } from '../domain/routes.ts';
 import type { LinkProblem } from '../links/index.ts';
 import { entryTypeNames, type EntryTypeName } from '../schemas/index.ts';
 import { editUrl } from './stale.ts';
@@ -16,10 +16,10 @@ export type LinkItem = Pick<LinkProblem, 'file' | 'line' | 'column' | 'path' | '
 /** Where each file of the content is edited: the CMS for entries, the forge for taxonomies. */
 export function editPages(content: Content): Map<string, { url: string; cms: boolean }> {
   const pages = new Map<string, { url: string; cms: boolean }>();
-  const site = content.settings?.site_url.replace(/\/+$/, '');
+  const site = content.settings?.site_url;
   if (site) {
     for (const collection of entryTypeNames as EntryTypeName[]) {
-      for (const entry of content[collection] as Entry<unknown>[]) pages.set(entry.file, { url: `${site}/${cmsEntryPath(collection, entry.id)}`, cms: true });
+      for (const entry of content[collection] as Entry<unknown>[]) pages.set(entry.file, { url: absoluteUrl(site, routes.adminEntry(collection, entry.id)), cms: true });
     }
   }
   for (const { file } of Object.values(content.taxonomyFiles)) {

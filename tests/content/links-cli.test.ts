@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absoluteUrl, routes } from '../../src/domain/routes.ts';
 import { expectNoStackTrace, PROBLEM_LINE, ROOT, type Run } from './helpers.ts';
 import { startSites, type Sites } from './link-sites.ts';
 
@@ -38,8 +39,12 @@ async function content(name: string, files: Record<string, string>): Promise<str
   return dir;
 }
 
+const SITE = 'https://annuaire.example.org';
+/** The CMS page of an entry of the test's site. */
+const cms = (collection: string, id: string) => absoluteUrl(SITE, routes.adminEntry(collection, id));
+
 const settings = `demo: true
-site_url: https://annuaire.example.org
+site_url: ${SITE}
 contact_email: comite@annuaire.example.org
 repository:
   forge: github
@@ -123,8 +128,8 @@ describe('on content with dead, moved and valid links', () => {
     const run = await runLinks(['--content', '.', '--markdown'], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('## Liens à corriger (4)');
-    expect(run.stdout).toContain('### partners/reseau-disparu.yml · [modifier dans l’outil de gestion du contenu](https://annuaire.example.org/admin/#/collections/partners/entries/reseau-disparu)');
-    expect(run.stdout).toContain('### pages/liens.md · [modifier dans l’outil de gestion du contenu](https://annuaire.example.org/admin/#/collections/pages/entries/liens)');
+    expect(run.stdout).toContain(`### partners/reseau-disparu.yml · [modifier dans l’outil de gestion du contenu](${cms('partners', 'reseau-disparu')})`);
+    expect(run.stdout).toContain(`### pages/liens.md · [modifier dans l’outil de gestion du contenu](${cms('pages', 'liens')})`);
     expect(run.stdout).toMatch(/^- \[ \] ligne 2, champ « Site web » : page introuvable \\\(erreur 404\\\)/m);
     expect(run.stderr).toContain('6 liens vérifiés');
   });
@@ -136,7 +141,7 @@ describe('on content with dead, moved and valid links', () => {
     expect(body.status).toBe(0);
     expect(body.stdout).toContain('## Fiches à faire relire (0)');
     expect(body.stdout).toContain('## Liens à corriger (4)');
-    expect(body.stdout).toContain('[modifier dans l’outil de gestion du contenu](https://annuaire.example.org/admin/#/collections/partners/entries/reseau-demenage)');
+    expect(body.stdout).toContain(`[modifier dans l’outil de gestion du contenu](${cms('partners', 'reseau-demenage')})`);
     const count = await runLinks(['--content', '.', '--count', '--links', json], dir, 'scripts/stale.ts');
     expect(count.stdout.trim()).toBe('4');
     await writeFile(json, '{"pas": "une liste"}');

@@ -4,6 +4,7 @@
  * sites (tests/content/link-sites.ts) — none leaves the machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absoluteUrl, routes } from '../../src/domain/routes.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { collectLinks, fetchKey, type LinkUse } from '../../src/links/extract.ts';
 import { checkAddresses, linkProblems, type LinkCheckOptions } from '../../src/links/index.ts';
@@ -320,7 +321,9 @@ describe('in the committee’s issue', () => {
       content,
     );
     expect(text).toContain('## Liens à corriger (3)');
-    expect(text).toContain('### providers/nuage-des-exemples.md · [modifier dans l’outil de gestion du contenu](https://annuaire.example.org/admin/#/collections/providers/entries/nuage-des-exemples)');
+    const cms = absoluteUrl(content.settings!.site_url, routes.adminEntry('providers', 'nuage-des-exemples'));
+    expect(cms).toBe('https://annuaire.example.org/admin/#/collections/providers/entries/nuage-des-exemples');
+    expect(text).toContain(`### providers/nuage-des-exemples.md · [modifier dans l’outil de gestion du contenu](${cms})`);
     // Taxonomies are not in the CMS: the forge's page edits the file.
     expect(text).toContain('### taxonomies/networks.yml · [modifier le fichier](https://github.com/exemple/annuaire/edit/main/taxonomies/networks.yml)');
     const lines = text.split('\n').filter((l) => l.startsWith('- [ ] '));

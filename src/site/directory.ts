@@ -4,7 +4,7 @@
  */
 import { buildFacets, facetKeys, facetVocabulary, type Facet, type FacetIndex, type FacetKey } from '../domain/facets.ts';
 import type { ListedProvider } from '../domain/directory.ts';
-import { getSiteData, type SiteData } from './site-data.ts';
+import { getSiteData, type SiteData } from './data.ts';
 
 /** Providers per listing page: short enough for a phone, few enough pages at 10,000 providers. */
 export const PAGE_SIZE = 24;
@@ -56,11 +56,3 @@ export function paginate<T>(items: readonly T[], size = PAGE_SIZE, maxPages = In
   const total = Math.min(maxPages, Math.max(1, Math.ceil(items.length / size)));
   return Array.from({ length: total }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), current: i + 1, total }));
 }
-
-/** `annuaire/service/x/` for page 1, `annuaire/service/x/page/2/` after. */
-export function pagePath(prefix: string, page: number): string {
-  return page <= 1 ? prefix : `${prefix}page/${page}/`;
-}
-
-/** Words that name directory pages and therefore cannot be provider slugs. */
-export const reservedSlugs: ReadonlySet<string> = new Set(['page', 'filtres', ...facetKeys]);

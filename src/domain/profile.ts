@@ -1,29 +1,9 @@
 /**
- * What a provider profile needs beyond the directory: the link to report an
- * error on the forge, and schema.org structured data, serialised safely.
+ * What a provider profile needs beyond the directory: its overall rating and
+ * schema.org structured data, serialised safely.
  */
-import type { ListedProvider } from '../domain/directory.ts';
-import type { Settings } from '../schemas/editorial.ts';
+import type { ListedProvider } from './directory.ts';
 import { departmentName, regionName } from '../schemas/geography.ts';
-
-/** A new-issue URL on the project's forge, pre-filled with the listing concerned. */
-export function reportErrorUrl(repository: Settings['repository'], title: string, body: string): string {
-  const root = repository.url.replace(/\/+$/, '');
-  const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
-  switch (repository.forge) {
-    case 'gitlab':
-      return `${root}/-/issues/new?${q({ 'issue[title]': title, 'issue[description]': body })}`;
-    case 'forgejo':
-    case 'github':
-    default:
-      return `${root}/issues/new?${q({ title, body })}`;
-  }
-}
-
-/** mailto: with subject and body, for people without an account on the forge. */
-export function reportErrorMail(email: string, title: string, body: string): string {
-  return `mailto:${email}?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`;
-}
 
 /** Mean of every rating given in the verified recommendations, and how many recommendations rated anything. */
 export function overallRating(provider: ListedProvider): { value: number; count: number } | undefined {

@@ -3,7 +3,7 @@
  * exports with the site's public address (`site` and the base path).
  */
 import rss from '@astrojs/rss';
-import { getSiteData } from './site-data.ts';
+import { getSiteData } from './data.ts';
 import { exportProjects, exportProviders, providersCsv, type ExportContext, type FeedItem } from '../domain/exports.ts';
 
 /** The public address of the site's home, base path included: `https://exemple.org/annuaire/`. */
@@ -46,17 +46,6 @@ export function openDataFiles(site: URL | undefined): Promise<OpenDataFiles> {
   })();
   return files;
 }
-
-/** Where each open-data file and feed lives, under the base path. */
-export const openDataPaths = {
-  page: 'donnees/',
-  providersJson: 'donnees/prestataires.json',
-  providersCsv: 'donnees/prestataires.csv',
-  projectsJson: 'donnees/projets.json',
-  providersFeed: 'flux/prestataires.xml',
-  projectsFeed: 'flux/projets.xml',
-  sitemap: 'sitemap.xml',
-} as const;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
