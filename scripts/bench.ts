@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { todayInFrance } from '../src/domain/dates.ts';
+import { todayInFrance } from '../src/domain/text/dates.ts';
 import { CONTENT_FOLDER } from '../src/schemas/index.ts';
 import { launchBrowser, serveStatic } from './lib/browser.ts';
 import { writeCorpus } from './lib/corpus.ts';

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { checkContent, contentDir } from '../src/check/index.ts';
 import { ContentFolderError } from '../src/loader/index.ts';
-import { todayInFrance } from '../src/domain/dates.ts';
+import { todayInFrance } from '../src/domain/text/dates.ts';
 import { staleness } from '../src/domain/staleness.ts';
 import { formatLinksMarkdown, formatLinksText, type LinkItem } from '../src/review/links.ts';
 import { formatStaleMarkdown, formatStaleText, staleCount, staleReport } from '../src/review/stale.ts';

@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import { recommendationId } from '../../src/domain/entry-names.ts';
-import { rulesCatalogue, ruleSeverityLabels, type RuleScope } from '../../src/domain/rules-catalogue.ts';
+import { rulesCatalogue, ruleSeverityLabels, type RuleScope } from '../../src/domain/rules/catalogue.ts';
 import { MAX_ALIASES, MAX_DEPTH } from '../../src/loader/parse.ts';
 import { INSEE_COG_URL } from '../../src/schemas/geography.ts';
 import {
@@ -288,7 +288,7 @@ function rulesSection(): string {
   ]);
   return [
     '## Règles entre fichiers et avertissements',
-    'Chaque fichier respecte d’abord son tableau de champs ; la vérification contrôle ensuite ce qui relie les champs et les fichiers. Une **erreur** fait échouer `npm run check` et la construction ; un **avertissement** s’affiche sans jamais faire échouer ; la règle de **publication** dit ce que le site fait d’un contenu valide. Le catalogue de ces règles est `src/domain/rules-catalogue.ts`.',
+    'Chaque fichier respecte d’abord son tableau de champs ; la vérification contrôle ensuite ce qui relie les champs et les fichiers. Une **erreur** fait échouer `npm run check` et la construction ; un **avertissement** s’affiche sans jamais faire échouer ; la règle de **publication** dit ce que le site fait d’un contenu valide. Le catalogue de ces règles est `src/domain/rules/catalogue.ts`.',
     table(['Règle', 'Gravité', 'Fichiers', 'Ce qui est vérifié'], rows),
   ].join('\n\n');
 }
@@ -317,7 +317,7 @@ function generalSection(): string {
 export function contentReference(): string {
   const sections = [
     '# Le contenu : référence des fichiers',
-    '> Ce document est produit par `npm run docs` à partir du code : les schémas (`src/schemas/`), les limites du lecteur (`src/loader/parse.ts`) et le catalogue des règles (`src/domain/rules-catalogue.ts`). Ne le modifiez pas à la main : changez le code, puis relancez `npm run docs` ; un test vérifie qu’il est à jour.',
+    '> Ce document est produit par `npm run docs` à partir du code : les schémas (`src/schemas/`), les limites du lecteur (`src/loader/parse.ts`) et le catalogue des règles (`src/domain/rules/catalogue.ts`). Ne le modifiez pas à la main : changez le code, puis relancez `npm run docs` ; un test vérifie qu’il est à jour.',
     `Tout le contenu du site vit dans \`${CONTENT_FOLDER}/\` (ou le dossier indiqué par \`CONTENT_DIR\`). Pour chaque type de fichier : où il vit, comment il se nomme, puis chacun de ses champs — son type, s’il est obligatoire, les valeurs permises et l’aide que le CMS et les formulaires affichent. \`npm run check\` vérifie exactement ce qui est décrit ici.`,
     generalSection(),
     ...entryTypeNames.map(entrySection),

@@ -7,7 +7,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import communesData from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
-import { addMonths } from '../../src/domain/dates.ts';
+import { addMonths } from '../../src/domain/text/dates.ts';
 import { pricingModels, structureTypes } from '../../src/schemas/provider.ts';
 import { hasValidLuhnKey, sizes } from '../../src/schemas/fields.ts';
 import { loadContent } from '../../src/loader/index.ts';

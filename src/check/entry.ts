@@ -1,7 +1,7 @@
 /**
  * One entry checked in the browser the way `npm run check` checks it, as far
  * as one file allows: its schema, its body, and the rules of
- * `src/domain/rules.ts` that need no other file (dates in the future, funding
+ * `src/domain/rules/index.ts` that need no other file (dates in the future, funding
  * and milestones, ratings, Markdown safety, known taxonomy terms). What needs
  * the whole content folder (a SIREN used twice, an association that already
  * recommended, a postcode of another département) is left to the check that
@@ -9,9 +9,9 @@
  * forms before producing their file.
  */
 import type { Content, Entry } from '../domain/content.ts';
-import { todayInFrance } from '../domain/dates.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
 import { formatPath } from '../domain/problems.ts';
-import { checkRules } from '../domain/rules.ts';
+import { checkRules } from '../domain/rules/index.ts';
 import { explainIssue } from '../loader/issues.ts';
 import { dropEmptyStrings, entryTypes, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 import type { TaxonomyName } from '../schemas/taxonomies.ts';

@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import type { Content } from '../domain/content.ts';
-import { todayInFrance } from '../domain/dates.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
-import { checkRules } from '../domain/rules.ts';
+import { checkRules } from '../domain/rules/index.ts';
 import { loadContent } from '../loader/index.ts';
 import { isCalendarDate } from '../schemas/fields.ts';
 import { CONTENT_FOLDER } from '../schemas/index.ts';

@@ -8,7 +8,7 @@
 import outlinesData from '@svg-maps/france.regions';
 import simplify from 'simplify-js';
 import svgpath from 'svgpath';
-import { normaliseName } from '../domain/normalise.ts';
+import { normaliseName } from '../domain/text/normalise.ts';
 import { regions } from '../schemas/geography.ts';
 
 type Point = [number, number];

@@ -6,7 +6,7 @@
  * Pages, feeds, exports, the sitemap, the dashboard, browser scripts and
  * tests build addresses only through these functions.
  */
-import { facetKeys, type FacetKey } from './facet-keys.ts';
+import { facetKeys, type FacetKey } from './directory/facet-keys.ts';
 
 /** `annuaire/service/x/` for page 1, `annuaire/service/x/page/2/` after. */
 function paged(prefix: string, page: number): string {

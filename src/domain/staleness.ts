@@ -3,8 +3,8 @@
  * sentence that says so (profile, « Proposer », the dashboard, `npm run
  * stale`, the check's warnings): the thresholds are written here only.
  */
-import { addMonths } from './dates.ts';
-import { frenchTypography as t } from './format.ts';
+import { addMonths } from './text/dates.ts';
+import { frenchTypography as t } from './text/format.ts';
 
 /** Listings not reviewed by their provider for this long are stale. */
 export const LISTING_STALE_MONTHS = 18;

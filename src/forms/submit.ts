@@ -4,7 +4,7 @@
  * each problem next to its field with a summary at the top, or produce the
  * entry file and the three ways to send it.
  */
-import { slugify } from '../domain/normalise.ts';
+import { slugify } from '../domain/text/normalise.ts';
 import { recommendationId } from '../domain/entry-names.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
 import { checkEntry, type EntryContext, type EntryProblem } from '../check/entry.ts';

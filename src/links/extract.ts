@@ -5,7 +5,7 @@
  * a new address field is checked without anyone listing it here.
  */
 import type { Content, Entry, Locate } from '../domain/content.ts';
-import { bodyLinks } from '../domain/markdown.ts';
+import { bodyLinks } from '../domain/rules/markdown.ts';
 import { formatPath } from '../domain/problems.ts';
 import { entryTypeNames, entryTypes, httpsUrl, taxonomyNames, taxonomySchemas, type EntryTypeName, type TaxonomyName } from '../schemas/index.ts';
 import { metaOf, unwrap } from '../schemas/introspect.ts';

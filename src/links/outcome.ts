@@ -3,7 +3,7 @@
  * Pure: the network layer (`http.ts`) records what happened as a trace, and
  * this module decides whether the link is valid, moved or dead.
  */
-import { formatNumber } from '../domain/format.ts';
+import { formatNumber } from '../domain/text/format.ts';
 
 /** Why no answer came, as Node names it (`ENOTFOUND`, `CERT_HAS_EXPIRED`…), or `TIMEOUT`. */
 export interface Failure {

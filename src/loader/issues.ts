@@ -4,7 +4,7 @@
  * the nearest one for a typo.
  */
 import type { z } from 'zod';
-import { didYouMean } from '../domain/suggest.ts';
+import { didYouMean } from '../domain/rules/suggest.ts';
 import { enumValues, metaOf, objectShape, schemaAt } from '../schemas/introspect.ts';
 
 const TYPE_NAMES: Record<string, string> = {

@@ -5,11 +5,11 @@
  * Pure: both sides come already loaded and checked.
  */
 import type { Content } from '../domain/content.ts';
-import { buildDirectory, type Directory } from '../domain/directory.ts';
+import { buildDirectory, type Directory } from '../domain/directory/index.ts';
 import { fundingProgress, type FundingProgress } from '../domain/projects.ts';
 import { providerOfRecommendationId } from '../domain/entry-names.ts';
 import type { Problem } from '../domain/problems.ts';
-import { formatEuros } from '../domain/format.ts';
+import { formatEuros } from '../domain/text/format.ts';
 import { entryTypes, entryTypeNames, SETTINGS_FILE, settingsSchema, type EntryTypeName } from '../schemas/index.ts';
 import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
 import { schemaAt } from '../schemas/introspect.ts';

@@ -8,7 +8,7 @@ import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkContent, contentDir } from '../check/index.ts';
-import { todayInFrance } from '../domain/dates.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
 import { buildReview, type Review, type ReviewSide } from './changes.ts';
 import { extractFolder, hashFolder, repositoryRoot, resolveCommit, ReviewSetupError } from './git.ts';
 

@@ -4,8 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Content, Entry } from '../domain/content.ts';
-import { todayInFrance } from '../domain/dates.ts';
-import { buildDirectory, type Directory } from '../domain/directory.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
+import { buildDirectory, type Directory } from '../domain/directory/index.ts';
 import { withBase } from '../domain/routes.ts';
 import { taxonomyNames, type Vocabularies } from '../schemas/taxonomies.ts';
 import type { Settings } from '../schemas/editorial.ts';

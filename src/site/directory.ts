@@ -2,8 +2,8 @@
  * What the directory's pages share, computed once per build: the facets of
  * the published providers and the labels of every facet value.
  */
-import { buildFacets, facetLabels, type Facet, type FacetIndex, type FacetKey } from '../domain/facets.ts';
-import type { ListedProvider } from '../domain/directory.ts';
+import { buildFacets, facetLabels, type Facet, type FacetIndex, type FacetKey } from '../domain/directory/facets.ts';
+import type { ListedProvider } from '../domain/directory/index.ts';
 import { getSiteData, type SiteData } from './data.ts';
 
 export interface DirectoryPages extends SiteData {

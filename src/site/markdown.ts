@@ -6,7 +6,7 @@
  */
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import { frenchTypography } from '../domain/format.ts';
+import { frenchTypography } from '../domain/text/format.ts';
 
 type HastNode = { type: string; value?: string; tagName?: string; children?: HastNode[] };
 

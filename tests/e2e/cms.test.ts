@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInFrance } from '../../src/domain/dates.ts';
+import { todayInFrance } from '../../src/domain/text/dates.ts';
 import { providerSchema } from '../../src/schemas/provider.ts';
 import { browserAvailable, launchBrowser } from './harness.ts';
 

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measurePages, PAGE_BUDGET_BYTES } from '../../scripts/budget.ts';
-import { addMonths, todayInFrance } from '../../src/domain/dates.ts';
+import { addMonths, todayInFrance } from '../../src/domain/text/dates.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
 const run = promisify(execFile);

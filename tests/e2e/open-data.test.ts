@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDirectory } from '../../src/domain/directory.ts';
+import { buildDirectory } from '../../src/domain/directory/index.ts';
 import { routes } from '../../src/domain/routes.ts';
 import { providerCsvColumns } from '../../src/domain/exports/csv.ts';
 import { projectFieldDocs, type ProjectsExport } from '../../src/domain/exports/projects.ts';

@@ -17,7 +17,7 @@ import { buildCmsConfig } from '../../src/cms/config.ts';
 import { caseInsensitiveSource, typeFields, type EntryField } from '../../src/fields/index.ts';
 import { applyEdits, saveEdits } from '../../src/cms/save.ts';
 import type { Content } from '../../src/domain/content.ts';
-import { slugify } from '../../src/domain/normalise.ts';
+import { slugify } from '../../src/domain/text/normalise.ts';
 import { checkEntry } from '../../src/check/entry.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';

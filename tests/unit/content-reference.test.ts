@@ -7,10 +7,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_REFERENCE_FILE, contentReference, table } from '../../scripts/lib/content-reference.ts';
-import { facetKeys } from '../../src/domain/facet-keys.ts';
+import { facetKeys } from '../../src/domain/directory/facet-keys.ts';
 import { reservedProviderSlugs } from '../../src/domain/routes.ts';
 import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from '../../src/domain/staleness.ts';
-import { rulesCatalogue } from '../../src/domain/rules-catalogue.ts';
+import { rulesCatalogue } from '../../src/domain/rules/catalogue.ts';
 import { MAX_ALIASES, MAX_DEPTH } from '../../src/loader/parse.ts';
 import { INSEE_COG_URL } from '../../src/schemas/geography.ts';
 import { entryTypeNames, entryTypes, MAX_FILE_BYTES, settingsSchema, taxonomySchemas } from '../../src/schemas/index.ts';
@@ -102,7 +102,7 @@ describe('the rules catalogue', () => {
     return readdirSync(dir).flatMap((name) => {
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) return sources(file);
-      return /\.(ts|astro)$/.test(name) && !file.endsWith('rules-catalogue.ts') ? [readFileSync(file, 'utf8')] : [];
+      return /\.(ts|astro)$/.test(name) && !file.endsWith(path.join('rules', 'catalogue.ts')) ? [readFileSync(file, 'utf8')] : [];
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryIdProblem, isNamedForProvider, providerOfRecommendationId, recommendationId } from '../../src/domain/entry-names.ts';
-import { facetKeys } from '../../src/domain/facet-keys.ts';
+import { facetKeys } from '../../src/domain/directory/facet-keys.ts';
 import { reservedProviderSlugs, routes } from '../../src/domain/routes.ts';
 
 describe('entry names', () => {

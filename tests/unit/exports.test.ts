@@ -7,7 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content, Entry } from '../../src/domain/content.ts';
-import { buildDirectory, type Directory } from '../../src/domain/directory.ts';
+import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
 import { guardFormula, providerCsvColumns, providersCsv } from '../../src/domain/exports/csv.ts';
 import type { ExportContext } from '../../src/domain/exports/descriptor.ts';
 import { FEED_ITEMS, projectFeedItems, providerFeedItems } from '../../src/domain/exports/feeds.ts';

@@ -7,8 +7,8 @@ import {
   providerFacetValues,
   topValues,
   type Taxonomies,
-} from '../../src/domain/facets.ts';
-import { explainPlace, inPlace, placeMatch, regionMatch } from '../../src/domain/places.ts';
+} from '../../src/domain/directory/facets.ts';
+import { explainPlace, inPlace, placeMatch, regionMatch } from '../../src/domain/directory/places.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
 import { providerSchema, type Provider } from '../../src/schemas/provider.ts';
 import { toolSchema } from '../../src/schemas/taxonomies.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serialiseJsonLd } from '../../src/domain/profile.ts';
+import { serialiseJsonLd } from '../../src/domain/directory/profile.ts';
 import { mailUrl, newIssueUrl } from '../../src/domain/forge.ts';
 import { withBase } from '../../src/domain/routes.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The rules across files (src/domain/rules-catalogue.ts, documented in
+ * The rules across files (src/domain/rules/catalogue.ts, documented in
  * docs/contenu.md), the checks that come with them and the warnings: for each, a corpus that respects it
  * and a file that breaks it, with where and how the check says so.
  *

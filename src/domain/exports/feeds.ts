@@ -1,6 +1,6 @@
 /** The items of the RSS feeds: newly published providers, and projects. */
-import type { Directory } from '../directory.ts';
-import { countOf } from '../format.ts';
+import type { Directory } from '../directory/index.ts';
+import { countOf } from '../text/format.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { projectStatusLabels } from '../../schemas/project.ts';
 import type { ExportContext } from './descriptor.ts';

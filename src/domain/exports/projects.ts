@@ -3,7 +3,7 @@
  * (so that a tool reading that manifest finds each project's name, page,
  * upstream software and funding plan), then the fields of the files.
  */
-import type { Directory, ListedProject } from '../directory.ts';
+import type { Directory, ListedProject } from '../directory/index.ts';
 import { isFundraising } from '../projects.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { projectSchema } from '../../schemas/project.ts';

@@ -6,7 +6,7 @@
  * no committee member.
  */
 import type { Entry } from '../content.ts';
-import type { Directory, ListedProvider } from '../directory.ts';
+import type { Directory, ListedProvider } from '../directory/index.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { departmentRegion } from '../../schemas/geography.ts';
 import { providerSchema } from '../../schemas/provider.ts';

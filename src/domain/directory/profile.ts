@@ -3,9 +3,9 @@
  * schema.org structured data, serialised safely.
  */
 import { escapeAttribute } from 'entities/escape';
-import type { ListedProvider } from './directory.ts';
+import type { ListedProvider } from './index.ts';
 import { facetKeys, type FacetKey } from './facet-keys.ts';
-import { departmentName, regionName } from '../schemas/geography.ts';
+import { departmentName, regionName } from '../../schemas/geography.ts';
 
 /** Mean of every rating given in the verified recommendations, and how many recommendations rated anything. */
 export function overallRating(provider: ListedProvider): { value: number; count: number } | undefined {

@@ -3,16 +3,16 @@
  * data: an identifier, how serious it is, the files it concerns and one French
  * sentence for contributors. The reference of the content (docs/contenu.md)
  * is generated from this list; the code that enforces each rule names it by
- * its identifier (src/domain/rules.ts, the schemas' refinements, the
- * publication rule of src/domain/directory.ts).
+ * its identifier (src/domain/rules/index.ts, the schemas' refinements, the
+ * publication rule of src/domain/directory/index.ts).
  */
-import { recommendationId } from './entry-names.ts';
-import { reservedProviderSlugs } from './routes.ts';
-import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './staleness.ts';
-import type { Severity } from './problems.ts';
-import type { EntryTypeName } from '../schemas/index.ts';
-import { boundsOf } from '../schemas/introspect.ts';
-import { rating } from '../schemas/recommendation.ts';
+import { recommendationId } from '../entry-names.ts';
+import { reservedProviderSlugs } from '../routes.ts';
+import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from '../staleness.ts';
+import type { Severity } from '../problems.ts';
+import type { EntryTypeName } from '../../schemas/index.ts';
+import { boundsOf } from '../../schemas/introspect.ts';
+import { rating } from '../../schemas/recommendation.ts';
 
 /**
  * `error` fails the check and the build; `warning` is reported and never

@@ -2,11 +2,11 @@
  * A provider as a card of a list (directory, facet pages, home, search
  * results, finder): who, how trusted, where, what it offers, in French words.
  */
-import type { ListedProvider } from './directory.ts';
+import type { ListedProvider } from './index.ts';
 import type { FacetKey } from './facet-keys.ts';
-import { recommendationsSentence } from './finder.ts';
-import { frenchTypography as t, shortList } from './format.ts';
-import { departmentName } from '../schemas/geography.ts';
+import { recommendationsSentence } from '../finder/index.ts';
+import { frenchTypography as t, shortList } from '../text/format.ts';
+import { departmentName } from '../../schemas/geography.ts';
 
 export interface ProviderCardView {
   id: string;

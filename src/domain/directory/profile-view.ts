@@ -4,14 +4,14 @@
  * renders it, and so does the CMS preview, so that a provider sees its
  * listing exactly as associations will.
  */
-import type { ListedProvider } from './directory.ts';
+import type { ListedProvider } from './index.ts';
 import type { FacetKey } from './facet-keys.ts';
-import { recommendationsSentence } from './finder.ts';
-import { countOf, formatAverage, formatDate, formatMonth, frenchTypography as t, languageName, plural } from './format.ts';
+import { recommendationsSentence } from '../finder/index.ts';
+import { countOf, formatAverage, formatDate, formatMonth, frenchTypography as t, languageName, plural } from '../text/format.ts';
 import { pricingSummary } from './pricing.ts';
-import { departmentName, regionName } from '../schemas/geography.ts';
-import { verificationMethodLabels } from '../schemas/recommendation.ts';
-import type { Vocabularies } from '../schemas/taxonomies.ts';
+import { departmentName, regionName } from '../../schemas/geography.ts';
+import { verificationMethodLabels } from '../../schemas/recommendation.ts';
+import type { Vocabularies } from '../../schemas/taxonomies.ts';
 
 /** A value that links to its facet page: `routes.facetValue(key, value)`. */
 export interface Linked {

@@ -7,8 +7,8 @@
  */
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
 import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
-import { departmentName, departmentRegion, regionName } from '../schemas/geography.ts';
-import type { Provider } from '../schemas/provider.ts';
+import { departmentName, departmentRegion, regionName } from '../../schemas/geography.ts';
+import type { Provider } from '../../schemas/provider.ts';
 import { placeScore, placeSentence, type PlaceMatch } from './place-rank.ts';
 
 export type { PlaceMatch };

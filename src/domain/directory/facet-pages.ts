@@ -3,12 +3,12 @@
  * /annuaire/remplace/google-drive/): its providers in order, why each is on
  * the list, its heading and its introduction.
  */
-import type { ListedProvider } from './directory.ts';
+import type { ListedProvider } from './index.ts';
 import type { FacetKey } from './facet-keys.ts';
-import { sizeSentence } from './finder.ts';
-import { slugify } from './normalise.ts';
+import { sizeSentence } from '../finder/index.ts';
+import { slugify } from '../text/normalise.ts';
 import { explainPlace, inPlace, rankForPlace } from './places.ts';
-import type { Vocabularies } from '../schemas/taxonomies.ts';
+import type { Vocabularies } from '../../schemas/taxonomies.ts';
 
 const isPlace = (key: FacetKey): key is 'departement' | 'region' => key === 'departement' || key === 'region';
 

@@ -1,6 +1,6 @@
 /** How a provider's prices are said: the pricing model, then the starting price when there is one. */
-import { formatEuros } from './format.ts';
-import { pricingLabels, type Provider } from '../schemas/provider.ts';
+import { formatEuros } from '../text/format.ts';
+import { pricingLabels, type Provider } from '../../schemas/provider.ts';
 
 /** « Sur devis · à partir de 300 € », « Gratuit », « Adhésion ». */
 export function pricingSummary(pricing: Pick<Provider['pricing'], 'model' | 'from_eur'>): string {

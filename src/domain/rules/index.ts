@@ -1,23 +1,23 @@
 /**
  * The rules that span files, and the warnings. Each rule is a small function
  * named for what it protects, and names the entry of the rules catalogue
- * (src/domain/rules-catalogue.ts) it enforces; all of them run on content
+ * (src/domain/rules/catalogue.ts) it enforces; all of them run on content
  * that already passed its schema.
  */
-import type { Content, Entry } from './content.ts';
-import { isNamedForProvider, recommendationId } from './entry-names.ts';
-import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from './projects.ts';
-import { isListingStale, isRecommendationStale, staleness } from './staleness.ts';
+import type { Content, Entry } from '../content.ts';
+import { isNamedForProvider, recommendationId } from '../entry-names.ts';
+import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from '../projects.ts';
+import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
 import { bodyIssues, personalDataIssues } from './markdown.ts';
-import { normaliseName } from './normalise.ts';
-import { formatPath, type Problem, type Severity } from './problems.ts';
+import { normaliseName } from '../text/normalise.ts';
+import { formatPath, type Problem, type Severity } from '../problems.ts';
 import { didYouMean } from './suggest.ts';
-import type { Project } from '../schemas/project.ts';
-import type { Provider } from '../schemas/provider.ts';
-import type { Recommendation } from '../schemas/recommendation.ts';
-import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
-import { arrayElement, metaOf, objectShape } from '../schemas/introspect.ts';
+import type { Project } from '../../schemas/project.ts';
+import type { Provider } from '../../schemas/provider.ts';
+import type { Recommendation } from '../../schemas/recommendation.ts';
+import { taxonomies, taxonomyNames, type TaxonomyName } from '../../schemas/taxonomies.ts';
+import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../../schemas/index.ts';
+import { arrayElement, metaOf, objectShape } from '../../schemas/introspect.ts';
 import type { z } from 'zod';
 
 export interface RuleContext {

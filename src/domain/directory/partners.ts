@@ -1,5 +1,5 @@
 /** Partner networks, grouped by kind in the order of the schema, by name within a kind. */
-import { partnerKinds, type Partner } from '../schemas/editorial.ts';
+import { partnerKinds, type Partner } from '../../schemas/editorial.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 

@@ -5,7 +5,7 @@
  * (which writes the candidates) and the browser (which ranks them): no import
  * of data or of the geography here, so that the browser's script stays small.
  */
-import { placeScore, placeSentence, type PlaceMatch } from './place-rank.ts';
+import { placeScore, placeSentence, type PlaceMatch } from '../directory/place-rank.ts';
 
 export type { PlaceMatch };
 

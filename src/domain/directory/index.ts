@@ -3,12 +3,12 @@
  * from the content. The publication rule lives here: a provider is published
  * only while at least one of its recommendations is verified.
  */
-import type { Content, Entry } from './content.ts';
-import { fundingProgress, projectStatusOrder, type FundingProgress } from './projects.ts';
-import { isListingStale, isRecommendationStale } from './staleness.ts';
-import type { Project } from '../schemas/project.ts';
-import type { Provider } from '../schemas/provider.ts';
-import type { Recommendation } from '../schemas/recommendation.ts';
+import type { Content, Entry } from '../content.ts';
+import { fundingProgress, projectStatusOrder, type FundingProgress } from '../projects.ts';
+import { isListingStale, isRecommendationStale } from '../staleness.ts';
+import type { Project } from '../../schemas/project.ts';
+import type { Provider } from '../../schemas/provider.ts';
+import type { Recommendation } from '../../schemas/recommendation.ts';
 
 export interface CriterionAverage {
   criterion: string;

@@ -8,11 +8,11 @@
  *
  * Which places a provider counts for follows the place rule of places.ts.
  */
-import { departmentRegion, departments, regions } from '../schemas/geography.ts';
-import { enumValues, metaOf, schemaAt } from '../schemas/introspect.ts';
-import { providerSchema, type Provider } from '../schemas/provider.ts';
-import type { Network, Service, Tool } from '../schemas/taxonomies.ts';
-import { slugify } from './normalise.ts';
+import { departmentRegion, departments, regions } from '../../schemas/geography.ts';
+import { enumValues, metaOf, schemaAt } from '../../schemas/introspect.ts';
+import { providerSchema, type Provider } from '../../schemas/provider.ts';
+import type { Network, Service, Tool } from '../../schemas/taxonomies.ts';
+import { slugify } from '../text/normalise.ts';
 import { regionsOfDepartments } from './places.ts';
 
 import { facetKeys, type FacetKey } from './facet-keys.ts';
