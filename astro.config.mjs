@@ -7,14 +7,16 @@ import cmsAdmin from './src/cms/integration.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import search from './src/integrations/search.ts';
 import sitemap from './src/integrations/sitemap.ts';
-import { markdownProcessor } from './src/lib/markdown.ts';
+import { markdownProcessor } from './src/site/markdown.ts';
+import { contentDir } from './src/check/index.ts';
+import { SETTINGS_FILE } from './src/schemas/index.ts';
 
 // The public address comes from content/settings.yml (`site_url`); SITE_URL
 // and BASE_PATH override it, as a forge's Pages workflow does for a project
 // site such as https://organisation.github.io/annuaire/.
 const siteUrl = (() => {
   try {
-    const settings = parse(readFileSync(path.join(process.env.CONTENT_DIR ?? 'content', 'settings.yml'), 'utf8'));
+    const settings = parse(readFileSync(path.join(contentDir(), SETTINGS_FILE), 'utf8'));
     return new URL(settings.site_url);
   } catch {
     // The check reports a missing or wrong settings file; build with a placeholder meanwhile.

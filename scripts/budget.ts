@@ -17,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
-import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from '../src/lib/dist-files.ts';
+import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from './lib/dist-files.ts';
 import { CMS_BUNDLE, distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
 
 /** HTML + CSS + JS of a public page, gzipped (QUALITY.md). */

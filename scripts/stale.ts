@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { checkContent, contentDir } from '../src/check/index.ts';
 import { ContentFolderError } from '../src/loader/index.ts';
 import { todayInFrance } from '../src/domain/dates.ts';
+import { staleness } from '../src/domain/staleness.ts';
 import { formatStaleMarkdown, formatStaleText, staleCount, staleReport } from '../src/review/stale.ts';
 
 const USAGE = 'Usage : npm run stale -- [--markdown | --count] [--content DOSSIER] [--today AAAA-MM-JJ]';
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (values.help) {
-    console.log(`${USAGE}\nListe les fiches à faire relire (18 mois) et les recommandations à vérifier à nouveau (36 mois).`);
+    console.log(`${USAGE}\n${staleness.commandHelp}`);
     return 0;
   }
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {

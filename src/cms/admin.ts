@@ -4,10 +4,12 @@
  * as `npm run check` would check it. An entry the check would refuse is not
  * saved; the CMS says why, in French, field by field.
  */
-import { checkEntry, type EntryContext } from '../forms/entry-check.ts';
+import { checkEntry, type EntryContext } from '../check/entry.ts';
 import { entryTypes, type EntryTypeName } from '../schemas/index.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';
 import { saveEdits } from './save.ts';
+import { routes } from '../domain/routes.ts';
+import { href } from '../site/href.ts';
 
 interface ImmutableMap {
   get(key: string): unknown;
@@ -84,7 +86,7 @@ function start(cms: DecapCms) {
 
 // The bundle is the site's own copy, beside this page (src/cms/integration.ts).
 const bundle = document.createElement('script');
-bundle.src = `${import.meta.env.BASE_URL}admin/decap-cms.js`;
+bundle.src = href(`${routes.admin()}decap-cms.js`);
 bundle.addEventListener('load', () => {
   if (window.CMS) start(window.CMS);
 });

@@ -8,9 +8,12 @@
  */
 import { stringify } from 'yaml';
 import type { Settings } from '../schemas/editorial.ts';
-import { entryTypes, settingsSchema, SETTINGS_FILE, type EntryType, type EntryTypeName } from '../schemas/index.ts';
+import { CONTENT_FOLDER, entryTypes, settingsSchema, SETTINGS_FILE, type EntryTypeName } from '../schemas/index.ts';
 import { backendConfig, type CmsEnv } from './backend.ts';
-import { cmsFields, type CmsField, type Taxonomies } from './fields.ts';
+import { awaitsCommittee } from '../domain/projects.ts';
+import { recommendationId } from '../domain/entry-names.ts';
+import { projectStatuses } from '../schemas/project.ts';
+import { entryFields, typeFields, type EntryField, type Taxonomies } from '../fields/index.ts';
 
 export interface CmsConfigInput {
   taxonomies: Taxonomies;
@@ -46,7 +49,7 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   recommendations: {
     identifier: 'provider',
-    slug: '{{provider}}--{{fields.association.name | truncate(52)}}',
+    slug: recommendationId('{{provider}}', '{{fields.association.name | truncate(52)}}'),
     summary: '{{association.name}} → {{provider}} ({{verification.status}})',
     description:
       'Le témoignage d’une association accompagnée. Le comité de pilotage la vérifie auprès de l’association avant de la publier.',
@@ -62,7 +65,7 @@ const views: Record<EntryTypeName, CollectionView> = {
     summary: '{{title}} ({{status}})',
     description: 'Les logiciels libres et fonctionnalités dont les associations ont besoin, à co-financer.',
     sortable: ['title', 'proposed'],
-    filters: [{ label: 'Propositions à valider', field: 'status', pattern: 'proposition' }],
+    filters: [{ label: 'Propositions à valider', field: 'status', pattern: projectStatuses.find(awaitsCommittee)! }],
   },
   resources: {
     identifier: 'title',
@@ -89,7 +92,7 @@ const views: Record<EntryTypeName, CollectionView> = {
 };
 
 /** Keys of Emancip'Asso's own, kept out of what Decap reads. */
-function forDecap(field: CmsField): Record<string, unknown> {
+function forDecap(field: EntryField): Record<string, unknown> {
   const { committee: _committee, input: _input, fields, field: item, ...rest } = field;
   return {
     ...rest,
@@ -98,14 +101,9 @@ function forDecap(field: CmsField): Record<string, unknown> {
   };
 }
 
-export function collectionFields(type: EntryTypeName, taxonomies: Taxonomies): CmsField[] {
-  const entryType: EntryType = entryTypes[type];
-  return cmsFields(entryType.schema, entryType.body, { taxonomies });
-}
-
 export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
   const { taxonomies, settings, env = {}, dev = false } = input;
-  const folder = (input.contentFolder ?? 'content').replace(/\/+$/, '');
+  const folder = (input.contentFolder ?? CONTENT_FOLDER).replace(/\/+$/, '');
   const collections = (Object.keys(entryTypes) as EntryTypeName[]).map((type) => {
     const entryType = entryTypes[type];
     const view = views[type];
@@ -122,7 +120,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
       summary: view.summary,
       ...(view.sortable ? { sortable_fields: view.sortable } : {}),
       ...(view.filters ? { view_filters: view.filters } : {}),
-      fields: collectionFields(type, taxonomies).map(forDecap),
+      fields: typeFields(type, taxonomies).map(forDecap),
     };
   });
   const settingsCollection = {
@@ -135,7 +133,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         name: 'settings',
         label: 'Réglages du site',
         file: `${folder}/${SETTINGS_FILE}`,
-        fields: cmsFields(settingsSchema, undefined, { taxonomies }).map(forDecap),
+        fields: entryFields(settingsSchema, undefined, { taxonomies }).map(forDecap),
       },
     ],
   };

@@ -8,6 +8,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Directory, ListedProject, ListedProvider } from './directory.ts';
+import { isFundraising } from './projects.ts';
+import { absoluteUrl, routes } from './routes.ts';
 import { arrayElement, enumValues, kindOf, metaOf, schemaAt, unwrap } from '../schemas/introspect.ts';
 import { departmentRegion } from '../schemas/geography.ts';
 import { projectSchema, projectStatusLabels } from '../schemas/project.ts';
@@ -34,8 +36,8 @@ export interface ExportContext {
   taxonomies: { criteria: readonly Criterion[]; tools: readonly Tool[]; services: readonly Service[] };
 }
 
-export const providerUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => `${ctx.siteUrl}annuaire/${slug}/`;
-export const projectUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => `${ctx.siteUrl}projets/${slug}/`;
+export const providerUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => absoluteUrl(ctx.siteUrl, routes.provider(slug));
+export const projectUrl = (ctx: Pick<ExportContext, 'siteUrl'>, slug: string) => absoluteUrl(ctx.siteUrl, routes.project(slug));
 
 // ---------------------------------------------------------------------------
 // Providers
@@ -94,19 +96,8 @@ function compact<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Days of the provider's verified recommendations, oldest first. */
-function verificationDays(provider: ListedProvider): string[] {
-  return provider.recommendations.map((r) => r.data.verification.date).filter((v): v is string => !!v).sort();
-}
-
-/** The day a provider entered the directory: its first verified recommendation. */
-export function publishedSince(provider: ListedProvider): string {
-  return verificationDays(provider)[0] ?? '';
-}
-
 export function exportProvider(provider: ListedProvider, ctx: ExportContext): ExportedProvider {
   const d = provider.data;
-  const dates = verificationDays(provider);
   return compact({
     slug: provider.id,
     url: providerUrl(ctx, provider.id),
@@ -137,8 +128,8 @@ export function exportProvider(provider: ListedProvider, ctx: ExportContext): Ex
     trained: d.trained,
     updated: d.updated,
     description: provider.body.trim(),
-    published_since: dates[0] ?? '',
-    last_verified: dates.at(-1) ?? '',
+    published_since: provider.publishedSince,
+    last_verified: provider.lastVerified ?? '',
     verified_recommendations: provider.recommendations.length,
     would_recommend: provider.recommendCount,
     ratings: Object.fromEntries(
@@ -179,7 +170,7 @@ export function exportProviders(directory: Pick<Directory, 'providers'>, ctx: Ex
   return {
     title: 'Structures recommandées pour accompagner les associations vers le numérique libre',
     licence: DATA_LICENCE,
-    source: `${ctx.siteUrl}donnees/`,
+    source: absoluteUrl(ctx.siteUrl, routes.openData()),
     generated: ctx.today,
     count: directory.providers.length,
     providers: directory.providers.map((p) => exportProvider(p, ctx)),
@@ -549,7 +540,7 @@ export function exportProject(project: ListedProject, ctx: ExportContext, guid: 
       plans: [
         {
           guid: 'objectif',
-          status: d.status === 'en-financement' ? ('active' as const) : ('inactive' as const),
+          status: isFundraising(d.status) ? ('active' as const) : ('inactive' as const),
           name: 'Objectif de financement',
           description: `${d.title} : somme totale à réunir, versée une fois.`,
           amount: d.goal_eur,
@@ -598,7 +589,7 @@ export function exportProjects(directory: Pick<Directory, 'projects'>, ctx: Expo
   return {
     title: 'Projets de logiciels libres à co-financer pour les associations',
     licence: DATA_LICENCE,
-    source: `${ctx.siteUrl}donnees/`,
+    source: absoluteUrl(ctx.siteUrl, routes.openData()),
     generated: ctx.today,
     fundingJsonVersion: FUNDING_JSON_VERSION,
     count: directory.projects.length,
@@ -679,7 +670,7 @@ export function providerFeedItems(directory: Pick<Directory, 'providers'>, ctx: 
       return {
         title: p.data.name,
         link: providerUrl(ctx, p.id),
-        date: publishedSince(p),
+        date: p.publishedSince,
         description: `${p.data.location.city} · ${n} recommandation${n > 1 ? 's' : ''} vérifiée${n > 1 ? 's' : ''} · ${p.data.services
           .map((s) => serviceLabel.get(s) ?? s)
           .join(', ')}`,

@@ -4,7 +4,9 @@
  * them run on content that already passed its schema.
  */
 import type { Content, Entry } from './content.ts';
-import { addMonths, LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './dates.ts';
+import { isNamedForProvider, recommendationId } from './entry-names.ts';
+import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from './projects.ts';
+import { isListingStale, isRecommendationStale, staleness } from './staleness.ts';
 import { bodyIssues, personalDataIssues } from './markdown.ts';
 import { normaliseName } from './normalise.ts';
 import { formatPath, type Problem, type Severity } from './problems.ts';
@@ -12,8 +14,8 @@ import { didYouMean } from './suggest.ts';
 import type { Project } from '../schemas/project.ts';
 import type { Provider } from '../schemas/provider.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
-import { taxonomyNouns, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
+import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
+import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
 import { arrayElement, metaOf, objectShape } from '../schemas/introspect.ts';
 import type { z } from 'zod';
 
@@ -52,14 +54,14 @@ function checkTerms(
       report(
         entry,
         [...path, index],
-        `« ${value} » n’est pas ${taxonomyNouns[taxonomy].one}.${didYouMean(value, known)} Les valeurs possibles sont dans ${taxonomyNouns[taxonomy].file}.`,
+        `« ${value} » n’est pas ${taxonomies[taxonomy].known}.${didYouMean(value, known)} Les valeurs possibles sont dans ${CONTENT_FOLDER}/${taxonomies[taxonomy].file}.`,
       );
     }
   });
 }
 
 function checkTaxonomies(content: Content, problems: Problem[]) {
-  for (const name of Object.keys(content.taxonomies) as TaxonomyName[]) {
+  for (const name of taxonomyNames) {
     const seen = new Map<string, number>();
     const { file, locate, indices } = content.taxonomyFiles[name];
     content.taxonomies[name].forEach((term, position) => {
@@ -110,13 +112,8 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
     }
 
     // Warning 9: a listing nobody reviewed for 18 months may be out of date.
-    if (p.updated <= addMonths(ctx.today, -LISTING_STALE_MONTHS)) {
-      report(
-        provider,
-        ['updated'],
-        `fiche relue pour la dernière fois le ${frenchDate(p.updated)}, il y a plus de ${LISTING_STALE_MONTHS} mois : demandez à la structure de la relire, puis mettez à jour cette date.`,
-        'warning',
-      );
+    if (isListingStale(p.updated, ctx.today)) {
+      report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
     }
   }
 }
@@ -177,14 +174,14 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
         }
       });
       // Warning: file named <provider>--<association>.md.
-      if (!rec.id.startsWith(`${r.provider}--`) || rec.id.length <= r.provider.length + 2) {
-        report(rec, [], `le fichier devrait s’appeler « ${r.provider}--<association>.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
+      if (!isNamedForProvider(rec.id, r.provider)) {
+        report(rec, [], `le fichier devrait s’appeler « ${recommendationId(r.provider, '<association>')}.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
       }
     }
 
     // Warning: a verification older than 36 months should be renewed.
-    if (verification.status === 'verified' && verification.date && verification.date <= addMonths(ctx.today, -RECOMMENDATION_STALE_MONTHS)) {
-      report(rec, ['verification', 'date'], `recommandation vérifiée le ${frenchDate(verification.date)}, il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : vérifiez-la à nouveau auprès de l’association.`, 'warning');
+    if (verification.status === 'verified' && verification.date && isRecommendationStale(verification.date, ctx.today)) {
+      report(rec, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verification.date)), 'warning');
     }
   }
 }
@@ -247,7 +244,7 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
     }
     if (p.proposed > ctx.today) report(project, ['proposed'], `la date de proposition (${frenchDate(p.proposed)}) est dans le futur.`);
     if (p.milestones.length > 0) {
-      const total = p.milestones.reduce((sum, m) => sum + m.amount_eur, 0);
+      const total = milestonesTotal(p.milestones);
       if (total !== p.goal_eur) {
         report(project, ['milestones'], `les étapes totalisent ${euro(total)} mais l’objectif (goal_eur) est de ${euro(p.goal_eur)} : ajustez les montants pour qu’ils soient égaux.`);
       }
@@ -256,11 +253,11 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
       if (pledge.date > ctx.today) report(project, ['pledges', index, 'date'], `cette promesse est datée du ${frenchDate(pledge.date)}, dans le futur.`);
       else if (pledge.date < p.proposed) report(project, ['pledges', index, 'date'], `cette promesse (${frenchDate(pledge.date)}) précède la proposition du projet (${frenchDate(p.proposed)}).`);
     });
-    const pledged = p.pledges.reduce((sum, pledge) => sum + pledge.amount_eur, 0);
-    if ((p.status === 'finance' || p.status === 'en-developpement' || p.status === 'livre') && pledged < p.goal_eur) {
+    const pledged = pledgedTotal(p.pledges);
+    if (claimsGoalReached(p.status) && pledged < p.goal_eur) {
       report(project, ['status'], `le statut « ${p.status} » suppose que l’objectif est atteint, mais les promesses totalisent ${euro(pledged)} sur ${euro(p.goal_eur)} : ajoutez les promesses ou gardez « en-financement ».`);
     }
-    if (p.status === 'livre') {
+    if (isDelivered(p.status)) {
       p.milestones.forEach((m, index) => {
         if (!m.done) report(project, ['milestones', index, 'done'], `le projet est « livre » mais l’étape « ${m.title} » n’est pas terminée : cochez-la (done: true) ou changez le statut.`);
       });
@@ -323,7 +320,7 @@ export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const report = reporter(problems);
   const terms = (name: TaxonomyName) =>
     content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
-  const known: KnownTerms = { services: terms('services'), tools: terms('tools'), criteria: terms('criteria'), networks: terms('networks') };
+  const known = Object.fromEntries(taxonomyNames.map((name) => [name, terms(name)])) as KnownTerms;
   checkTaxonomies(content, problems);
   checkProviders(content, report, ctx);
   checkRecommendations(content, report, ctx, known);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Parser } from 'htmlparser2';
-import { isErrorPage, isPrivatePage, listFiles, pagePath } from '../lib/dist-files.ts';
+import { isErrorPage, isPrivatePage, listFiles, pagePath } from '../../scripts/lib/dist-files.ts';
 
 /** The sitemap protocol allows 50,000 addresses per file. */
 const MAX_URLS = 50_000;

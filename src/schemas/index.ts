@@ -8,7 +8,7 @@ import { pageSchema, partnerSchema, resourceSchema, settingsSchema } from './edi
 import { projectSchema } from './project.ts';
 import { providerSchema } from './provider.ts';
 import { recommendationSchema } from './recommendation.ts';
-import { taxonomySchemas, type TaxonomyName } from './taxonomies.ts';
+import { taxonomySchemas } from './taxonomies.ts';
 
 export interface BodyRule {
   /** Whether the Markdown body must hold text. */
@@ -100,14 +100,10 @@ export const entryTypes = {
 export type EntryTypeName = keyof typeof entryTypes;
 export const entryTypeNames = Object.keys(entryTypes) as EntryTypeName[];
 
-/** Taxonomies are single YAML files holding a list of terms. */
-export const taxonomyFiles: Record<TaxonomyName, string> = {
-  services: 'taxonomies/services.yml',
-  tools: 'taxonomies/tools.yml',
-  criteria: 'taxonomies/criteria.yml',
-  networks: 'taxonomies/networks.yml',
-};
 export const SETTINGS_FILE = 'settings.yml';
+
+/** The content folder in the repository, unless `CONTENT_DIR` or `--content` names another. */
+export const CONTENT_FOLDER = 'content';
 
 /** Files above this size are refused before parsing: no entry needs more. */
 export const MAX_FILE_BYTES = 256 * 1024;

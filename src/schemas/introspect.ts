@@ -4,6 +4,7 @@
  * check uses it for "Vouliez-vous dire…", the CMS and forms for their fields.
  */
 import { z } from 'zod';
+import type { TaxonomyName } from './taxonomies.ts';
 
 type AnySchema = z.core.$ZodType;
 
@@ -11,7 +12,7 @@ export interface FieldMeta {
   title?: string;
   description?: string;
   /** The taxonomy whose slugs the field holds. */
-  taxonomy?: 'services' | 'tools' | 'criteria' | 'networks';
+  taxonomy?: TaxonomyName;
   /** The collection the field refers to by slug. */
   relation?: 'providers';
   /** INSEE codes the field holds. */

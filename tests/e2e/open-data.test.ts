@@ -12,7 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDirectory } from '../../src/domain/directory.ts';
 import { csvColumns, providerFields, projectFields, recommendationFields, type ProjectsExport, type ProvidersExport } from '../../src/domain/exports.ts';
-import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from '../../src/lib/dist-files.ts';
+import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from '../../scripts/lib/dist-files.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import type { Content } from '../../src/domain/content.ts';
 import type { Criterion } from '../../src/schemas/taxonomies.ts';

@@ -13,12 +13,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { backendConfig, connectSources } from '../../src/cms/backend.ts';
-import { buildCmsConfig, collectionFields } from '../../src/cms/config.ts';
-import { caseInsensitiveSource, type CmsField } from '../../src/cms/fields.ts';
+import { buildCmsConfig } from '../../src/cms/config.ts';
+import { caseInsensitiveSource, typeFields, type EntryField } from '../../src/fields/index.ts';
 import { applyEdits, saveEdits } from '../../src/cms/save.ts';
 import type { Content } from '../../src/domain/content.ts';
 import { slugify } from '../../src/domain/normalise.ts';
-import { checkEntry } from '../../src/forms/entry-check.ts';
+import { checkEntry } from '../../src/check/entry.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
 import { entryTypes, type EntryTypeName } from '../../src/schemas/index.ts';
@@ -47,7 +47,7 @@ function decapYaml(data: object, sortedKeys: string[] = []): string {
 }
 
 /** A file as Decap writes it (decap-cms-core/src/formats): front matter + body, or plain YAML. */
-function decapFile(type: EntryTypeName, data: Record<string, unknown>, fields: CmsField[]): string {
+function decapFile(type: EntryTypeName, data: Record<string, unknown>, fields: EntryField[]): string {
   const sortedKeys = fields.map((f) => f.name);
   const { body = '', ...meta } = data as { body?: string };
   if (entryTypes[type].format === 'yaml') return decapYaml(meta, sortedKeys);
@@ -59,8 +59,8 @@ function decapFile(type: EntryTypeName, data: Record<string, unknown>, fields: C
   return body.slice(-1) !== '\n' && file.slice(-1) === '\n' ? file.slice(0, -1) : file;
 }
 
-const fieldsOf = (type: EntryTypeName) => collectionFields(type, content.taxonomies);
-const find = (fields: CmsField[], name: string) => fields.find((f) => f.name === name)!;
+const fieldsOf = (type: EntryTypeName) => typeFields(type, content.taxonomies);
+const find = (fields: EntryField[], name: string) => fields.find((f) => f.name === name)!;
 
 interface Variant {
   type: EntryTypeName;
@@ -74,7 +74,7 @@ interface Variant {
  * an empty string for a text, a date, a number or a single choice, an empty
  * list for a list; a required field keeps what the person typed (the base entry).
  */
-function leftAlone(fields: CmsField[], base: Record<string, unknown>): Record<string, unknown> {
+function leftAlone(fields: EntryField[], base: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     const value = base[field.name];
@@ -90,7 +90,7 @@ function leftAlone(fields: CmsField[], base: Record<string, unknown>): Record<st
 }
 
 /** Every way of filling each choice field (select, relation): one variant per allowed value, all values of a list at once. */
-function choiceVariants(type: EntryTypeName, base: Record<string, unknown>, fields: CmsField[], pathSoFar: string[] = []): Array<{ what: string; data: Record<string, unknown> }> {
+function choiceVariants(type: EntryTypeName, base: Record<string, unknown>, fields: EntryField[], pathSoFar: string[] = []): Array<{ what: string; data: Record<string, unknown> }> {
   const out: Array<{ what: string; data: Record<string, unknown> }> = [];
   const set = (value: unknown, at: string[]) => {
     const data = structuredClone(base);
@@ -184,7 +184,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
   });
 
   it('reprend chaque champ du schéma avec son titre, son aide et son caractère obligatoire, sans rien ajouter', () => {
-    const compare = (fields: CmsField[], schema: Parameters<typeof objectShape>[0], where: string) => {
+    const compare = (fields: EntryField[], schema: Parameters<typeof objectShape>[0], where: string) => {
       const shape = objectShape(schema)!;
       expect(fields.map((f) => f.name).filter((n) => n !== 'body'), where).toEqual(Object.keys(shape));
       for (const field of fields) {
@@ -237,7 +237,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
 
   it('donne aux champs à format le motif et le message du schéma, qui acceptent les données de démonstration et refusent ce que le schéma refuse', () => {
     const providers = fieldsOf('providers');
-    const cases: Array<{ field: CmsField; good: string[]; bad: string[] }> = [
+    const cases: Array<{ field: EntryField; good: string[]; bad: string[] }> = [
       { field: find(providers, 'website'), good: content.providers.map((p) => p.data.website), bad: ['http://exemple.org', 'exemple.org', 'https://exemple', 'https://moi@exemple.org'] },
       { field: find(providers, 'siren'), good: ['100000025'], bad: ['12345678', '1234567890', '10000002A'] },
       { field: find(find(providers, 'contact').fields!, 'phone'), good: ['02 99 00 00 02', '+33 4 76 00 00 00'], bad: ['12', 'abc'] },
@@ -361,7 +361,7 @@ describe('ce que le CMS peut enregistrer', () => {
     await cp(path.join(root, 'content'), folder, { recursive: true });
     const provider = baseData('providers', 'octets-solidaires');
     const recommendation = baseData('recommendations', 'octets-solidaires--voix-du-blavet');
-    const wrong: Array<{ type: EntryTypeName; id: string; data: Record<string, unknown>; path: string; field: CmsField; value: unknown }> = [
+    const wrong: Array<{ type: EntryTypeName; id: string; data: Record<string, unknown>; path: string; field: EntryField; value: unknown }> = [
       { type: 'providers', id: 'octets-solidaires', data: { ...provider, website: 'http://octets-solidaires.example.org' }, path: 'website', field: find(fieldsOf('providers'), 'website'), value: 'http://octets-solidaires.example.org' },
       { type: 'providers', id: 'octets-solidaires', data: { ...provider, structure: 'fondation' }, path: 'structure', field: find(fieldsOf('providers'), 'structure'), value: 'fondation' },
       { type: 'providers', id: 'octets-solidaires', data: { ...provider, services: ['hebergment'] }, path: 'services[0]', field: find(fieldsOf('providers'), 'services'), value: 'hebergment' },

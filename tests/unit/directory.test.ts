@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content, Entry } from '../../src/domain/content.ts';
-import { buildDirectory, criterionAverages, fundingProgress, isPublished, type Directory } from '../../src/domain/directory.ts';
+import { buildDirectory, criterionAverages, isPublished, type Directory } from '../../src/domain/directory.ts';
+import { fundingProgress } from '../../src/domain/projects.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import type { Project } from '../../src/schemas/project.ts';
 import type { Recommendation } from '../../src/schemas/recommendation.ts';

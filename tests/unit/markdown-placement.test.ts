@@ -7,7 +7,7 @@
  */
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bodyPlacement, markdownOptions, placedBody, type BodyPlacement } from '../../src/lib/markdown.ts';
+import { bodyPlacement, markdownOptions, placedBody, type BodyPlacement } from '../../src/site/markdown.ts';
 
 let processor: Awaited<ReturnType<typeof createMarkdownProcessor>>;
 

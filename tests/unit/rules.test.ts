@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check/index.ts';
+import { reservedProviderSlugs } from '../../src/domain/routes.ts';
 import { at, check, edited, fixture, problemsOf, removeCorpora, the } from '../content/helpers.ts';
 
 afterAll(removeCorpora);
@@ -529,6 +530,24 @@ describe('an entry its schema refuses is still checked for what can be checked',
       at(16, 13, 'ratings.autonomy', 'Vouliez-vous dire « autonomie » ?'),
       at(18, 12, 'recommend', 'répondez par « true » (oui) ou « false » (non)'),
       at(25, 176, 'body', 'le témoignage contient une adresse e-mail'),
+    ]);
+  });
+});
+
+describe('file names: the identifier of each entry, and never a word of the directory’s own pages', () => {
+  it.each(reservedProviderSlugs)('refuses a provider file named « %s », which the directory’s own page at that address would hide', async (word) => {
+    const problems = await problemsOf({ [`providers/${word}.md`]: fixture('base/providers/nuage-des-exemples.md') });
+    expect(problems).toEqual([at(1, 1, '', `« ${word} » est un mot réservé aux pages de l’annuaire (/annuaire/${word}/) : renommez le fichier`)]);
+  });
+
+  it('accepts a provider whose file name only starts with a reserved word', async () => {
+    const copy = edited('providers/nuage-des-exemples.md', [/siren: .*\n/, '']);
+    expect(await problemsOf({ 'providers/service-numerique.md': copy })).toEqual([]);
+  });
+
+  it('refuses a file name with capitals or spaces, saying how to write one', async () => {
+    expect(await problemsOf({ 'providers/Nuage Solidaire.md': fixture('base/providers/nuage-des-exemples.md') })).toEqual([
+      at(1, 1, '', 'le nom du fichier « Nuage Solidaire.md » doit être un identifiant en minuscules sans accents ni espaces'),
     ]);
   });
 });

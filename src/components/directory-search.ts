@@ -3,6 +3,8 @@
  * small and dependency-free: Pagefind's own JavaScript is loaded from the
  * site's /pagefind/ only when the visitor searches or opens the filters.
  */
+import { routes } from '../domain/routes.ts';
+import { href } from '../site/href.ts';
 
 interface PagefindResultData {
   url: string;
@@ -26,13 +28,12 @@ interface FilterLabels {
 
 /** Results shown at a time: each one costs a small download. */
 const PAGE = 8;
-const base = import.meta.env.BASE_URL;
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
+  pagefind ??= import(/* @vite-ignore */ href(routes.searchScript())).then(async (pf: Pagefind) => {
     // No worker: one request and 12 kB less before the first results; the index is small enough.
-    await pf.options({ baseUrl: base, noWorker: true });
+    await pf.options({ baseUrl: import.meta.env.BASE_URL, noWorker: true });
     await pf.init?.();
     return pf;
   });
@@ -55,7 +56,7 @@ function loadAllFilters(): Promise<unknown> {
 
 let labels: Promise<FilterLabels> | undefined;
 function loadLabels(): Promise<FilterLabels> {
-  labels ??= fetch(`${base}annuaire/filtres.json`).then((r) => r.json() as Promise<FilterLabels>);
+  labels ??= fetch(href(routes.filterLabels())).then((r) => r.json() as Promise<FilterLabels>);
   return labels;
 }
 

@@ -14,9 +14,10 @@ import {
   type EncodedCandidate,
   type FinderQuery,
   type FinderVocabulary,
-} from '../domain/finder.ts';
+} from '../../../domain/finder.ts';
+import { routes } from '../../../domain/routes.ts';
+import { href } from '../../../site/href.ts';
 
-const base = import.meta.env.BASE_URL;
 interface CandidateFile {
   providers: EncodedCandidate[];
   where?: string;
@@ -24,14 +25,14 @@ interface CandidateFile {
 }
 const files = new Map<string, Promise<unknown>>();
 
-function load<T = CandidateFile>(path: string): Promise<T> {
-  let file = files.get(path);
+function load<T = CandidateFile>(route: string): Promise<T> {
+  let file = files.get(route);
   if (!file) {
-    file = fetch(`${base}trouver/${path}`).then((r) => {
+    file = fetch(href(route)).then((r) => {
       if (!r.ok) throw new Error(String(r.status));
       return r.json();
     });
-    files.set(path, file);
+    files.set(route, file);
   }
   return file as Promise<T>;
 }
@@ -53,16 +54,15 @@ export function initFinder(): void {
     const mine = ++ticket;
     const query: FinderQuery = {};
     for (const key of finderQueryKeys) if (select(key).value) query[key] = select(key).value;
-    const params = new URLSearchParams(query as Record<string, string>).toString();
-    history.replaceState(null, '', params ? `?${params}` : location.pathname);
+    history.replaceState(null, '', href(routes.finder(query as Record<string, string>)));
     results.hidden = false;
     status.textContent = 'Recherche en cours…';
     let vocabulary: FinderVocabulary, everywhere: CandidateFile, local: CandidateFile | undefined;
     try {
       [vocabulary, everywhere, local] = await Promise.all([
-        load<FinderVocabulary>('vocabulaire.json'),
-        load(`partout/${query.service ?? 'tous'}.json`),
-        query.departement ? load(`departement/${query.departement}.json`) : undefined,
+        load<FinderVocabulary>(routes.finderVocabulary()),
+        load(routes.finderEverywhere(query.service)),
+        query.departement ? load(routes.finderDepartment(query.departement)) : undefined,
       ]);
     } catch {
       status.textContent = 'La liste n’a pas pu se charger. Parcourez l’annuaire par service ou par département.';
@@ -84,7 +84,7 @@ export function initFinder(): void {
         item.className = 'card';
         const heading = document.createElement('h3');
         const link = document.createElement('a');
-        link.href = `${base}annuaire/${candidate.id}/`;
+        link.href = href(routes.provider(candidate.id));
         link.textContent = candidate.name;
         heading.append(link);
         const why = document.createElement('p');

@@ -262,6 +262,22 @@ function pathData(rings: Point[][]): string {
   return d;
 }
 
+/**
+ * Five shades, from none (0) to the most providers (4), and the legend's
+ * steps: which counts each shade stands for.
+ */
+export function mapShades(counts: ReadonlyMap<string, number>): { shade: (code: string) => number; steps: Array<{ s: number; from: number; to: number }> } {
+  const max = Math.max(1, ...counts.values());
+  const shade = (code: string) => {
+    const n = counts.get(code) ?? 0;
+    return n === 0 ? 0 : Math.max(1, Math.ceil((n / max) * 4));
+  };
+  const steps = [1, 2, 3, 4]
+    .map((s) => ({ s, from: Math.floor(((s - 1) / 4) * max) + 1, to: Math.floor((s / 4) * max) }))
+    .filter((x) => x.to >= x.from);
+  return { shade, steps };
+}
+
 let cached: FranceMap | undefined;
 
 export function franceMap(): FranceMap {

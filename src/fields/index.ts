@@ -1,6 +1,6 @@
 /**
- * Decap CMS fields read from the zod schemas, so that the CMS asks exactly
- * what the check accepts: titles become labels, descriptions hints, enums
+ * The questions an entry asks, read from the zod schemas, for the CMS and the
+ * no-account forms alike, so that both ask exactly what the check accepts: titles become labels, descriptions hints, enums
  * select lists, taxonomies and INSEE codes the options of the day, and the
  * format rules of `src/schemas/fields.ts` field patterns with the same French
  * message. Nothing here lists a field or an allowed value by hand.
@@ -18,17 +18,17 @@ import {
   unwrap,
   type FieldMeta,
 } from '../schemas/introspect.ts';
-import type { BodyRule } from '../schemas/index.ts';
+import { entryTypes, type BodyRule, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 
 type AnySchema = z.core.$ZodType;
 
-export interface CmsOption {
+export interface FieldOption {
   label: string;
   value: string | number;
 }
 
-/** The subset of Decap's field options this project uses. */
-export interface CmsField {
+/** A field as Decap CMS describes it (the subset of its options this project uses); the forms read the same. */
+export interface EntryField {
   name: string;
   label: string;
   widget: string;
@@ -37,14 +37,14 @@ export interface CmsField {
   default?: unknown;
   /** `[regular expression, message]`: Decap shows the message under the field. */
   pattern?: [string, string];
-  options?: CmsOption[];
+  options?: FieldOption[];
   multiple?: boolean;
   min?: number;
   max?: number;
   step?: number;
   value_type?: 'int' | 'float';
-  fields?: CmsField[];
-  field?: CmsField;
+  fields?: EntryField[];
+  field?: EntryField;
   collapsed?: boolean;
   summary?: string;
   label_singular?: string;
@@ -207,7 +207,7 @@ export function caseInsensitiveSource(source: string): string {
   return out;
 }
 
-function enumOptions(values: readonly string[], meta: FieldMeta): CmsOption[] {
+function enumOptions(values: readonly string[], meta: FieldMeta): FieldOption[] {
   if (meta.geography) {
     // In the INSEE order (« 01 » … « 2A » … « 976 »): an enum's own order puts numeric-looking codes first.
     const allowed = new Set(values);
@@ -218,18 +218,18 @@ function enumOptions(values: readonly string[], meta: FieldMeta): CmsOption[] {
   return values.map((value) => ({ value, label: meta.labels?.[value] ?? value }));
 }
 
-function taxonomyOptions(ctx: FieldContext, taxonomy: NonNullable<FieldMeta['taxonomy']>): CmsOption[] {
+function taxonomyOptions(ctx: FieldContext, taxonomy: NonNullable<FieldMeta['taxonomy']>): FieldOption[] {
   return ctx.taxonomies[taxonomy].map((term) => ({ value: term.slug, label: term.label }));
 }
 
 /** The Decap field for one schema field. */
-export function cmsField(name: string, schema: AnySchema, ctx: FieldContext): CmsField {
+export function entryField(name: string, schema: AnySchema, ctx: FieldContext): EntryField {
   const meta = metaOf(schema);
   const inner = unwrap(schema);
   const kind = inner._zod.def.type;
   const defaultValue = hasDefault(schema);
   const required = !isOptional(schema) && defaultValue === undefined;
-  const base: CmsField = {
+  const base: EntryField = {
     name,
     label: meta.title ?? name,
     widget: 'string',
@@ -246,7 +246,7 @@ export function cmsField(name: string, schema: AnySchema, ctx: FieldContext): Cm
         widget: 'object',
         // A committee block stays folded for contributors.
         ...(meta.committee ? { collapsed: true } : {}),
-        fields: Object.entries(shape).map(([key, field]) => cmsField(key, field, ctx)),
+        fields: Object.entries(shape).map(([key, field]) => entryField(key, field, ctx)),
       };
     }
     case 'record': {
@@ -282,11 +282,11 @@ export function cmsField(name: string, schema: AnySchema, ctx: FieldContext): Cm
         return { ...base, widget: 'select', multiple: true, options: enumOptions(values, { ...metaOf(element), ...meta }), ...listBounds, ...defaults };
       }
       if (unwrap(element)._zod.def.type === 'object') {
-        const fields = Object.entries(objectShape(element) ?? {}).map(([key, field]) => cmsField(key, field, ctx));
+        const fields = Object.entries(objectShape(element) ?? {}).map(([key, field]) => entryField(key, field, ctx));
         const first = fields[0]?.name;
         return { ...base, widget: 'list', ...listBounds, ...defaults, ...(first ? { summary: `{{fields.${first}}}` } : {}), fields };
       }
-      const item = cmsField('item', element, ctx);
+      const item = entryField('item', element, ctx);
       return { ...base, widget: 'list', ...listBounds, ...defaults, field: { ...item, label: meta.title ?? name, required: true } };
     }
     case 'enum': {
@@ -334,14 +334,14 @@ export function cmsField(name: string, schema: AnySchema, ctx: FieldContext): Cm
 }
 
 /** The fields of an entry type: its schema's, then the Markdown body. */
-export function cmsFields(schema: AnySchema, body: BodyRule | undefined, ctx: FieldContext): CmsField[] {
-  const fields = Object.entries(objectShape(schema) ?? {}).map(([key, field]) => cmsField(key, field, ctx));
+export function entryFields(schema: AnySchema, body: BodyRule | undefined, ctx: FieldContext): EntryField[] {
+  const fields = Object.entries(objectShape(schema) ?? {}).map(([key, field]) => entryField(key, field, ctx));
   if (body) fields.push(bodyField(body));
   return fields;
 }
 
 /** The Markdown body: text, links and headings; no raw HTML, no images from elsewhere. */
-export function bodyField(body: BodyRule): CmsField {
+export function bodyField(body: BodyRule): EntryField {
   return {
     name: 'body',
     label: capitalise(body.noun.replace(/^(la |le |l’)/, '')),
@@ -354,4 +354,10 @@ export function bodyField(body: BodyRule): CmsField {
     modes: ['rich_text', 'raw'],
     sanitize_preview: true,
   };
+}
+
+/** The fields of one entry type, with the vocabularies of the day as options. */
+export function typeFields(type: EntryTypeName, taxonomies: Taxonomies): EntryField[] {
+  const entryType: EntryType = entryTypes[type];
+  return entryFields(entryType.schema, entryType.body, { taxonomies });
 }

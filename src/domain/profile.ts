@@ -1,29 +1,11 @@
 /**
- * What a provider profile needs beyond the directory: the link to report an
- * error on the forge, and schema.org structured data, serialised safely.
+ * What a provider profile needs beyond the directory: its overall rating and
+ * schema.org structured data, serialised safely.
  */
-import type { ListedProvider } from '../domain/directory.ts';
-import type { Settings } from '../schemas/editorial.ts';
+import { escapeAttribute } from 'entities/escape';
+import type { ListedProvider } from './directory.ts';
+import { facetKeys, type FacetKey } from './facet-keys.ts';
 import { departmentName, regionName } from '../schemas/geography.ts';
-
-/** A new-issue URL on the project's forge, pre-filled with the listing concerned. */
-export function reportErrorUrl(repository: Settings['repository'], title: string, body: string): string {
-  const root = repository.url.replace(/\/+$/, '');
-  const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
-  switch (repository.forge) {
-    case 'gitlab':
-      return `${root}/-/issues/new?${q({ 'issue[title]': title, 'issue[description]': body })}`;
-    case 'forgejo':
-    case 'github':
-    default:
-      return `${root}/issues/new?${q({ title, body })}`;
-  }
-}
-
-/** mailto: with subject and body, for people without an account on the forge. */
-export function reportErrorMail(email: string, title: string, body: string): string {
-  return `mailto:${email}?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`;
-}
 
 /** Mean of every rating given in the verified recommendations, and how many recommendations rated anything. */
 export function overallRating(provider: ListedProvider): { value: number; count: number } | undefined {
@@ -90,4 +72,23 @@ export function serialiseJsonLd(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** The pre-filled report of an error on a profile: the page concerned, then what is wrong and what it should say. */
+export function profileErrorReport(providerName: string, pageUrl: string): { title: string; body: string } {
+  return {
+    title: `Erreur sur la fiche « ${providerName} »`,
+    body: `Fiche concernée : ${pageUrl}\n\nCe qui est inexact :\n\nCe qu’il faudrait indiquer :\n`,
+  };
+}
+
+/**
+ * The search filters of a profile, one element per facet value, for Pagefind
+ * to read (`data-pagefind-filter="departement:69"`). Values are slugs and
+ * INSEE codes; escaped all the same.
+ */
+export function searchFilterElements(values: Record<FacetKey, readonly string[]>): string {
+  return facetKeys
+    .flatMap((key) => values[key].map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`))
+    .join('');
 }

@@ -3,7 +3,8 @@
  * exports with the site's public address (`site` and the base path).
  */
 import rss from '@astrojs/rss';
-import { getSiteData } from './site-data.ts';
+import { escapeUTF8 } from 'entities/escape';
+import { getSiteData } from './data.ts';
 import { exportProjects, exportProviders, providersCsv, type ExportContext, type FeedItem } from '../domain/exports.ts';
 
 /** The public address of the site's home, base path included: `https://exemple.org/annuaire/`. */
@@ -47,19 +48,6 @@ export function openDataFiles(site: URL | undefined): Promise<OpenDataFiles> {
   return files;
 }
 
-/** Where each open-data file and feed lives, under the base path. */
-export const openDataPaths = {
-  page: 'donnees/',
-  providersJson: 'donnees/prestataires.json',
-  providersCsv: 'donnees/prestataires.csv',
-  projectsJson: 'donnees/projets.json',
-  providersFeed: 'flux/prestataires.xml',
-  projectsFeed: 'flux/projets.xml',
-  sitemap: 'sitemap.xml',
-} as const;
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /** An RSS 2.0 feed of the given items, in French, pointing to itself (atom:link rel="self"). */
 export async function feed(options: { site: URL | undefined; title: string; description: string; path: string; items: FeedItem[] }) {
@@ -78,7 +66,7 @@ export async function feed(options: { site: URL | undefined; title: string; desc
       pubDate: new Date(`${item.date}T12:00:00Z`),
       // Readers take an RSS description as HTML: contributor text is escaped
       // for HTML here, then for XML by the feed writer.
-      description: escapeHtml(item.description),
+      description: escapeUTF8(item.description),
       categories: item.categories,
     })),
   });

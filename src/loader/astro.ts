@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir, takeCheckedContent } from '../check/index.ts';
 import type { Content, Entry } from '../domain/content.ts';
-import { loadContent } from '../loader/index.ts';
-import { bodyPlacement, isPlainText, placedBody, plainTextHtml } from './markdown.ts';
+import { loadContent } from './index.ts';
+import { bodyPlacement, isPlainText, placedBody, plainTextHtml } from '../site/markdown.ts';
 import type { EntryTypeName, TaxonomyName } from '../schemas/index.ts';
 
 let current: Promise<Content> | undefined;

@@ -9,7 +9,7 @@ import { unified } from '@astrojs/markdown-remark';
 import GithubSlugger from 'github-slugger';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { EntryTypeName } from '../schemas/index.ts';
-import { frenchTypography } from './typography.ts';
+import { frenchTypography } from '../domain/format.ts';
 
 type HastProperties = Record<string, unknown>;
 type HastNode = { type: string; value?: string; tagName?: string; properties?: HastProperties; children?: HastNode[] };

@@ -6,6 +6,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Content, Entry } from '../domain/content.ts';
 import { todayInFrance } from '../domain/dates.ts';
 import { buildDirectory, type Directory } from '../domain/directory.ts';
+import { withBase } from '../domain/routes.ts';
+import { taxonomyNames, type Vocabularies } from '../schemas/taxonomies.ts';
 import type { Settings } from '../schemas/editorial.ts';
 
 export interface SiteData {
@@ -13,7 +15,7 @@ export interface SiteData {
   directory: Directory;
   taxonomies: Content['taxonomies'];
   settings: Settings;
-  /** Sanitised HTML of a rendered body, by collection and id. */
+  /** Sanitised HTML of a rendered body, by collection and id, its site links under the base path. */
   html(collection: 'providers' | 'recommendations' | 'projects' | 'resources' | 'pages', id: string): string;
   resources: CollectionEntry<'resources'>[];
   partners: CollectionEntry<'partners'>[];
@@ -34,31 +36,23 @@ function asEntries<T>(entries: Array<{ id: string; data: T; body?: string; fileP
 }
 
 async function load(): Promise<SiteData> {
-  const [providers, recommendations, projects, resources, partners, pages, services, tools, criteria, networks, settings] =
-    await Promise.all([
-      getCollection('providers'),
-      getCollection('recommendations'),
-      getCollection('projects'),
-      getCollection('resources'),
-      getCollection('partners'),
-      getCollection('pages'),
-      getCollection('services'),
-      getCollection('tools'),
-      getCollection('criteria'),
-      getCollection('networks'),
-      getCollection('settings'),
-    ]);
+  const [providers, recommendations, projects, resources, partners, pages, settings] = await Promise.all([
+    getCollection('providers'),
+    getCollection('recommendations'),
+    getCollection('projects'),
+    getCollection('resources'),
+    getCollection('partners'),
+    getCollection('pages'),
+    getCollection('settings'),
+  ]);
   // In the order of their files: the committee chose it (criteria are asked in that order).
   const inFileOrder = <T,>(terms: Array<{ data: T; rendered?: { metadata?: Record<string, unknown> } }>) =>
     [...terms]
       .sort((a, b) => Number(a.rendered?.metadata?.position ?? 0) - Number(b.rendered?.metadata?.position ?? 0))
       .map((e) => e.data);
-  const taxonomies = {
-    services: inFileOrder(services),
-    tools: inFileOrder(tools),
-    criteria: inFileOrder(criteria),
-    networks: inFileOrder(networks),
-  };
+  const taxonomies = Object.fromEntries(
+    await Promise.all(taxonomyNames.map(async (name) => [name, inFileOrder(await getCollection(name))] as const)),
+  ) as Vocabularies;
   const content: Content = {
     providers: asEntries(providers),
     recommendations: asEntries(recommendations),
@@ -84,7 +78,7 @@ async function load(): Promise<SiteData> {
     directory: buildDirectory(content, today),
     taxonomies,
     settings: content.settings,
-    html: (collection, id) => rendered.get(`${collection}/${id}`) ?? '',
+    html: (collection, id) => withBase(rendered.get(`${collection}/${id}`) ?? '', import.meta.env.BASE_URL),
     resources: resources.sort((a, b) => a.data.order - b.data.order),
     partners,
     pages,
