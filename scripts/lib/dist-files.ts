@@ -4,6 +4,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isPrivatePage } from '../../src/domain/routes.ts';
+
+export { isPrivatePage };
 
 /** Every file under `root`, as paths relative to it with `/` separators, sorted. */
 export async function listFiles(root: string): Promise<string[]> {
@@ -19,10 +22,6 @@ export function pagePath(file: string): string {
   return file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }
 
-/** Pages that are not for the public: the committee dashboard and the CMS. */
-export function isPrivatePage(file: string): boolean {
-  return /^(comite|admin)\//.test(file);
-}
 
 export function isErrorPage(file: string): boolean {
   return /^\d{3}(\.html|\/index\.html)$/.test(file);

@@ -67,7 +67,7 @@ export interface Directory {
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** Publication rule (DATA-MODEL rule 8). */
+/** The publication rule (rules catalogue: `publication`). */
 export function isPublished(verifiedCount: number): boolean {
   return verifiedCount > 0;
 }

@@ -42,6 +42,7 @@ export function entryIdProblem(type: EntryTypeName, id: string, fileName: string
   if (!pattern.test(id) || id.length < 2 || id.length > (recommendation ? MAX_RECOMMENDATION_ID : MAX_SLUG)) {
     return `le nom du fichier « ${fileName} » doit être un identifiant en minuscules sans accents ni espaces, les mots séparés par des tirets (par exemple « nuage-solidaire.md »).`;
   }
+  // Rules catalogue: reserved-provider-slugs.
   if (type === 'providers' && reservedProviderSlugs.includes(id)) {
     return `« ${id} » est un mot réservé aux pages de l’annuaire (/${routes.provider(id)}) : renommez le fichier, par exemple « ${id}-solidaire.md » ; le nom affiché reste celui du champ « name ».`;
   }

@@ -63,7 +63,8 @@ export const routes = {
   projectsJson: () => 'donnees/projets.json',
   providersFeed: () => 'flux/prestataires.xml',
   projectsFeed: () => 'flux/projets.xml',
-  sitemap: () => 'sitemap.xml',
+  /** The sitemap's index, written by @astrojs/sitemap (it points at `sitemap-0.xml`…). */
+  sitemap: () => 'sitemap-index.xml',
   committee: () => 'comite/',
   admin: () => 'admin/',
   adminEntry: (collection: string, id: string) => `admin/#/collections/${collection}/entries/${id}`,
@@ -75,6 +76,11 @@ export const routes = {
 
 /** Pages kept out of search engines and of the page budget: the committee's dashboard and the CMS. */
 export const privateSections = [routes.committee(), routes.admin()] as const;
+
+/** Whether a page, by its path from the site's home (`comite/`, `comite/index.html`), is in a private section. */
+export function isPrivatePage(pathFromHome: string): boolean {
+  return privateSections.some((section) => pathFromHome.startsWith(section));
+}
 
 /**
  * Words that name the directory's own pages under `/annuaire/` and so cannot

@@ -10,12 +10,17 @@ import type { Content } from '../domain/content.ts';
 import { departments, regions } from '../schemas/geography.ts';
 import {
   arrayElement,
+  boundsOf,
+  checksOf,
   enumValues,
   hasDefault,
   isOptional,
+  lengthOf,
+  messageOf,
   metaOf,
   objectShape,
   unwrap,
+  type Check,
   type FieldMeta,
 } from '../schemas/introspect.ts';
 import { entryTypes, type BodyRule, type EntryType, type EntryTypeName } from '../schemas/index.ts';
@@ -89,56 +94,9 @@ export const HTTPS_URL_PATTERN = '^https://(?![^/?#\\s]*@)[^/?#\\s:]+\\.[^/?#\\s
 /** Decap dates: stored as `YYYY-MM-DD`, shown the French way, no time of day. */
 const DATE_WIDGET = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'DD/MM/YYYY', time_format: false } as const;
 
-interface Check {
-  check: string;
-  format?: string;
-  pattern?: RegExp;
-  minimum?: number;
-  maximum?: number;
-  value?: number;
-  inclusive?: boolean;
-  error?: (issue?: unknown) => unknown;
-}
-
-function checksOf(schema: AnySchema): Check[] {
-  const def = unwrap(schema)._zod.def as { checks?: Array<{ _zod: { def: Check } }> };
-  return (def.checks ?? []).map((c) => c._zod.def);
-}
-
-/** The French message a schema gives for a failed check, when it has its own. */
-function messageOf(error: Check['error']): string | undefined {
-  try {
-    const message = error?.({});
-    return typeof message === 'string' ? message : (message as { message?: string } | undefined)?.message;
-  } catch {
-    return undefined;
-  }
-}
-
 const capitalise = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 /** Decap writes « Le champ … ne correspond pas au schéma : <message>. »: the message brings no final stop of its own. */
 const asPatternMessage = (text: string) => capitalise(text).replace(/\.$/, '');
-
-/** Length limits of a string schema, from its checks. */
-function lengthOf(schema: AnySchema): { min?: number; max?: number } {
-  const out: { min?: number; max?: number } = {};
-  for (const check of checksOf(schema)) {
-    if (check.check === 'min_length') out.min = check.minimum;
-    if (check.check === 'max_length') out.max = check.maximum;
-    if (check.check === 'length_equals') out.min = out.max = check.value;
-  }
-  return out;
-}
-
-/** Bounds of a number schema, from its checks. */
-function boundsOf(schema: AnySchema): { min?: number; max?: number } {
-  const out: { min?: number; max?: number } = {};
-  for (const check of checksOf(schema)) {
-    if (check.check === 'greater_than' && check.value !== undefined) out.min = check.inclusive ? check.value : check.value + 1;
-    if (check.check === 'less_than' && check.value !== undefined) out.max = check.inclusive ? check.value : check.value - 1;
-  }
-  return out;
-}
 
 function lengthMessage({ min, max }: { min?: number; max?: number }): string {
   if (min !== undefined && max !== undefined) return `entre ${min} et ${max} caractères.`;

@@ -5,7 +5,11 @@
 import rss from '@astrojs/rss';
 import { escapeUTF8 } from 'entities/escape';
 import { getSiteData } from './data.ts';
-import { exportProjects, exportProviders, providersCsv, type ExportContext, type FeedItem } from '../domain/exports.ts';
+import { providersCsv } from '../domain/exports/csv.ts';
+import type { ExportContext } from '../domain/exports/descriptor.ts';
+import type { FeedItem } from '../domain/exports/feeds.ts';
+import { exportProjects } from '../domain/exports/projects.ts';
+import { exportProviders } from '../domain/exports/providers.ts';
 
 /** The public address of the site's home, base path included: `https://exemple.org/annuaire/`. */
 export function siteHome(site: URL | undefined): string {

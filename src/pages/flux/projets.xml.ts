@@ -1,6 +1,6 @@
 /** RSS feed of projects to co-fund, dated by the day they were proposed. */
 import type { APIRoute } from 'astro';
-import { projectFeedItems } from '../../domain/exports.ts';
+import { projectFeedItems } from '../../domain/exports/feeds.ts';
 import { routes } from '../../domain/routes.ts';
 import { exportContext, feed } from '../../site/open-data.ts';
 import { getSiteData } from '../../site/data.ts';
