@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
 import { buildFacets, type FacetIndex } from '../../src/domain/directory/facets.ts';
+import { countOf } from '../../src/domain/text/format.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
@@ -180,8 +181,7 @@ describe('unpublished providers', () => {
     // Corse: Isula Libera is located there but unpublished; only providers working everywhere count.
     const corse = facets.members.region.get('94') ?? [];
     expect(corse.some((id) => UNPUBLISHED.includes(id))).toBe(false);
-    const plural = (n: number) => (n > 1 ? `${n} structures` : `${n} structure`);
-    expect(html).toMatch(new RegExp(`>Corse</a> : ${plural(corse.length)}<`));
+    expect(html).toMatch(new RegExp(`>Corse</a> : ${countOf(corse.length, 'structure', 'structures')}<`));
   });
 
   it.skipIf(!run)('are not found by the search', async () => {
