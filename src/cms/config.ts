@@ -8,7 +8,8 @@
  */
 import { stringify } from 'yaml';
 import type { Settings } from '../schemas/editorial.ts';
-import { entryTypes, settingsSchema, SETTINGS_FILE, type EntryType, type EntryTypeName } from '../schemas/index.ts';
+import { NAME_PART_MAX } from '../domain/file-names.ts';
+import { entryTypes, settingsSchema, SETTINGS_FILE, type EntryType, type EntryTypeName, type FileNaming } from '../schemas/index.ts';
 import { backendConfig, type CmsEnv } from './backend.ts';
 import { cmsFields, type CmsField, type Taxonomies } from './fields.ts';
 
@@ -24,9 +25,8 @@ export interface CmsConfigInput {
 
 /** How each collection names, sums up and files its entries (not its fields: they come from the schemas). */
 interface CollectionView {
-  /** Field that identifies an entry; the file name is made from it. */
+  /** Field that identifies an entry in Decap (it must not be empty to save). */
   identifier: string;
-  slug: string;
   summary: string;
   description: string;
   committeeOnly?: boolean;
@@ -34,11 +34,9 @@ interface CollectionView {
   filters?: Array<{ label: string; field: string; pattern: string | boolean }>;
 }
 
-// File names keep within the 60 characters of a slug (`truncate` appends « ... », which the slug rules drop).
 const views: Record<EntryTypeName, CollectionView> = {
   providers: {
     identifier: 'name',
-    slug: '{{name | truncate(52)}}',
     summary: '{{name}} — {{location.city}}',
     description:
       'Les structures qui accompagnent les associations. Une fiche est publiée dès qu’une de ses recommandations est vérifiée par le comité.',
@@ -46,7 +44,6 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   recommendations: {
     identifier: 'provider',
-    slug: '{{provider}}--{{fields.association.name | truncate(52)}}',
     summary: '{{association.name}} → {{provider}} ({{verification.status}})',
     description:
       'Le témoignage d’une association accompagnée. Le comité de pilotage la vérifie auprès de l’association avant de la publier.',
@@ -58,7 +55,6 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   projects: {
     identifier: 'title',
-    slug: '{{title | truncate(52)}}',
     summary: '{{title}} ({{status}})',
     description: 'Les logiciels libres et fonctionnalités dont les associations ont besoin, à co-financer.',
     sortable: ['title', 'proposed'],
@@ -66,7 +62,6 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   resources: {
     identifier: 'title',
-    slug: '{{title | truncate(52)}}',
     summary: '{{order}}. {{title}}',
     description: 'Réservé au comité : les modules du programme de formation des structures.',
     committeeOnly: true,
@@ -74,14 +69,12 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   partners: {
     identifier: 'name',
-    slug: '{{name | truncate(52)}}',
     summary: '{{name}}',
     description: 'Réservé au comité : les réseaux partenaires.',
     committeeOnly: true,
   },
   pages: {
     identifier: 'title',
-    slug: '{{title | truncate(52)}}',
     summary: '{{title}}',
     description: 'Réservé au comité : les pages éditoriales (charte, critères, mentions légales…).',
     committeeOnly: true,
@@ -96,6 +89,19 @@ function forDecap(field: CmsField): Record<string, unknown> {
     ...(fields ? { fields: fields.map(forDecap) } : {}),
     ...(item ? { field: forDecap(item) } : {}),
   };
+}
+
+/**
+ * The collection's `slug` template, from how the entry type names its files.
+ * Decap fills it only when it creates a file; `admin.ts` then hands it the
+ * name part already made (`file-name.ts`), which Decap's own rules leave as
+ * it is. Should that step ever be missing, the template still keeps within
+ * the length (`truncate` appends « ... », which the slug rules drop).
+ */
+export function slugTemplate(type: EntryTypeName): string {
+  const naming: FileNaming = entryTypes[type].fileName;
+  const part = `{{fields.${naming.from.join('.')} | truncate(${NAME_PART_MAX})}}`;
+  return naming.prefix ? `{{${naming.prefix}}}--${part}` : part;
 }
 
 export function collectionFields(type: EntryTypeName, taxonomies: Taxonomies): CmsField[] {
@@ -118,7 +124,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
       ...(entryType.format === 'markdown' ? { extension: 'md', format: 'frontmatter' } : { extension: 'yml', format: 'yml' }),
       create: true,
       identifier_field: view.identifier,
-      slug: view.slug,
+      slug: slugTemplate(type),
       summary: view.summary,
       ...(view.sortable ? { sortable_fields: view.sortable } : {}),
       ...(view.filters ? { view_filters: view.filters } : {}),

@@ -15,10 +15,10 @@ import {
   dropEmptyStrings,
   entryTypeNames,
   entryTypes,
+  isEntryId,
   MAX_FILE_BYTES,
   SETTINGS_FILE,
   settingsSchema,
-  SLUG_PATTERN,
   taxonomyFiles,
   taxonomySchemas,
   type EntryType,
@@ -107,9 +107,7 @@ function loadEntryFile({ typeName, name, abs, file }: FileTask): FileResult {
     );
   }
   const id = name.replace(extension, '');
-  // Recommendations are named <provider>--<association>, hence the double hyphen.
-  const idPattern = typeName === 'recommendations' ? /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/ : SLUG_PATTERN;
-  if (!idPattern.test(id) || id.length < 2 || id.length > (typeName === 'recommendations' ? 125 : 60)) {
+  if (!isEntryId(typeName, id)) {
     return fileProblem(
       `le nom du fichier « ${name} » doit être un identifiant en minuscules sans accents ni espaces, les mots séparés par des tirets (par exemple « nuage-solidaire.md »).`,
     );

@@ -8,6 +8,7 @@ import { pageSchema, partnerSchema, resourceSchema, settingsSchema } from './edi
 import { projectSchema } from './project.ts';
 import { providerSchema } from './provider.ts';
 import { recommendationSchema } from './recommendation.ts';
+import { SLUG_PATTERN } from './fields.ts';
 import { taxonomySchemas, type TaxonomyName } from './taxonomies.ts';
 
 export interface BodyRule {
@@ -35,6 +36,16 @@ export function bodyLengthProblem(rule: BodyRule, length: number): string | unde
   return undefined;
 }
 
+/** Where an entry's file name comes from, when the CMS or a form makes it. */
+export interface FileNaming {
+  /** The field whose text names the file: « L’Atelier » → `l-atelier.md`. */
+  from: readonly string[];
+  /** A field holding a slug, written first and followed by « -- » (a recommendation: its provider). */
+  prefix?: string;
+  /** The name when the text holds no letter or digit (a name made only of emoji). */
+  fallback: string;
+}
+
 export interface EntryType<S extends z.ZodType = z.ZodType> {
   /** Collection name, also the folder under the content folder. */
   name: string;
@@ -45,6 +56,7 @@ export interface EntryType<S extends z.ZodType = z.ZodType> {
   format: 'markdown' | 'yaml';
   schema: S;
   body?: BodyRule;
+  fileName: FileNaming;
 }
 
 export const entryTypes = {
@@ -54,6 +66,7 @@ export const entryTypes = {
     labelPlural: 'Prestataires',
     format: 'markdown',
     schema: providerSchema,
+    fileName: { from: ['name'], fallback: 'structure' },
     body: { required: true, min: 200, max: 5000, noun: 'la description' },
   },
   recommendations: {
@@ -62,6 +75,7 @@ export const entryTypes = {
     labelPlural: 'Recommandations',
     format: 'markdown',
     schema: recommendationSchema,
+    fileName: { prefix: 'provider', from: ['association', 'name'], fallback: 'association' },
     body: { required: true, min: 50, max: 3000, noun: 'le témoignage' },
   },
   projects: {
@@ -70,6 +84,7 @@ export const entryTypes = {
     labelPlural: 'Projets à co-financer',
     format: 'markdown',
     schema: projectSchema,
+    fileName: { from: ['title'], fallback: 'projet' },
     body: { required: true, min: 50, max: 10000, noun: 'la présentation' },
   },
   resources: {
@@ -78,6 +93,7 @@ export const entryTypes = {
     labelPlural: 'Ressources',
     format: 'markdown',
     schema: resourceSchema,
+    fileName: { from: ['title'], fallback: 'ressource' },
     body: { required: true, min: 50, max: 30000, noun: 'le contenu' },
   },
   partners: {
@@ -86,6 +102,7 @@ export const entryTypes = {
     labelPlural: 'Partenaires',
     format: 'yaml',
     schema: partnerSchema,
+    fileName: { from: ['name'], fallback: 'partenaire' },
   },
   pages: {
     name: 'pages',
@@ -93,12 +110,30 @@ export const entryTypes = {
     labelPlural: 'Pages',
     format: 'markdown',
     schema: pageSchema,
+    fileName: { from: ['title'], fallback: 'page' },
     body: { required: true, min: 20, max: 30000, noun: 'le texte' },
   },
 } as const satisfies Record<string, EntryType>;
 
 export type EntryTypeName = keyof typeof entryTypes;
 export const entryTypeNames = Object.keys(entryTypes) as EntryTypeName[];
+
+/** Recommendations are named <provider>--<association>, hence the double hyphen. */
+const PREFIXED_ID_PATTERN = /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/;
+
+/** How long a file name (without its extension) may be. */
+export function entryIdLength(type: EntryTypeName): { min: number; max: number } {
+  const naming: FileNaming = entryTypes[type].fileName;
+  return { min: 2, max: naming.prefix ? 125 : 60 };
+}
+
+/** Whether `id` may name a file of this type: lowercase letters, digits and dashes, within `entryIdLength`. */
+export function isEntryId(type: EntryTypeName, id: string): boolean {
+  const { min, max } = entryIdLength(type);
+  const naming: FileNaming = entryTypes[type].fileName;
+  const pattern = naming.prefix ? PREFIXED_ID_PATTERN : SLUG_PATTERN;
+  return pattern.test(id) && id.length >= min && id.length <= max;
+}
 
 /** Taxonomies are single YAML files holding a list of terms. */
 export const taxonomyFiles: Record<TaxonomyName, string> = {
