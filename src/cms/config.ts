@@ -81,11 +81,18 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
 };
 
-/** Keys of Emancip'Asso's own, kept out of what Decap reads. */
+/**
+ * A field as Decap reads it: without the keys of Emancip'Asso's own. A
+ * required multiple choice starts as an empty list: Decap's select would
+ * otherwise set one as soon as the form opens, and an untouched form would
+ * count as changed, kept as a local backup and offered for restoring.
+ */
 function forDecap(field: CmsField): Record<string, unknown> {
   const { committee: _committee, input: _input, fields, field: item, ...rest } = field;
+  const startsEmpty = rest.widget === 'select' && rest.multiple && rest.required && rest.default === undefined;
   return {
     ...rest,
+    ...(startsEmpty ? { default: [] } : {}),
     ...(fields ? { fields: fields.map(forDecap) } : {}),
     ...(item ? { field: forDecap(item) } : {}),
   };

@@ -13,9 +13,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { backendConfig, connectSources } from '../../src/cms/backend.ts';
+import { BundleFixError, fixBundle } from '../../src/cms/bundle-fixes.ts';
 import { buildCmsConfig, collectionFields } from '../../src/cms/config.ts';
 import { caseInsensitiveSource, type CmsField } from '../../src/cms/fields.ts';
 import { withFileName } from '../../src/cms/file-name.ts';
+import { servedBundleFile } from '../../src/cms/integration.ts';
 import { applyEdits, saveEdits } from '../../src/cms/save.ts';
 import type { Content } from '../../src/domain/content.ts';
 import { entryIdFor, NAME_PART_MAX } from '../../src/domain/file-names.ts';
@@ -503,5 +505,43 @@ describe('file names of new entries', () => {
     expect(alone('Atelier_numérique ~ libre')).toBe('atelier_numerique-~-libre');
     expect(alone('🌱🌱🌱')).toBe('');
     expect(alone('Con')).toBe('');
+  });
+});
+
+describe('the local backup of a form', () => {
+  it('is not made for an untouched form: every required multiple choice starts as the empty list Decap would set', () => {
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as { collections: Array<{ name: string; fields?: unknown[] }> };
+    const required: string[] = [];
+    const walk = (fields: unknown[] = [], where: string) => {
+      for (const field of fields as Array<Record<string, unknown>>) {
+        if (field.widget === 'select' && field.multiple && field.required) {
+          required.push(`${where}.${String(field.name)}`);
+          expect(field.default, `${where}.${String(field.name)}`).toEqual([]);
+        }
+        walk(field.fields as unknown[] | undefined, `${where}.${String(field.name)}`);
+      }
+    };
+    for (const collection of config.collections) walk(collection.fields, collection.name);
+    expect(required).toContain('providers.services');
+  });
+});
+
+describe('the corrections of Decap’s bundle', () => {
+  it('apply to the installed bundle, whose slug code is the one tested above', async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
+    const source = await readFile(path.join(dist, 'decap-cms.js'), 'utf8');
+    const served = String(await servedBundleFile('decap-cms.js'));
+    expect(served).not.toBe(source);
+    // The restore of a local backup waits for the form's draft.
+    expect(served).toMatch(/componentDidUpdate\((\w+)\)\{if\(!\(\1\.localBackup&&\1\.draftKey\)&&this\.props\.localBackup&&this\.props\.draftKey&&\(/);
+    expect(served.length - source.length).toBeLessThan(100);
+    const core = decapRequire('./package.json') as { version: string };
+    expect(source).toContain(`console.log("decap-cms-core ${core.version}")`);
+  });
+
+  it('stop the build, saying what to do, when Decap no longer holds the code they correct', () => {
+    expect(() => fixBundle('decap-cms.js', 'componentDidUpdate(e){}')).toThrow(BundleFixError);
+    expect(() => fixBundle('decap-cms.js', 'componentDidUpdate(e){}')).toThrow(/restaurer la sauvegarde locale.*src\/cms\/bundle-fixes\.ts/);
+    expect(fixBundle('other.js', 'unchanged')).toBe('unchanged');
   });
 });
