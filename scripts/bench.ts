@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { todayInFrance } from '../src/domain/dates.ts';
+import { CONTENT_FOLDER } from '../src/schemas/index.ts';
 import { launchBrowser, serveStatic } from './lib/browser.ts';
 import { writeCorpus } from './lib/corpus.ts';
 
@@ -139,7 +140,7 @@ async function main() {
     providers,
     recommendationsPerProvider: 3,
     providersPerProject: 20,
-    templateDir: path.join(root, 'content'),
+    templateDir: path.join(root, CONTENT_FOLDER),
     today,
   });
   console.log(`${files} fichiers écrits. Machine : ${os.cpus().length} cœurs, Node.js ${process.versions.node}.\n`);

@@ -16,11 +16,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { Parser } from 'htmlparser2';
-import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from '../src/lib/dist-files.ts';
+import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from './lib/dist-files.ts';
 import { CMS_BUNDLE, distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
 
-/** HTML + CSS + JS of a public page, gzipped (QUALITY.md). */
+/** HTML + CSS + JS of a public page, gzipped (docs/qualite.md). */
 export const PAGE_BUDGET_BYTES = 40_000;
 
 export interface PageMeasure {
@@ -182,12 +183,24 @@ export function pageRefs(html: string): PageRefs {
   return refs;
 }
 
-/** Static imports load with the module; dynamic ones load later, when the code asks for them. */
+/**
+ * Static imports load with the module; dynamic ones load later, when the code
+ * asks for them. Read with es-module-lexer, as Vite reads them; a dynamic
+ * import of a computed address (Pagefind's, from the base path) is not a
+ * file of the page and is left out.
+ */
+// The lexer is WebAssembly: ready once this promise resolves, before any page is read.
+await initLexer;
+
 export function jsImports(js: string): { static: string[]; dynamic: string[] } {
-  const statics = [
-    ...js.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*$\s{},]*?\bfrom\s*)?(['"])([^'"\n]+)\1/g),
-  ].map((m) => m[2]!);
-  const dynamic = [...js.matchAll(/\bimport\s*\(\s*(['"`])([^'"`$\n]+)\1\s*\)/g)].map((m) => m[2]!);
+  const [imports] = parseModule(js);
+  const statics: string[] = [];
+  const dynamic: string[] = [];
+  for (const i of imports) {
+    if (i.n === undefined) continue;
+    if (i.d === -1) statics.push(i.n);
+    else if (i.d >= 0) dynamic.push(i.n);
+  }
   return { static: statics, dynamic };
 }
 

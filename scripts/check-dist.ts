@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import { builtSiteHome, listFiles } from '../src/lib/dist-files.ts';
+import { builtSiteHome, listFiles } from './lib/dist-files.ts';
 
 export interface ThirdPartyRequest {
   /** File of `dist/`, relative, with `/` separators. */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { parse } from 'yaml';
+import { contentDir as contentFolder } from '../src/check/index.ts';
 
 const run = promisify(execFile);
 
@@ -40,7 +41,7 @@ async function gitOk(cwd: string, ...args: string[]): Promise<boolean> {
 /** The published branch: CMS_BRANCH, else `repository.branch` of the settings, else `main`. */
 export async function publishedBranch(root: string): Promise<string> {
   if (process.env.CMS_BRANCH) return process.env.CMS_BRANCH;
-  const contentDir = path.resolve(root, process.env.CONTENT_DIR ?? 'content');
+  const contentDir = path.resolve(root, contentFolder());
   try {
     const settings = parse(await readFile(path.join(contentDir, 'settings.yml'), 'utf8')) as { repository?: { branch?: string } };
     return settings?.repository?.branch || 'main';

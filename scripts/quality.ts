@@ -104,7 +104,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await counter.close();
-    await chrome.kill();
+    chrome.kill();
     await site.close();
   }
 

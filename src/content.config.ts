@@ -3,8 +3,9 @@
  * the content folder (`content/`, or `CONTENT_DIR`) by the project's loader.
  */
 import { defineCollection } from 'astro:content';
-import { entriesLoader, settingsLoader, taxonomyLoader } from './lib/content-loader.ts';
-import { entryTypes, settingsSchema, taxonomySchemas } from './schemas/index.ts';
+import { entriesLoader, settingsLoader, taxonomyLoader } from './loader/astro.ts';
+import { entryTypes, settingsSchema } from './schemas/index.ts';
+import { taxonomies } from './schemas/taxonomies.ts';
 
 export const collections = {
   providers: defineCollection({ loader: entriesLoader('providers'), schema: entryTypes.providers.schema }),
@@ -13,9 +14,9 @@ export const collections = {
   resources: defineCollection({ loader: entriesLoader('resources'), schema: entryTypes.resources.schema }),
   partners: defineCollection({ loader: entriesLoader('partners'), schema: entryTypes.partners.schema }),
   pages: defineCollection({ loader: entriesLoader('pages'), schema: entryTypes.pages.schema }),
-  services: defineCollection({ loader: taxonomyLoader('services'), schema: taxonomySchemas.services }),
-  tools: defineCollection({ loader: taxonomyLoader('tools'), schema: taxonomySchemas.tools }),
-  criteria: defineCollection({ loader: taxonomyLoader('criteria'), schema: taxonomySchemas.criteria }),
-  networks: defineCollection({ loader: taxonomyLoader('networks'), schema: taxonomySchemas.networks }),
+  services: defineCollection({ loader: taxonomyLoader('services'), schema: taxonomies.services.schema }),
+  tools: defineCollection({ loader: taxonomyLoader('tools'), schema: taxonomies.tools.schema }),
+  criteria: defineCollection({ loader: taxonomyLoader('criteria'), schema: taxonomies.criteria.schema }),
+  networks: defineCollection({ loader: taxonomyLoader('networks'), schema: taxonomies.networks.schema }),
   settings: defineCollection({ loader: settingsLoader(), schema: settingsSchema }),
 };

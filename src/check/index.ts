@@ -9,6 +9,7 @@ import { sortProblems, type Problem } from '../domain/problems.ts';
 import { checkRules } from '../domain/rules.ts';
 import { loadContent } from '../loader/index.ts';
 import { isCalendarDate } from '../schemas/fields.ts';
+import { CONTENT_FOLDER } from '../schemas/index.ts';
 import { loadPostcodeIndex } from '../schemas/geography.ts';
 
 export interface CheckResult {
@@ -28,7 +29,7 @@ export interface CheckOptions {
 
 /** The content folder: `--content`, else `CONTENT_DIR`, else `content/`. */
 export function contentDir(cliValue?: string): string {
-  return cliValue ?? process.env.CONTENT_DIR ?? 'content';
+  return cliValue ?? process.env.CONTENT_DIR ?? CONTENT_FOLDER;
 }
 
 /**

@@ -5,12 +5,14 @@
  * saved; the CMS says why, in French, field by field. A new entry's file is
  * named as the check wants it, whatever its name holds (`file-name.ts`).
  */
-import { entryIdFor } from '../domain/file-names.ts';
-import { checkEntry, type EntryContext } from '../forms/entry-check.ts';
+import { checkEntry, type EntryContext } from '../check/entry.ts';
+import { entryIdFor } from '../domain/entry-names.ts';
 import { entryTypes, type EntryTypeName } from '../schemas/index.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';
 import { withFileName } from './file-name.ts';
 import { saveEdits } from './save.ts';
+import { routes } from '../domain/routes.ts';
+import { href } from '../site/href.ts';
 
 interface ImmutableMap {
   get(key: string): unknown;
@@ -90,7 +92,7 @@ function start(cms: DecapCms) {
 
 // The bundle is the site's own copy, beside this page (src/cms/integration.ts).
 const bundle = document.createElement('script');
-bundle.src = `${import.meta.env.BASE_URL}admin/decap-cms.js`;
+bundle.src = href(`${routes.admin()}decap-cms.js`);
 bundle.addEventListener('load', () => {
   if (window.CMS) start(window.CMS);
 });

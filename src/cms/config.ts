@@ -8,10 +8,12 @@
  */
 import { stringify } from 'yaml';
 import type { Settings } from '../schemas/editorial.ts';
-import { NAME_PART_MAX } from '../domain/file-names.ts';
-import { entryTypes, settingsSchema, SETTINGS_FILE, type EntryType, type EntryTypeName, type FileNaming } from '../schemas/index.ts';
+import { CONTENT_FOLDER, entryTypes, settingsSchema, SETTINGS_FILE, type EntryTypeName } from '../schemas/index.ts';
 import { backendConfig, type CmsEnv } from './backend.ts';
-import { cmsFields, type CmsField, type Taxonomies } from './fields.ts';
+import { awaitsCommittee } from '../domain/projects.ts';
+import { entryNaming, NAME_PART_MAX, recommendationId } from '../domain/entry-names.ts';
+import { projectStatuses } from '../schemas/project.ts';
+import { entryFields, typeFields, type EntryField, type Taxonomies } from '../fields/index.ts';
 
 export interface CmsConfigInput {
   taxonomies: Taxonomies;
@@ -58,7 +60,7 @@ const views: Record<EntryTypeName, CollectionView> = {
     summary: '{{title}} ({{status}})',
     description: 'Les logiciels libres et fonctionnalités dont les associations ont besoin, à co-financer.',
     sortable: ['title', 'proposed'],
-    filters: [{ label: 'Propositions à valider', field: 'status', pattern: 'proposition' }],
+    filters: [{ label: 'Propositions à valider', field: 'status', pattern: projectStatuses.find(awaitsCommittee)! }],
   },
   resources: {
     identifier: 'title',
@@ -87,7 +89,7 @@ const views: Record<EntryTypeName, CollectionView> = {
  * otherwise set one as soon as the form opens, and an untouched form would
  * count as changed, kept as a local backup and offered for restoring.
  */
-function forDecap(field: CmsField): Record<string, unknown> {
+function forDecap(field: EntryField): Record<string, unknown> {
   const { committee: _committee, input: _input, fields, field: item, ...rest } = field;
   const startsEmpty = rest.widget === 'select' && rest.multiple && rest.required && rest.default === undefined;
   return {
@@ -106,19 +108,14 @@ function forDecap(field: CmsField): Record<string, unknown> {
  * the length (`truncate` appends « ... », which the slug rules drop).
  */
 export function slugTemplate(type: EntryTypeName): string {
-  const naming: FileNaming = entryTypes[type].fileName;
+  const naming = entryNaming[type];
   const part = `{{fields.${naming.from.join('.')} | truncate(${NAME_PART_MAX})}}`;
-  return naming.prefix ? `{{${naming.prefix}}}--${part}` : part;
-}
-
-export function collectionFields(type: EntryTypeName, taxonomies: Taxonomies): CmsField[] {
-  const entryType: EntryType = entryTypes[type];
-  return cmsFields(entryType.schema, entryType.body, { taxonomies });
+  return naming.prefix ? recommendationId(`{{${naming.prefix}}}`, part) : part;
 }
 
 export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
   const { taxonomies, settings, env = {}, dev = false } = input;
-  const folder = (input.contentFolder ?? 'content').replace(/\/+$/, '');
+  const folder = (input.contentFolder ?? CONTENT_FOLDER).replace(/\/+$/, '');
   const collections = (Object.keys(entryTypes) as EntryTypeName[]).map((type) => {
     const entryType = entryTypes[type];
     const view = views[type];
@@ -135,7 +132,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
       summary: view.summary,
       ...(view.sortable ? { sortable_fields: view.sortable } : {}),
       ...(view.filters ? { view_filters: view.filters } : {}),
-      fields: collectionFields(type, taxonomies).map(forDecap),
+      fields: typeFields(type, taxonomies).map(forDecap),
     };
   });
   const settingsCollection = {
@@ -148,7 +145,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         name: 'settings',
         label: 'Réglages du site',
         file: `${folder}/${SETTINGS_FILE}`,
-        fields: cmsFields(settingsSchema, undefined, { taxonomies }).map(forDecap),
+        fields: entryFields(settingsSchema, undefined, { taxonomies }).map(forDecap),
       },
     ],
   };

@@ -8,13 +8,13 @@
  *
  * So, just before Decap makes the name (its `preSave` event, `admin.ts`), the
  * CMS hands it the entry's data as a view in which the one field the template
- * reads (`fileName.from`) answers with the name part the project makes
+ * reads (`entryNaming`) answers with the name part the project makes
  * (`entryNamePart`, as the no-account forms do). Decap's own rules leave such
  * a part as it is. Nothing else is answered differently: Decap writes the file
  * from the data's values (`toJS()`), which are the entry's own, untouched.
  */
-import { entryNamePart } from '../domain/file-names.ts';
-import { entryTypes, type EntryTypeName, type FileNaming } from '../schemas/index.ts';
+import { entryNamePart, entryNaming } from '../domain/entry-names.ts';
+import type { EntryTypeName } from '../schemas/index.ts';
 
 /** What the CMS needs of Decap's entry data (an Immutable map). */
 export interface EntryData {
@@ -26,7 +26,7 @@ const samePath = (a: readonly unknown[], b: readonly string[]) => a.length === b
 
 /** The data of a new entry, as Decap should read it to name its file. */
 export function withFileName<D extends EntryData>(type: EntryTypeName, data: D): D {
-  const naming: FileNaming = entryTypes[type].fileName;
+  const naming = entryNaming[type];
   const part = entryNamePart(type, data.toJS() as Record<string, unknown>);
   // A view over the data, not a copy: every other read, and `toJS()`, are the data's own.
   const view = Object.create(data) as D;

@@ -3,7 +3,7 @@ import type { Page, Partner, Resource, Settings } from '../schemas/editorial.ts'
 import type { Project } from '../schemas/project.ts';
 import type { Provider } from '../schemas/provider.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
-import type { Criterion, Network, Service, TaxonomyName, Tool } from '../schemas/taxonomies.ts';
+import type { TaxonomyName, Vocabularies } from '../schemas/taxonomies.ts';
 
 export interface SourcePosition {
   line: number;
@@ -33,7 +33,7 @@ export interface Content {
   resources: Entry<Resource>[];
   partners: Entry<Partner>[];
   pages: Entry<Page>[];
-  taxonomies: { services: Service[]; tools: Tool[]; criteria: Criterion[]; networks: Network[] };
+  taxonomies: Vocabularies;
   /** Where each taxonomy file is, to point at its terms. */
   taxonomyFiles: Record<
     TaxonomyName,

@@ -14,8 +14,3 @@ export function addMonths(day: string, months: number): string {
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
-
-/** Listings not reviewed for this long are stale. */
-export const LISTING_STALE_MONTHS = 18;
-/** Verified recommendations older than this should be verified again. */
-export const RECOMMENDATION_STALE_MONTHS = 36;

@@ -4,7 +4,8 @@
  * only while at least one of its recommendations is verified.
  */
 import type { Content, Entry } from './content.ts';
-import { addMonths, LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './dates.ts';
+import { fundingProgress, projectStatusOrder, type FundingProgress } from './projects.ts';
+import { isListingStale, isRecommendationStale } from './staleness.ts';
 import type { Project } from '../schemas/project.ts';
 import type { Provider } from '../schemas/provider.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
@@ -28,6 +29,8 @@ export interface ListedProvider {
   recommendCount: number;
   /** The most recent verification date. */
   lastVerified: string | undefined;
+  /** The day it entered the directory: its first verified recommendation (`YYYY-MM-DD`). */
+  publishedSince: string;
   /** Not reviewed for 18 months. */
   stale: boolean;
 }
@@ -38,15 +41,6 @@ export interface WaitingProvider {
   file: string;
   pending: number;
   rejected: number;
-}
-
-export interface FundingProgress {
-  pledged: number;
-  paid: number;
-  /** pledged / goal, from 0 (may exceed 1 when over-funded). */
-  ratio: number;
-  remaining: number;
-  milestonesDone: number;
 }
 
 export interface ListedProject {
@@ -73,7 +67,7 @@ export interface Directory {
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** Publication rule (DATA-MODEL rule 8). */
+/** The publication rule (rules catalogue: `publication`). */
 export function isPublished(verifiedCount: number): boolean {
   return verifiedCount > 0;
 }
@@ -89,19 +83,6 @@ export function criterionAverages(recommendations: readonly Recommendation[], cr
   });
 }
 
-export function fundingProgress(project: Project): FundingProgress {
-  const pledged = project.pledges.reduce((sum, p) => sum + p.amount_eur, 0);
-  const paid = project.pledges.filter((p) => p.paid).reduce((sum, p) => sum + p.amount_eur, 0);
-  return {
-    pledged,
-    paid,
-    ratio: project.goal_eur > 0 ? pledged / project.goal_eur : 0,
-    remaining: Math.max(0, project.goal_eur - pledged),
-    milestonesDone: project.milestones.filter((m) => m.done).length,
-  };
-}
-
-const statusOrder = ['en-financement', 'proposition', 'finance', 'en-developpement', 'livre', 'abandonne'];
 
 export function buildDirectory(content: Content, today: string): Directory {
   const criteria = content.taxonomies.criteria.map((c) => c.slug);
@@ -111,8 +92,6 @@ export function buildDirectory(content: Content, today: string): Directory {
     if (!list) byProvider.set(rec.data.provider, (list = []));
     list.push(rec);
   }
-  const staleListing = addMonths(today, -LISTING_STALE_MONTHS);
-  const staleVerification = addMonths(today, -RECOMMENDATION_STALE_MONTHS);
 
   const providers: ListedProvider[] = [];
   const waiting: WaitingProvider[] = [];
@@ -130,7 +109,8 @@ export function buildDirectory(content: Content, today: string): Directory {
         ratings: criterionAverages(verified.map((r) => r.data), criteria),
         recommendCount: verified.filter((r) => r.data.recommend).length,
         lastVerified: verified[0]?.data.verification.date,
-        stale: provider.data.updated <= staleListing,
+        publishedSince: verified.at(-1)?.data.verification.date ?? '',
+        stale: isListingStale(provider.data.updated, today),
       });
     } else {
       waiting.push({
@@ -155,7 +135,7 @@ export function buildDirectory(content: Content, today: string): Directory {
     }))
     .sort(
       (a, b) =>
-        statusOrder.indexOf(a.data.status) - statusOrder.indexOf(b.data.status) ||
+        projectStatusOrder.indexOf(a.data.status) - projectStatusOrder.indexOf(b.data.status) ||
         b.data.proposed.localeCompare(a.data.proposed),
     );
 
@@ -164,9 +144,19 @@ export function buildDirectory(content: Content, today: string): Directory {
     waiting,
     pendingRecommendations: content.recommendations.filter((r) => r.data.verification.status === 'pending'),
     staleRecommendations: content.recommendations.filter(
-      (r) => r.data.verification.status === 'verified' && (r.data.verification.date ?? today) <= staleVerification,
+      (r) => r.data.verification.status === 'verified' && isRecommendationStale(r.data.verification.date ?? today, today),
     ),
     staleProviders: providers.filter((p) => p.stale),
     projects,
   };
+}
+
+/** The providers most recently published, newest first. */
+export function recentlyPublished(providers: readonly ListedProvider[], limit: number): ListedProvider[] {
+  return [...providers].sort((a, b) => b.publishedSince.localeCompare(a.publishedSince)).slice(0, limit);
+}
+
+/** How many providers work everywhere in France: they count for every place. */
+export function nationalCount(providers: readonly ListedProvider[]): number {
+  return providers.filter((p) => p.data.area.national).length;
 }

@@ -51,15 +51,20 @@ const mdastExtensions = [gfmFromMarkdown()];
  */
 const MIGHT_HOLD_MARKUP = /[<[]|www\.|:\/\//i;
 
+/** The Markdown tree of a body, or undefined when it cannot be read as Markdown. */
+function parseBody(markdown: string): MdNode | undefined {
+  try {
+    return fromMarkdown(markdown, { extensions: micromarkExtensions, mdastExtensions }) as MdNode;
+  } catch {
+    return undefined;
+  }
+}
+
 export function bodyIssues(markdown: string): BodyIssue[] {
   if (!MIGHT_HOLD_MARKUP.test(markdown)) return [];
   const issues: BodyIssue[] = [];
-  let tree: MdNode;
-  try {
-    tree = fromMarkdown(markdown, { extensions: micromarkExtensions, mdastExtensions }) as MdNode;
-  } catch {
-    return [{ line: 1, column: 1, message: 'ce texte ne peut pas être lu comme du Markdown : simplifiez sa mise en forme.' }];
-  }
+  const tree = parseBody(markdown);
+  if (!tree) return [{ line: 1, column: 1, message: 'ce texte ne peut pas être lu comme du Markdown : simplifiez sa mise en forme.' }];
   const stack: MdNode[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -84,6 +89,34 @@ export function bodyIssues(markdown: string): BodyIssue[] {
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export interface BodyLink {
+  url: string;
+  /** Line and column within the body (1-based). */
+  line: number;
+  column: number;
+}
+
+/**
+ * The links to other sites of a body, where they stand: links, autolinks and
+ * reference definitions, as a renderer sees them. Site pages, anchors and
+ * e-mail addresses are left out: they are not addresses on the web.
+ */
+export function bodyLinks(markdown: string): BodyLink[] {
+  if (!MIGHT_HOLD_MARKUP.test(markdown)) return [];
+  const tree = parseBody(markdown);
+  if (!tree) return [];
+  const links: BodyLink[] = [];
+  const stack: MdNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined && /^https:\/\//i.test(node.url.trim())) {
+      links.push({ url: node.url.trim(), ...(node.position?.start ?? { line: 1, column: 1 }) });
+    }
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return links;
 }
 
 /** Personal contact details have no place in a testimony: it speaks for an association. */

@@ -1,10 +1,13 @@
 /**
- * The rules that span files (DATA-MODEL.md, "Rules across files"), and the
- * warnings. Each rule is a small function named for what it protects; all of
- * them run on content that already passed its schema.
+ * The rules that span files, and the warnings. Each rule is a small function
+ * named for what it protects, and names the entry of the rules catalogue
+ * (src/domain/rules-catalogue.ts) it enforces; all of them run on content
+ * that already passed its schema.
  */
 import type { Content, Entry } from './content.ts';
-import { addMonths, LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from './dates.ts';
+import { isNamedForProvider, recommendationId } from './entry-names.ts';
+import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from './projects.ts';
+import { isListingStale, isRecommendationStale, staleness } from './staleness.ts';
 import { bodyIssues, personalDataIssues } from './markdown.ts';
 import { normaliseName } from './normalise.ts';
 import { formatPath, type Problem, type Severity } from './problems.ts';
@@ -12,8 +15,8 @@ import { didYouMean } from './suggest.ts';
 import type { Project } from '../schemas/project.ts';
 import type { Provider } from '../schemas/provider.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
-import { taxonomyNouns, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
+import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
+import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
 import { arrayElement, metaOf, objectShape } from '../schemas/introspect.ts';
 import type { z } from 'zod';
 
@@ -38,7 +41,7 @@ function reporter(problems: Problem[]): Report {
   };
 }
 
-/** Rule 2: every taxonomy slug resolves. */
+/** references-resolve: every taxonomy slug resolves. */
 function checkTerms(
   report: Report,
   entry: Entry<unknown>,
@@ -52,16 +55,17 @@ function checkTerms(
       report(
         entry,
         [...path, index],
-        `« ${value} » n’est pas ${taxonomyNouns[taxonomy].one}.${didYouMean(value, known)} Les valeurs possibles sont dans ${taxonomyNouns[taxonomy].file}.`,
+        `« ${value} » n’est pas ${taxonomies[taxonomy].known}.${didYouMean(value, known)} Les valeurs possibles sont dans ${CONTENT_FOLDER}/${taxonomies[taxonomy].file}.`,
       );
     }
   });
 }
 
 function checkTaxonomies(content: Content, problems: Problem[]) {
-  for (const name of Object.keys(content.taxonomies) as TaxonomyName[]) {
+  for (const name of taxonomyNames) {
     const seen = new Map<string, number>();
     const { file, locate, indices } = content.taxonomyFiles[name];
+    // unique-term-slugs
     content.taxonomies[name].forEach((term, position) => {
       // Terms refused by their schema are not in the list: point at the term's place in the file.
       const index = indices?.[position] ?? position;
@@ -83,6 +87,7 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
   for (const provider of content.providers) {
     const p = provider.data;
 
+    // postcode-in-department
     const departments = ctx.departmentsOfPostcode(p.location.postcode);
     if (!departments.has(p.location.department)) {
       report(
@@ -94,13 +99,14 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
       );
     }
 
-    // Rule 3: a SIREN identifies one structure.
+    // unique-siren: a SIREN identifies one structure.
     if (p.siren) {
       const other = bySiren.get(p.siren);
       if (other) report(provider, ['siren'], `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`);
       else bySiren.set(p.siren, provider);
     }
 
+    // dates-not-in-future
     for (const [field, label] of [['updated', 'la date de relecture'], ['charter_signed', 'la date de signature de la charte']] as const) {
       const day = p[field];
       if (day && day > ctx.today) report(provider, [field], `${label} (${frenchDate(day)}) est dans le futur : indiquez une date passée.`);
@@ -109,14 +115,9 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
       report(provider, ['trained'], `l’année de formation ${p.trained} est dans le futur.`);
     }
 
-    // Warning 9: a listing nobody reviewed for 18 months may be out of date.
-    if (p.updated <= addMonths(ctx.today, -LISTING_STALE_MONTHS)) {
-      report(
-        provider,
-        ['updated'],
-        `fiche relue pour la dernière fois le ${frenchDate(p.updated)}, il y a plus de ${LISTING_STALE_MONTHS} mois : demandez à la structure de la relire, puis mettez à jour cette date.`,
-        'warning',
-      );
+    // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
+    if (isListingStale(p.updated, ctx.today)) {
+      report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
     }
   }
 }
@@ -128,12 +129,12 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
   for (const rec of content.recommendations) {
     const r = rec.data;
     const provider = providers.get(r.provider);
-    // A provider whose own file is invalid is already reported there.
+    // references-resolve. A provider whose own file is invalid is already reported there.
     if (!provider && !content.ids.providers.has(r.provider)) {
       report(rec, ['provider'], `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`);
     }
 
-    // Rule 5: nothing that already happened lies in the future.
+    // dates-not-in-future, dates-in-order: nothing that already happened lies in the future.
     if (r.project.end > ctx.today) {
       report(rec, ['project', 'end'], `le projet se termine le ${frenchDate(r.project.end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`);
     }
@@ -146,7 +147,7 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
       }
     }
 
-    // Rule 3: one association, one recommendation per provider. The same
+    // one-recommendation-per-association. The same
     // association is the same name (without case, accents or punctuation),
     // or the same RNA or SIREN number however the name is written.
     const identities = [
@@ -164,27 +165,27 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     }
 
     if (provider) {
-      // Rule 4: an association cannot recommend itself.
+      // no-self-recommendation
       const sameSiren = r.association.siren && provider.data.siren && r.association.siren === provider.data.siren;
       if (sameSiren || normaliseName(r.association.name) === normaliseName(provider.data.name)) {
         report(rec, ['association', sameSiren ? 'siren' : 'name'], `l’association a ${sameSiren ? 'le même SIREN' : 'le même nom'} que « ${provider.data.name} » : une structure ne peut pas se recommander elle-même, la recommandation doit venir d’une association qu’elle a accompagnée.`);
       }
-      // Warning: services received that the provider does not list.
+      // service-received-is-offered (warning)
       const offered = new Set(provider.data.services);
       r.project.services.forEach((service, index) => {
         if (known.services?.has(service) && !offered.has(service)) {
           report(rec, ['project', 'services', index], `« ${service} » ne figure pas parmi les services de « ${provider.data.name} » : la fiche de la structure est peut-être à compléter.`, 'warning');
         }
       });
-      // Warning: file named <provider>--<association>.md.
-      if (!rec.id.startsWith(`${r.provider}--`) || rec.id.length <= r.provider.length + 2) {
-        report(rec, [], `le fichier devrait s’appeler « ${r.provider}--<association>.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
+      // recommendation-file-name (warning): <provider>--<association>.md.
+      if (!isNamedForProvider(rec.id, r.provider)) {
+        report(rec, [], `le fichier devrait s’appeler « ${recommendationId(r.provider, '<association>')}.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
       }
     }
 
-    // Warning: a verification older than 36 months should be renewed.
-    if (verification.status === 'verified' && verification.date && verification.date <= addMonths(ctx.today, -RECOMMENDATION_STALE_MONTHS)) {
-      report(rec, ['verification', 'date'], `recommandation vérifiée le ${frenchDate(verification.date)}, il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : vérifiez-la à nouveau auprès de l’association.`, 'warning');
+    // recommendation-stale (warning): an old verification should be renewed.
+    if (verification.status === 'verified' && verification.date && isRecommendationStale(verification.date, ctx.today)) {
+      report(rec, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verification.date)), 'warning');
     }
   }
 }
@@ -201,6 +202,7 @@ function checkRecommendationTexts(content: Content, report: Report, known: Known
     ...content.rejected.filter((r) => r.type === 'recommendations').map((r) => r.entry as Entry<Partial<Recommendation>>),
   ];
   for (const rec of recommendations) {
+    // every-criterion-rated
     const ratings: unknown = rec.data.ratings;
     if (known.criteria && ratings && typeof ratings === 'object' && !Array.isArray(ratings)) {
       for (const key of Object.keys(ratings)) {
@@ -215,6 +217,7 @@ function checkRecommendationTexts(content: Content, report: Report, known: Known
         }
       }
     }
+    // no-personal-data-in-recommendations
     for (const issue of personalDataIssues(rec.body)) {
       report({ ...rec, locate: () => ({ line: rec.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
     }
@@ -236,7 +239,7 @@ function stringFields(data: unknown, path: PropertyKey[] = []): Array<{ path: Pr
   return [];
 }
 
-/** Rule 6: what a project announces adds up. */
+/** What a project announces adds up: milestones-add-up, status-matches-funding, and its references and dates. */
 function checkProjects(content: Content, report: Report, ctx: RuleContext) {
   const providers = new Set(content.providers.map((p) => p.id));
   const euro = (n: number) => `${new Intl.NumberFormat('fr-FR').format(n)} €`;
@@ -247,7 +250,7 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
     }
     if (p.proposed > ctx.today) report(project, ['proposed'], `la date de proposition (${frenchDate(p.proposed)}) est dans le futur.`);
     if (p.milestones.length > 0) {
-      const total = p.milestones.reduce((sum, m) => sum + m.amount_eur, 0);
+      const total = milestonesTotal(p.milestones);
       if (total !== p.goal_eur) {
         report(project, ['milestones'], `les étapes totalisent ${euro(total)} mais l’objectif (goal_eur) est de ${euro(p.goal_eur)} : ajustez les montants pour qu’ils soient égaux.`);
       }
@@ -256,11 +259,11 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
       if (pledge.date > ctx.today) report(project, ['pledges', index, 'date'], `cette promesse est datée du ${frenchDate(pledge.date)}, dans le futur.`);
       else if (pledge.date < p.proposed) report(project, ['pledges', index, 'date'], `cette promesse (${frenchDate(pledge.date)}) précède la proposition du projet (${frenchDate(p.proposed)}).`);
     });
-    const pledged = p.pledges.reduce((sum, pledge) => sum + pledge.amount_eur, 0);
-    if ((p.status === 'finance' || p.status === 'en-developpement' || p.status === 'livre') && pledged < p.goal_eur) {
+    const pledged = pledgedTotal(p.pledges);
+    if (claimsGoalReached(p.status) && pledged < p.goal_eur) {
       report(project, ['status'], `le statut « ${p.status} » suppose que l’objectif est atteint, mais les promesses totalisent ${euro(pledged)} sur ${euro(p.goal_eur)} : ajoutez les promesses ou gardez « en-financement ».`);
     }
-    if (p.status === 'livre') {
+    if (isDelivered(p.status)) {
       p.milestones.forEach((m, index) => {
         if (!m.done) report(project, ['milestones', index, 'done'], `le projet est « livre » mais l’étape « ${m.title} » n’est pas terminée : cochez-la (done: true) ou changez le statut.`);
       });
@@ -294,7 +297,7 @@ function taxonomyFields(schema: z.core.$ZodType, path: string[] = []): Array<{ p
   });
 }
 
-/** Rule 2: every taxonomy slug resolves, even in an entry its schema rejected. */
+/** references-resolve: every taxonomy slug resolves, even in an entry its schema rejected. */
 function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
   for (const { type, entry } of allEntries(content)) {
     for (const field of termFields.get(type) ?? []) {
@@ -308,7 +311,7 @@ function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
   }
 }
 
-/** Rule 7: bodies hold Markdown text only, with safe links. */
+/** no-raw-html, safe-markdown-links: bodies hold Markdown text only, with safe links. */
 function checkBodies(content: Content, report: Report) {
   for (const { entry } of allEntries(content)) {
     for (const issue of bodyIssues(entry.body)) {
@@ -323,7 +326,7 @@ export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const report = reporter(problems);
   const terms = (name: TaxonomyName) =>
     content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
-  const known: KnownTerms = { services: terms('services'), tools: terms('tools'), criteria: terms('criteria'), networks: terms('networks') };
+  const known = Object.fromEntries(taxonomyNames.map((name) => [name, terms(name)])) as KnownTerms;
   checkTaxonomies(content, problems);
   checkProviders(content, report, ctx);
   checkRecommendations(content, report, ctx, known);

@@ -2,14 +2,12 @@
  * What the pages /proposer/ and /recommander/ (and their blank files) need:
  * the form's fields, the settings its script reads, the blank entry.
  */
-import { entryTypes, type EntryType } from '../schemas/index.ts';
-import type { SiteData } from '../lib/site-data.ts';
+import { CONTENT_FOLDER, entryTypes, type EntryType } from '../schemas/index.ts';
+import type { SiteData } from '../site/data.ts';
 import { formFields } from './fields.ts';
 import type { FormSettings } from './submit.ts';
 import { blankEntry } from './template.ts';
 
-/** The content folder as the repository holds it. */
-export const CONTENT_FOLDER = 'content';
 
 export function formSetup(site: SiteData, type: FormSettings['type']) {
   // Only published structures are named on public pages; one that waits comes with its own link (?structure=).

@@ -4,11 +4,13 @@
  * each problem next to its field with a summary at the top, or produce the
  * entry file and the three ways to send it.
  */
-import { entryIdFor } from '../domain/file-names.ts';
+import { entryIdFor } from '../domain/entry-names.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
-import { checkEntry, type EntryContext, type EntryProblem } from './entry-check.ts';
-import { FORGE_NAMES, newFileUrl, type Repository } from './forge.ts';
+import { checkEntry, type EntryContext, type EntryProblem } from '../check/entry.ts';
+import { FORGE_NAMES, newFileUrl, type Repository } from '../domain/forge.ts';
 import { entryFile } from './yaml.ts';
+import { routes } from '../domain/routes.ts';
+import { href } from '../site/href.ts';
 
 export interface FormSettings {
   type: Extract<EntryTypeName, 'providers' | 'recommendations'>;
@@ -221,17 +223,19 @@ function showResult(form: HTMLFormElement, settings: FormSettings, entry: Return
     const area = out<HTMLTextAreaElement>('file');
     try {
       await navigator.clipboard.writeText(entry.file);
+      copied.textContent = 'Copié.';
     } catch {
+      // Without access to the clipboard, the text is ready to copy by hand.
+      area.focus();
       area.select();
-      document.execCommand('copy');
+      copied.textContent = 'Le texte est sélectionné : copiez-le avec Ctrl+C (ou Cmd+C).';
     }
-    copied.textContent = 'Copié.';
   };
   copied.textContent = '';
   const next = out('next');
   if (settings.type === 'providers') {
     // What makes the listing published: recommendations from the associations it accompanied.
-    const link = new URL(`${import.meta.env.BASE_URL}recommander/?structure=${entry.id}`, location.href).href;
+    const link = new URL(href(routes.recommend(entry.id)), location.href).href;
     next.textContent = `Ensuite, envoyez ce lien aux associations que vous avez accompagnées, pour qu’elles vous recommandent : ${link}`;
     next.hidden = false;
   }

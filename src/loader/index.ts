@@ -15,16 +15,14 @@ import {
   dropEmptyStrings,
   entryTypeNames,
   entryTypes,
-  isEntryId,
   MAX_FILE_BYTES,
   SETTINGS_FILE,
   settingsSchema,
-  taxonomyFiles,
-  taxonomySchemas,
   type EntryType,
   type EntryTypeName,
-  type TaxonomyName,
 } from '../schemas/index.ts';
+import { entryIdProblem } from '../domain/entry-names.ts';
+import { taxonomies, taxonomyNames, type Vocabularies } from '../schemas/taxonomies.ts';
 import { explainIssue } from './issues.ts';
 import { parseSource, type Locate } from './parse.ts';
 
@@ -107,11 +105,8 @@ function loadEntryFile({ typeName, name, abs, file }: FileTask): FileResult {
     );
   }
   const id = name.replace(extension, '');
-  if (!isEntryId(typeName, id)) {
-    return fileProblem(
-      `le nom du fichier « ${name} » doit être un identifiant en minuscules sans accents ni espaces, les mots séparés par des tirets (par exemple « nuage-solidaire.md »).`,
-    );
-  }
+  const nameProblem = entryIdProblem(typeName, id, name);
+  if (nameProblem) return fileProblem(nameProblem);
   let parsed;
   try {
     parsed = parseSource(readFileSync(abs), type.format, MAX_FILE_BYTES);
@@ -196,7 +191,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     resources: [],
     partners: [],
     pages: [],
-    taxonomies: { services: [], tools: [], criteria: [], networks: [] },
+    taxonomies: Object.fromEntries(taxonomyNames.map((name) => [name, []])) as unknown as Vocabularies,
     taxonomyFiles: {} as Content['taxonomyFiles'],
     settings: undefined,
     ids: {} as Content['ids'],
@@ -243,8 +238,8 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   }
 
   await Promise.all(
-    (Object.keys(taxonomyFiles) as TaxonomyName[]).map(async (name) => {
-      const abs = path.join(root, taxonomyFiles[name]);
+    taxonomyNames.map(async (name) => {
+      const abs = path.join(root, taxonomies[name].file);
       const file = display(abs);
       // Unreadable until it is read as a list of terms.
       content.taxonomyFiles[name] = { file, locate: () => ({ line: 1, column: 1 }), unreadable: true };
@@ -252,7 +247,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       try {
         parsed = await readParsed(abs, 'yaml');
       } catch {
-        problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: `le fichier de taxonomie manque : créez ${taxonomyFiles[name]} (une liste de « slug, label, description »).` });
+        problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: `le fichier de taxonomie manque : créez ${taxonomies[name].file} (une liste de « slug, label, description »).` });
         return;
       }
       if (parsed.problems.length > 0) return report(file, parsed);
@@ -265,7 +260,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       const terms = [];
       for (const [index, item] of parsed.data.entries()) {
         const locate: Locate = (p, key) => parsed.locate([index, ...p], key);
-        const { value, problems: itemProblems } = validate(taxonomySchemas[name], item, locate, file);
+        const { value, problems: itemProblems } = validate(taxonomies[name].schema, item, locate, file);
         for (const p of itemProblems) p.path = `[${index}]${p.path ? (p.path.startsWith('[') ? '' : '.') + p.path : ''}`;
         problems.push(...itemProblems);
         if (value) terms.push({ index, value });

@@ -4,17 +4,17 @@
  * the root of the domain: this one then serves as a model to copy there.
  */
 import type { APIRoute } from 'astro';
-import { openDataPaths, siteHome } from '../lib/open-data.ts';
+import { absoluteUrl, privateSections, routes } from '../domain/routes.ts';
+import { href } from '../site/href.ts';
+import { siteHome } from '../site/open-data.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const base = import.meta.env.BASE_URL;
   const body = [
     'User-agent: *',
     'Allow: /',
-    `Disallow: ${base}comite/`,
-    `Disallow: ${base}admin/`,
+    ...privateSections.map((section) => `Disallow: ${href(section)}`),
     '',
-    `Sitemap: ${new URL(openDataPaths.sitemap, siteHome(site)).href}`,
+    `Sitemap: ${absoluteUrl(siteHome(site), routes.sitemap())}`,
     '',
   ].join('\n');
   return new Response(body, { headers: { 'content-type': 'text/plain; charset=utf-8' } });

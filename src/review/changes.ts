@@ -5,10 +5,13 @@
  * Pure: both sides come already loaded and checked.
  */
 import type { Content } from '../domain/content.ts';
-import { buildDirectory, fundingProgress, type Directory, type FundingProgress } from '../domain/directory.ts';
+import { buildDirectory, type Directory } from '../domain/directory.ts';
+import { fundingProgress, type FundingProgress } from '../domain/projects.ts';
+import { providerOfRecommendationId } from '../domain/entry-names.ts';
 import type { Problem } from '../domain/problems.ts';
-import { formatEuros } from '../lib/typography.ts';
-import { entryTypes, entryTypeNames, SETTINGS_FILE, settingsSchema, taxonomyFiles, taxonomySchemas, type EntryTypeName, type TaxonomyName } from '../schemas/index.ts';
+import { formatEuros } from '../domain/format.ts';
+import { entryTypes, entryTypeNames, SETTINGS_FILE, settingsSchema, type EntryTypeName } from '../schemas/index.ts';
+import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
 import { schemaAt } from '../schemas/introspect.ts';
 import { projectSchema } from '../schemas/project.ts';
 import { providerSchema } from '../schemas/provider.ts';
@@ -138,7 +141,7 @@ function verificationText(data: unknown, vocabulary: Vocabulary): Rich {
 
 function recommendationParties(id: string, data: unknown, vocabulary: Vocabulary): { association: string; provider: string } {
   const d = record(data);
-  const slug = text(d.provider) ?? id.split('--')[0] ?? id;
+  const slug = text(d.provider) ?? providerOfRecommendationId(id) ?? id;
   return { association: text(record(d.association).name) ?? id, provider: providerName(vocabulary, slug) };
 }
 
@@ -252,9 +255,8 @@ function entryChange(type: EntryTypeName, id: string, file: string, before: Entr
 
 /** Which kind of content a file of the content folder holds. */
 function classify(relative: string): { category: ChangeCategory; type?: EntryTypeName; taxonomy?: TaxonomyName; id?: string } {
-  for (const [name, path] of Object.entries(taxonomyFiles) as Array<[TaxonomyName, string]>) {
-    if (relative === path) return { category: 'taxonomies', taxonomy: name };
-  }
+  const taxonomy = taxonomyNames.find((name) => taxonomies[name].file === relative);
+  if (taxonomy) return { category: 'taxonomies', taxonomy };
   if (relative === SETTINGS_FILE) return { category: 'settings' };
   const match = /^([^/]+)\/([^/]+)$/.exec(relative);
   if (match && (entryTypeNames as string[]).includes(match[1]!)) {
@@ -265,14 +267,6 @@ function classify(relative: string): { category: ChangeCategory; type?: EntryTyp
   return { category: 'files' };
 }
 
-/** Taxonomy file names in the committee's words. */
-const taxonomyTitles: Record<TaxonomyName, string> = {
-  services: 'Services',
-  tools: 'Logiciels libres',
-  criteria: 'Critères de recommandation',
-  networks: 'Réseaux',
-};
-
 function taxonomyChange(name: TaxonomyName, file: string, base: Content, head: Content, vocabulary: Vocabulary, broken: boolean): Change {
   const before = new Map(base.taxonomies[name].map((t) => [t.slug, t]));
   const after = new Map(head.taxonomies[name].map((t) => [t.slug, t]));
@@ -280,10 +274,10 @@ function taxonomyChange(name: TaxonomyName, file: string, base: Content, head: C
   for (const [slug, term] of after) {
     const old = before.get(slug);
     if (!old) details.push(fr`Terme ajouté : ${term.label} (${slug})`);
-    else for (const line of fieldChanges(taxonomySchemas[name], old, term, vocabulary)) details.push([...fr`Terme ${slug} › `, ...line]);
+    else for (const line of fieldChanges(taxonomies[name].schema, old, term, vocabulary)) details.push([...fr`Terme ${slug} › `, ...line]);
   }
   for (const [slug, term] of before) if (!after.has(slug)) details.push(fr`Terme retiré : ${term.label} (${slug})`);
-  return { category: 'taxonomies', kind: 'modified', file, headline: fr`Liste « ${taxonomyTitles[name]} » modifiée`, details, broken };
+  return { category: 'taxonomies', kind: 'modified', file, headline: fr`Liste « ${taxonomies[name].title} » modifiée`, details, broken };
 }
 
 // ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  * is kept here.
  */
 import type { Content } from '../domain/content.ts';
-import { formatDate, formatEuros } from '../lib/typography.ts';
+import { formatDate, formatEuros } from '../domain/format.ts';
 import { departmentName, regionName } from '../schemas/geography.ts';
 import { metaOf, unwrap } from '../schemas/introspect.ts';
 import type { TaxonomyName } from '../schemas/taxonomies.ts';

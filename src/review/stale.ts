@@ -5,13 +5,15 @@
  */
 import type { Content, Entry } from '../domain/content.ts';
 import { buildDirectory, type ListedProvider } from '../domain/directory.ts';
-import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from '../domain/dates.ts';
-import { formatDate } from '../lib/typography.ts';
+import { staleness } from '../domain/staleness.ts';
+import { formatDate } from '../domain/format.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
 import type { Settings } from '../schemas/editorial.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';
 import { recommendationSchema } from '../schemas/recommendation.ts';
 import { fr, markdown, plain, type Rich } from './text.ts';
+import { editFileUrl } from '../domain/forge.ts';
+import { absoluteUrl, routes } from '../domain/routes.ts';
 
 export interface StaleItem {
   file: string;
@@ -29,17 +31,13 @@ export interface StaleReport {
   recommendations: StaleItem[];
 }
 
-/** The forge's page that edits a file of the published branch. */
-export function editUrl(settings: Settings | undefined, file: string): string | undefined {
-  if (!settings) return undefined;
-  const { forge, url, branch } = settings.repository;
-  const base = url.replace(/\/+$/, '');
-  const segment = { github: 'edit', gitlab: '-/edit', forgejo: '_edit' }[forge];
-  return `${base}/${segment}/${branch}/${file.split('/').map(encodeURIComponent).join('/')}`;
+function profileUrl(settings: Settings | undefined, provider: string): string | undefined {
+  return settings ? absoluteUrl(settings.site_url, routes.provider(provider)) : undefined;
 }
 
-function profileUrl(settings: Settings | undefined, provider: string): string | undefined {
-  return settings ? `${settings.site_url.replace(/\/+$/, '')}/annuaire/${provider}/` : undefined;
+/** The forge's page that edits a file of the published branch, when the settings name the forge. */
+export function editUrl(settings: Settings | undefined, file: string): string | undefined {
+  return settings ? editFileUrl(settings.repository, file) : undefined;
 }
 
 export function staleReport(content: Content, today: string): StaleReport {
@@ -82,9 +80,9 @@ export function staleCount(report: StaleReport): number {
 
 export function formatStaleText(report: StaleReport): string {
   const out: string[] = [];
-  out.push(`Fiches non relues depuis plus de ${LISTING_STALE_MONTHS} mois (${report.listings.length})`);
+  out.push(`${staleness.listingsTitle} (${report.listings.length})`);
   for (const item of report.listings) out.push(`  ${plain(item.line)}  [${item.file}]`);
-  out.push('', `Recommandations vérifiées il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois (${report.recommendations.length})`);
+  out.push('', `${staleness.recommendationsTitle} (${report.recommendations.length})`);
   for (const item of report.recommendations) out.push(`  ${plain(item.line)}  [${item.file}]`);
   if (staleCount(report) === 0) out.push('', 'Rien à relire pour le moment.');
   return out.join('\n');
@@ -103,17 +101,11 @@ export function formatStaleMarkdown(report: StaleReport): string {
     '',
   );
   out.push(`## Fiches à faire relire (${report.listings.length})`, '');
-  out.push(
-    `Fiches publiées dont la date « Fiche revue le » a plus de ${LISTING_STALE_MONTHS} mois. Écrivez à la structure pour qu’elle relise sa fiche, puis mettez à jour cette date (et ce qui a changé).`,
-    '',
-  );
+  out.push(staleness.listingsToReview, '');
   if (report.listings.length === 0) out.push('Aucune.');
   for (const item of report.listings) out.push(markdownItem(item));
   out.push('', `## Recommandations à vérifier à nouveau (${report.recommendations.length})`, '');
-  out.push(
-    `Recommandations vérifiées il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois. Recontactez l’association : si elle confirme, mettez à jour la date, la méthode et la personne qui a vérifié.`,
-    '',
-  );
+  out.push(staleness.recommendationsToReview, '');
   if (report.recommendations.length === 0) out.push('Aucune.');
   for (const item of report.recommendations) out.push(markdownItem(item));
   out.push('');

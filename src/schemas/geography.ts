@@ -5,6 +5,9 @@
 import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
 
+/** Where INSEE publishes the official list of régions and départements (Code officiel géographique). */
+export const INSEE_COG_URL = 'https://www.insee.fr/fr/information/2560452';
+
 export interface Region {
   code: string;
   name: string;

@@ -8,8 +8,7 @@ import { pageSchema, partnerSchema, resourceSchema, settingsSchema } from './edi
 import { projectSchema } from './project.ts';
 import { providerSchema } from './provider.ts';
 import { recommendationSchema } from './recommendation.ts';
-import { SLUG_PATTERN } from './fields.ts';
-import { taxonomySchemas, type TaxonomyName } from './taxonomies.ts';
+import { taxonomySchemas } from './taxonomies.ts';
 
 export interface BodyRule {
   /** Whether the Markdown body must hold text. */
@@ -36,16 +35,6 @@ export function bodyLengthProblem(rule: BodyRule, length: number): string | unde
   return undefined;
 }
 
-/** Where an entry's file name comes from, when the CMS or a form makes it. */
-export interface FileNaming {
-  /** The field whose text names the file: « L’Atelier » → `l-atelier.md`. */
-  from: readonly string[];
-  /** A field holding a slug, written first and followed by « -- » (a recommendation: its provider). */
-  prefix?: string;
-  /** The name when the text holds no letter or digit (a name made only of emoji). */
-  fallback: string;
-}
-
 export interface EntryType<S extends z.ZodType = z.ZodType> {
   /** Collection name, also the folder under the content folder. */
   name: string;
@@ -56,7 +45,6 @@ export interface EntryType<S extends z.ZodType = z.ZodType> {
   format: 'markdown' | 'yaml';
   schema: S;
   body?: BodyRule;
-  fileName: FileNaming;
 }
 
 export const entryTypes = {
@@ -66,7 +54,6 @@ export const entryTypes = {
     labelPlural: 'Prestataires',
     format: 'markdown',
     schema: providerSchema,
-    fileName: { from: ['name'], fallback: 'structure' },
     body: { required: true, min: 200, max: 5000, noun: 'la description' },
   },
   recommendations: {
@@ -75,7 +62,6 @@ export const entryTypes = {
     labelPlural: 'Recommandations',
     format: 'markdown',
     schema: recommendationSchema,
-    fileName: { prefix: 'provider', from: ['association', 'name'], fallback: 'association' },
     body: { required: true, min: 50, max: 3000, noun: 'le témoignage' },
   },
   projects: {
@@ -84,7 +70,6 @@ export const entryTypes = {
     labelPlural: 'Projets à co-financer',
     format: 'markdown',
     schema: projectSchema,
-    fileName: { from: ['title'], fallback: 'projet' },
     body: { required: true, min: 50, max: 10000, noun: 'la présentation' },
   },
   resources: {
@@ -93,7 +78,6 @@ export const entryTypes = {
     labelPlural: 'Ressources',
     format: 'markdown',
     schema: resourceSchema,
-    fileName: { from: ['title'], fallback: 'ressource' },
     body: { required: true, min: 50, max: 30000, noun: 'le contenu' },
   },
   partners: {
@@ -102,7 +86,6 @@ export const entryTypes = {
     labelPlural: 'Partenaires',
     format: 'yaml',
     schema: partnerSchema,
-    fileName: { from: ['name'], fallback: 'partenaire' },
   },
   pages: {
     name: 'pages',
@@ -110,7 +93,6 @@ export const entryTypes = {
     labelPlural: 'Pages',
     format: 'markdown',
     schema: pageSchema,
-    fileName: { from: ['title'], fallback: 'page' },
     body: { required: true, min: 20, max: 30000, noun: 'le texte' },
   },
 } as const satisfies Record<string, EntryType>;
@@ -118,31 +100,10 @@ export const entryTypes = {
 export type EntryTypeName = keyof typeof entryTypes;
 export const entryTypeNames = Object.keys(entryTypes) as EntryTypeName[];
 
-/** Recommendations are named <provider>--<association>, hence the double hyphen. */
-const PREFIXED_ID_PATTERN = /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/;
-
-/** How long a file name (without its extension) may be. */
-export function entryIdLength(type: EntryTypeName): { min: number; max: number } {
-  const naming: FileNaming = entryTypes[type].fileName;
-  return { min: 2, max: naming.prefix ? 125 : 60 };
-}
-
-/** Whether `id` may name a file of this type: lowercase letters, digits and dashes, within `entryIdLength`. */
-export function isEntryId(type: EntryTypeName, id: string): boolean {
-  const { min, max } = entryIdLength(type);
-  const naming: FileNaming = entryTypes[type].fileName;
-  const pattern = naming.prefix ? PREFIXED_ID_PATTERN : SLUG_PATTERN;
-  return pattern.test(id) && id.length >= min && id.length <= max;
-}
-
-/** Taxonomies are single YAML files holding a list of terms. */
-export const taxonomyFiles: Record<TaxonomyName, string> = {
-  services: 'taxonomies/services.yml',
-  tools: 'taxonomies/tools.yml',
-  criteria: 'taxonomies/criteria.yml',
-  networks: 'taxonomies/networks.yml',
-};
 export const SETTINGS_FILE = 'settings.yml';
+
+/** The content folder in the repository, unless `CONTENT_DIR` or `--content` names another. */
+export const CONTENT_FOLDER = 'content';
 
 /** Files above this size are refused before parsing: no entry needs more. */
 export const MAX_FILE_BYTES = 256 * 1024;

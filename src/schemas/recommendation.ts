@@ -74,6 +74,7 @@ export const recommendationSchema = z
           taxonomy: 'tools',
         }),
       })
+      // Rules catalogue: dates-in-order.
       .refine((p) => p.end >= p.start, {
         error: 'la fin du projet (end) est avant son début (start) : vérifiez les deux dates.',
         path: ['end'],
@@ -109,6 +110,7 @@ export const recommendationSchema = z
           .optional()
           .meta({ title: 'Par', description: 'Identifiant du membre du comité qui a vérifié.' }),
       })
+      // Rules catalogue: verification-complete.
       .superRefine((v, ctx) => {
         if (v.status === 'pending') return;
         for (const key of ['date', 'method', 'by'] as const) {

@@ -38,23 +38,52 @@ export const networkSchema = z.strictObject({
   website: httpsUrl.optional().meta({ title: 'Site du réseau', description: 'Adresse du site du réseau.' }),
 });
 
-export const taxonomySchemas = {
-  services: serviceSchema,
-  tools: toolSchema,
-  criteria: criterionSchema,
-  networks: networkSchema,
+/**
+ * The four vocabularies, described once: where each lives, its schema, its
+ * French names, and which entry fields use it. The loader, the check, the
+ * review, the CMS, /donnees/ and the generated reference all read this.
+ */
+export const taxonomies = {
+  services: {
+    file: 'taxonomies/services.yml',
+    schema: serviceSchema,
+    title: 'Services',
+    /** « … n’est pas un service connu ». */
+    known: 'un service connu',
+    usedFor: 'ce que les structures proposent et ce que les associations ont reçu',
+  },
+  tools: {
+    file: 'taxonomies/tools.yml',
+    schema: toolSchema,
+    title: 'Logiciels libres',
+    known: 'un outil connu',
+    usedFor: 'les logiciels que les structures proposent, et les services des GAFAM qu’ils remplacent',
+  },
+  criteria: {
+    file: 'taxonomies/criteria.yml',
+    schema: criterionSchema,
+    title: 'Critères de recommandation',
+    known: 'un critère connu',
+    usedFor: 'les questions notées de 1 à 5 dans chaque recommandation, dans l’ordre du fichier',
+  },
+  networks: {
+    file: 'taxonomies/networks.yml',
+    schema: networkSchema,
+    title: 'Réseaux',
+    known: 'un réseau connu',
+    usedFor: 'les réseaux dont une structure est membre (CHATONS…)',
+  },
 } as const;
 
-export type TaxonomyName = keyof typeof taxonomySchemas;
+export type TaxonomyName = keyof typeof taxonomies;
+export const taxonomyNames = Object.keys(taxonomies) as TaxonomyName[];
+export const taxonomySchemas = Object.fromEntries(taxonomyNames.map((name) => [name, taxonomies[name].schema])) as {
+  [N in TaxonomyName]: (typeof taxonomies)[N]['schema'];
+};
+
 export type Service = z.output<typeof serviceSchema>;
 export type Tool = z.output<typeof toolSchema>;
 export type Criterion = z.output<typeof criterionSchema>;
 export type Network = z.output<typeof networkSchema>;
-
-/** French nouns used in messages: « … n'est pas un service connu ». */
-export const taxonomyNouns: Record<TaxonomyName, { one: string; file: string }> = {
-  services: { one: 'un service connu', file: 'content/taxonomies/services.yml' },
-  tools: { one: 'un outil connu', file: 'content/taxonomies/tools.yml' },
-  criteria: { one: 'un critère connu', file: 'content/taxonomies/criteria.yml' },
-  networks: { one: 'un réseau connu', file: 'content/taxonomies/networks.yml' },
-};
+/** The terms of every vocabulary. */
+export type Vocabularies = { [N in TaxonomyName]: Array<z.output<(typeof taxonomies)[N]['schema']>> };

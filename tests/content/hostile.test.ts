@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckResult } from '../../src/check/index.ts';
-import { markdownOptions } from '../../src/lib/markdown.ts';
+import { markdownOptions } from '../../src/site/markdown.ts';
 import { executableFindings, FILLER, refusedBodies } from './hostile.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

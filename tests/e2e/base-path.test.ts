@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/lib/dist-files.ts';
+import { listFiles } from '../../scripts/lib/dist-files.ts';
 import { browserAvailable, launchBrowser, serveStatic } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtSiteHome } from '../../src/lib/dist-files.ts';
+import { builtSiteHome } from '../../scripts/lib/dist-files.ts';
 import { CMS_BUNDLE, findThirdPartyRequests, formatRequest } from '../../scripts/check-dist.ts';
 
 const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');

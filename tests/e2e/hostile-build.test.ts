@@ -15,7 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/lib/dist-files.ts';
+import { listFiles } from '../../scripts/lib/dist-files.ts';
 import { executableFindings, FILLER, smuggled } from '../content/hostile.ts';
 import { browserAvailable, launchBrowser, serveStatic } from './harness.ts';
 

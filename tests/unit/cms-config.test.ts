@@ -14,18 +14,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { backendConfig, connectSources } from '../../src/cms/backend.ts';
 import { BundleFixError, fixBundle } from '../../src/cms/bundle-fixes.ts';
-import { buildCmsConfig, collectionFields } from '../../src/cms/config.ts';
-import { caseInsensitiveSource, type CmsField } from '../../src/cms/fields.ts';
+import { buildCmsConfig } from '../../src/cms/config.ts';
 import { withFileName } from '../../src/cms/file-name.ts';
 import { servedBundleFile } from '../../src/cms/integration.ts';
+import { caseInsensitiveSource, typeFields, type EntryField } from '../../src/fields/index.ts';
 import { applyEdits, saveEdits } from '../../src/cms/save.ts';
 import type { Content } from '../../src/domain/content.ts';
-import { entryIdFor, NAME_PART_MAX } from '../../src/domain/file-names.ts';
+import { entryIdFor, entryIdProblem, entryNaming, NAME_PART_MAX } from '../../src/domain/entry-names.ts';
 import { slugify } from '../../src/domain/normalise.ts';
-import { checkEntry } from '../../src/forms/entry-check.ts';
+import { reservedProviderSlugs } from '../../src/domain/routes.ts';
+import { checkEntry } from '../../src/check/entry.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
-import { entryTypes, isEntryId, type EntryTypeName, type FileNaming } from '../../src/schemas/index.ts';
+import { entryTypes, type EntryTypeName } from '../../src/schemas/index.ts';
 import { enumValues, hasDefault, isOptional, metaOf, objectShape, unwrap } from '../../src/schemas/introspect.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -51,7 +52,7 @@ function decapYaml(data: object, sortedKeys: string[] = []): string {
 }
 
 /** A file as Decap writes it (decap-cms-core/src/formats): front matter + body, or plain YAML. */
-function decapFile(type: EntryTypeName, data: Record<string, unknown>, fields: CmsField[]): string {
+function decapFile(type: EntryTypeName, data: Record<string, unknown>, fields: EntryField[]): string {
   const sortedKeys = fields.map((f) => f.name);
   const { body = '', ...meta } = data as { body?: string };
   if (entryTypes[type].format === 'yaml') return decapYaml(meta, sortedKeys);
@@ -63,8 +64,8 @@ function decapFile(type: EntryTypeName, data: Record<string, unknown>, fields: C
   return body.slice(-1) !== '\n' && file.slice(-1) === '\n' ? file.slice(0, -1) : file;
 }
 
-const fieldsOf = (type: EntryTypeName) => collectionFields(type, content.taxonomies);
-const find = (fields: CmsField[], name: string) => fields.find((f) => f.name === name)!;
+const fieldsOf = (type: EntryTypeName) => typeFields(type, content.taxonomies);
+const find = (fields: EntryField[], name: string) => fields.find((f) => f.name === name)!;
 
 interface Variant {
   type: EntryTypeName;
@@ -78,7 +79,7 @@ interface Variant {
  * an empty string for a text, a date, a number or a single choice, an empty
  * list for a list; a required field keeps what the person typed (the base entry).
  */
-function leftAlone(fields: CmsField[], base: Record<string, unknown>): Record<string, unknown> {
+function leftAlone(fields: EntryField[], base: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     const value = base[field.name];
@@ -94,7 +95,7 @@ function leftAlone(fields: CmsField[], base: Record<string, unknown>): Record<st
 }
 
 /** Every way of filling each choice field (select, relation): one variant per allowed value, all values of a list at once. */
-function choiceVariants(type: EntryTypeName, base: Record<string, unknown>, fields: CmsField[], pathSoFar: string[] = []): Array<{ what: string; data: Record<string, unknown> }> {
+function choiceVariants(type: EntryTypeName, base: Record<string, unknown>, fields: EntryField[], pathSoFar: string[] = []): Array<{ what: string; data: Record<string, unknown> }> {
   const out: Array<{ what: string; data: Record<string, unknown> }> = [];
   const set = (value: unknown, at: string[]) => {
     const data = structuredClone(base);
@@ -188,7 +189,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
   });
 
   it('reprend chaque champ du schéma avec son titre, son aide et son caractère obligatoire, sans rien ajouter', () => {
-    const compare = (fields: CmsField[], schema: Parameters<typeof objectShape>[0], where: string) => {
+    const compare = (fields: EntryField[], schema: Parameters<typeof objectShape>[0], where: string) => {
       const shape = objectShape(schema)!;
       expect(fields.map((f) => f.name).filter((n) => n !== 'body'), where).toEqual(Object.keys(shape));
       for (const field of fields) {
@@ -241,7 +242,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
 
   it('donne aux champs à format le motif et le message du schéma, qui acceptent les données de démonstration et refusent ce que le schéma refuse', () => {
     const providers = fieldsOf('providers');
-    const cases: Array<{ field: CmsField; good: string[]; bad: string[] }> = [
+    const cases: Array<{ field: EntryField; good: string[]; bad: string[] }> = [
       { field: find(providers, 'website'), good: content.providers.map((p) => p.data.website), bad: ['http://exemple.org', 'exemple.org', 'https://exemple', 'https://moi@exemple.org'] },
       { field: find(providers, 'siren'), good: ['100000025'], bad: ['12345678', '1234567890', '10000002A'] },
       { field: find(find(providers, 'contact').fields!, 'phone'), good: ['02 99 00 00 02', '+33 4 76 00 00 00'], bad: ['12', 'abc'] },
@@ -365,7 +366,7 @@ describe('ce que le CMS peut enregistrer', () => {
     await cp(path.join(root, 'content'), folder, { recursive: true });
     const provider = baseData('providers', 'octets-solidaires');
     const recommendation = baseData('recommendations', 'octets-solidaires--voix-du-blavet');
-    const wrong: Array<{ type: EntryTypeName; id: string; data: Record<string, unknown>; path: string; field: CmsField; value: unknown }> = [
+    const wrong: Array<{ type: EntryTypeName; id: string; data: Record<string, unknown>; path: string; field: EntryField; value: unknown }> = [
       { type: 'providers', id: 'octets-solidaires', data: { ...provider, website: 'http://octets-solidaires.example.org' }, path: 'website', field: find(fieldsOf('providers'), 'website'), value: 'http://octets-solidaires.example.org' },
       { type: 'providers', id: 'octets-solidaires', data: { ...provider, structure: 'fondation' }, path: 'structure', field: find(fieldsOf('providers'), 'structure'), value: 'fondation' },
       { type: 'providers', id: 'octets-solidaires', data: { ...provider, services: ['hebergment'] }, path: 'services[0]', field: find(fieldsOf('providers'), 'services'), value: 'hebergment' },
@@ -443,17 +444,22 @@ const typedNames = [
   '日本語のタイトル',
   'ǅemal ﬃ ① Ａｔｅｌｉｅｒ',
   'tab\tand\nnew line',
+  // Words of the directory's own pages: no provider file may take them.
+  ...reservedProviderSlugs.map((word) => word.toUpperCase()),
 ];
 
 /** An entry as the CMS holds it: the typed text where the type takes its file name, and a provider for a recommendation. */
 function typedEntry(type: EntryTypeName, text: string): Record<string, unknown> {
-  const naming: FileNaming = entryTypes[type].fileName;
+  const naming = entryNaming[type];
   const data: Record<string, unknown> = naming.prefix ? { [naming.prefix]: 'octets-solidaires' } : {};
   let target = data;
   for (const key of naming.from.slice(0, -1)) target = (target[key] = {}) as Record<string, unknown>;
   target[naming.from.at(-1)!] = text;
   return { ...data, services: ['diagnostic'], body: 'Texte.' };
 }
+
+/** The check's rule for a file name (`entryIdProblem`, which `npm run check` applies). */
+const accepted = (type: EntryTypeName, id: string) => entryIdProblem(type, id, `${id}.md`) === undefined;
 
 describe('file names of new entries', () => {
   it('are names the check accepts, from Decap’s own slug code and the generated configuration, whatever is typed', async () => {
@@ -467,14 +473,14 @@ describe('file names of new entries', () => {
         const view = withFileName(type, data);
         const slug = decap.slugFormatter(collection, view, config.slug);
         const what = `${type} : ${JSON.stringify(text)} → ${JSON.stringify(slug)}`;
-        expect(isEntryId(type, slug), what).toBe(true);
+        expect(accepted(type, slug), what).toBe(true);
         // Decap keeps the name the project makes, as the no-account forms make it.
         expect(slug, what).toBe(entryIdFor(type, typed));
         // A name already taken gets « -1 », « -2 »… from Decap: still a name the check accepts.
-        for (const n of [1, 2, 10, 99, 999]) expect(isEntryId(type, `${slug}${decap.sanitizeChar(' ', config.slug)}${n}`), `${what} (${n})`).toBe(true);
+        for (const n of [1, 2, 10, 99, 999]) expect(accepted(type, `${slug}${decap.sanitizeChar(' ', config.slug)}${n}`), `${what} (${n})`).toBe(true);
         // What Decap writes in the file is what was typed.
         expect(view.toJS(), what).toEqual(typed);
-        expect(data.getIn(entryTypes[type].fileName.from), what).toBe(text);
+        expect(data.getIn(entryNaming[type].from), what).toBe(text);
       }
     }
   });
@@ -487,8 +493,9 @@ describe('file names of new entries', () => {
     expect(name('Œuvre & Cœur à Saint-Étienne')).toBe('oeuvre-coeur-a-saint-etienne');
     expect(name('🌱 Graines 🌱 de 🌍 numérique')).toBe('graines-de-numerique');
     expect(name('  « Atelier ! » …  ')).toBe('atelier');
-    expect(name('🌱🌱🌱')).toBe('structure');
-    expect(name('AUX')).toBe('aux-structure');
+    expect(name('🌱🌱🌱')).toBe('prestataire');
+    expect(name('AUX')).toBe('aux-prestataire');
+    expect(name(reservedProviderSlugs[0]!)).toBe(`${reservedProviderSlugs[0]}-prestataire`);
     const long = name('Association pour le développement des usages numériques libres et solidaires en Auvergne-Rhône-Alpes');
     expect(long).toBe('association-pour-le-developpement-des-usages');
     expect(long.length).toBeLessThanOrEqual(NAME_PART_MAX);

@@ -1,6 +1,7 @@
 /** Calendar arithmetic on `YYYY-MM-DD` strings, and today as France sees it. */
 import { describe, expect, it } from 'vitest';
-import { addMonths, LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS, todayInFrance } from '../../src/domain/dates.ts';
+import { addMonths, todayInFrance } from '../../src/domain/dates.ts';
+import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from '../../src/domain/staleness.ts';
 
 describe('todayInFrance', () => {
   it('is the day in Paris, not in UTC: in winter (UTC+1)…', () => {

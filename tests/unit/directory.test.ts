@@ -1,11 +1,13 @@
 /**
- * The directory derived from the content: who is published (rule 8), what
- * visitors read about them, how far each project's funding has come, and
- * what the committee must look at again.
+ * The directory derived from the content: who is published (the rule
+ * `publication` of the rules catalogue), what visitors read about them, how
+ * far each project's funding has come, and what the committee must look at
+ * again.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content, Entry } from '../../src/domain/content.ts';
-import { buildDirectory, criterionAverages, fundingProgress, isPublished, type Directory } from '../../src/domain/directory.ts';
+import { buildDirectory, criterionAverages, isPublished, type Directory } from '../../src/domain/directory.ts';
+import { fundingProgress } from '../../src/domain/projects.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import type { Project } from '../../src/schemas/project.ts';
 import type { Recommendation } from '../../src/schemas/recommendation.ts';
@@ -24,7 +26,7 @@ function variant(content: Content, id: string, change: (data: Recommendation) =>
   return { ...original, id: newId, data: change(structuredClone(original.data)) };
 }
 
-describe('publication (rule 8)', () => {
+describe('publication', () => {
   let directory: Directory;
   beforeAll(async () => {
     directory = buildDirectory(await baseContent(), TODAY);

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildFacets,
-  explainPlace,
   facetKeys,
   facetTitles,
   facetVocabulary,
-  inPlace,
-  placeMatch,
   providerFacetValues,
-  regionMatch,
   topValues,
   type Taxonomies,
 } from '../../src/domain/facets.ts';
+import { explainPlace, inPlace, placeMatch, regionMatch } from '../../src/domain/places.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
 import { providerSchema, type Provider } from '../../src/schemas/provider.ts';
 import { toolSchema } from '../../src/schemas/taxonomies.ts';

@@ -3,10 +3,9 @@
  * write, the forges' new-file addresses, the entry they prepare from the
  * answers, and the blank file for those without JavaScript.
  */
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formFields } from '../../src/forms/fields.ts';
-import { newFileUrl } from '../../src/forms/forge.ts';
+import { newFileUrl } from '../../src/domain/forge.ts';
 import { prepareEntry, type FormSettings } from '../../src/forms/submit.ts';
 import { blankEntry } from '../../src/forms/template.ts';
 import { entryFile } from '../../src/forms/yaml.ts';

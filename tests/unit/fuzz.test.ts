@@ -153,8 +153,9 @@ describe('le chargeur face à des fichiers abîmés', () => {
       seen.add(`${name}:${outcome}`);
       slowest = Math.max(slowest, performance.now() - started);
     }
-    // Bounded: no input takes long, even an alias bomb or 20,000 brackets.
-    expect(slowest).toBeLessThan(2000);
+    // Bounded: no input blows up, even an alias bomb or 20,000 brackets. A
+    // pathological file takes minutes; the margin absorbs a busy machine's pauses.
+    expect(slowest).toBeLessThan(10_000);
     expect(seen.size).toBeGreaterThanOrEqual(names.length);
   });
 });

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { isPlainText, markdownOptions, plainTextHtml } from '../../src/lib/markdown.ts';
+import { isPlainText, markdownOptions, plainTextHtml } from '../../src/site/markdown.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reportErrorMail, reportErrorUrl, serialiseJsonLd } from '../../src/lib/profile.ts';
-import { withBase } from '../../src/lib/links.ts';
+import { serialiseJsonLd } from '../../src/domain/profile.ts';
+import { mailUrl, newIssueUrl } from '../../src/domain/forge.ts';
+import { withBase } from '../../src/domain/routes.ts';
 
 describe('structured data of a profile', () => {
   it('cannot close its <script> element, whatever a name holds', () => {
@@ -12,17 +13,17 @@ describe('structured data of a profile', () => {
 
 describe('« Signaler une erreur »', () => {
   it('opens a new issue on the forge of the repository, pre-filled', () => {
-    const github = new URL(reportErrorUrl({ forge: 'github', url: 'https://github.com/org/annuaire/', branch: 'main' }, 'Erreur', 'Texte'));
+    const github = new URL(newIssueUrl({ forge: 'github', url: 'https://github.com/org/annuaire/', branch: 'main' }, 'Erreur', 'Texte'));
     expect(github.pathname).toBe('/org/annuaire/issues/new');
     expect(github.searchParams.get('title')).toBe('Erreur');
     expect(github.searchParams.get('body')).toBe('Texte');
-    const gitlab = new URL(reportErrorUrl({ forge: 'gitlab', url: 'https://gitlab.com/org/annuaire', branch: 'main' }, 'Erreur', 'Texte'));
+    const gitlab = new URL(newIssueUrl({ forge: 'gitlab', url: 'https://gitlab.com/org/annuaire', branch: 'main' }, 'Erreur', 'Texte'));
     expect(gitlab.pathname).toBe('/org/annuaire/-/issues/new');
     expect(gitlab.searchParams.get('issue[description]')).toBe('Texte');
   });
 
   it('offers an e-mail for people without an account', () => {
-    expect(reportErrorMail('comite@example.org', 'Erreur « x »', 'a b')).toBe(
+    expect(mailUrl('comite@example.org', 'Erreur « x »', 'a b')).toBe(
       'mailto:comite@example.org?subject=Erreur%20%C2%AB%20x%20%C2%BB&body=a%20b',
     );
   });

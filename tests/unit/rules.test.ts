@@ -1,6 +1,6 @@
 /**
- * The rules across files (DATA-MODEL.md, "Rules across files"), the checks
- * that come with them and the warnings: for each, a corpus that respects it
+ * The rules across files (src/domain/rules-catalogue.ts, documented in
+ * docs/contenu.md), the checks that come with them and the warnings: for each, a corpus that respects it
  * and a file that breaks it, with where and how the check says so.
  *
  * Each bad file lives in tests/content/fixtures/bad/ under the name of the
@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check/index.ts';
+import { reservedProviderSlugs } from '../../src/domain/routes.ts';
 import { at, check, edited, fixture, problemsOf, removeCorpora, the } from '../content/helpers.ts';
 
 afterAll(removeCorpora);
@@ -29,7 +30,7 @@ it('finds no problem at all in the base corpus', () => {
   expect(base.files).toBe(17);
 });
 
-describe('rule 1: each file matches its schema exactly', () => {
+describe('each file matches its schema exactly', () => {
   it('refuses an unknown field and suggests the one that was meant', async () => {
     expect(await problemsOf(bad('providers/unknown-field.md'))).toEqual([
       at(2, 1, 'website', 'ce champ est obligatoire (Site web)'),
@@ -147,7 +148,7 @@ describe('rule 1: each file matches its schema exactly', () => {
   });
 });
 
-describe('rule 2: every reference resolves', () => {
+describe('every reference resolves (references-resolve)', () => {
   it('refuses a recommendation of a provider that does not exist, and suggests the near one', async () => {
     expect(await problemsOf(bad('recommendations/nuage-des-exempels--provider-typo.md'))).toEqual([
       at(2, 11, 'provider', 'aucune structure n’a l’identifiant « nuage-des-exempels ». Vouliez-vous dire « nuage-des-exemples » ?'),
@@ -265,7 +266,7 @@ describe('rule 2: every reference resolves', () => {
   });
 });
 
-describe('rule 3: no duplicates', () => {
+describe('no duplicates (unique-siren, unique-term-slugs, one-recommendation-per-association)', () => {
   it('refuses a second provider with a SIREN already listed, naming the first', async () => {
     expect(await problemsOf(bad('providers/siren-already-listed.md'))).toEqual([
       at(4, 8, 'siren', 'le SIREN « 900000001 » est déjà celui de « Nuage des Exemples » (providers/nuage-des-exemples.md)'),
@@ -297,7 +298,7 @@ describe('rule 3: no duplicates', () => {
   });
 });
 
-describe('rule 4: an association cannot recommend itself', () => {
+describe('an association cannot recommend itself (no-self-recommendation)', () => {
   it('refuses a recommendation under the provider’s own name, written differently', async () => {
     expect(await problemsOf(bad('recommendations/nuage-des-exemples--self-recommendation.md'))).toEqual([
       at(4, 9, 'association.name', 'l’association a le même nom que « Nuage des Exemples » : une structure ne peut pas se recommander elle-même'),
@@ -317,7 +318,7 @@ describe('rule 4: an association cannot recommend itself', () => {
   });
 });
 
-describe('rule 5: dates are real, and what already happened is not in the future', () => {
+describe('dates are real, and what already happened is not in the future (dates-not-in-future, dates-in-order)', () => {
   it('refuses 30 February, accepts 29 February of a leap year', async () => {
     expect(await problemsOf(bad('providers/impossible-date.md'))).toEqual([at(25, 10, 'updated', 'indiquez une date réelle au format AAAA-MM-JJ')]);
     const leap = edited('providers/nuage-des-exemples.md', ['charter_signed: 2025-01-15', 'charter_signed: 2024-02-29']);
@@ -387,7 +388,7 @@ describe('rule 5: dates are real, and what already happened is not in the future
   });
 });
 
-describe('rule 6: what a project announces adds up', () => {
+describe('what a project announces adds up (milestones-add-up, status-matches-funding)', () => {
   it('accepts milestones that add up to the goal, or no milestones at all', async () => {
     const file = 'projects/agenda-partage-exemple.md';
     expect(base.problems.filter((p) => p.file === file)).toEqual([]);
@@ -426,7 +427,7 @@ describe('rule 6: what a project announces adds up', () => {
   });
 });
 
-describe('rule 7: links lead only where they should, and bodies hold no HTML', () => {
+describe('links lead only where they should, and bodies hold no HTML (safe-markdown-links, no-raw-html)', () => {
   it.each([
     ['providers/http-website.md', 5, 10, 'website'],
     ['projects/http-payment-url.md', 20, 14, 'payment_url'],
@@ -533,7 +534,25 @@ describe('an entry its schema refuses is still checked for what can be checked',
   });
 });
 
-describe('rule 9: warnings are reported and never fail', () => {
+describe('file names: the identifier of each entry, and never a word of the directory’s own pages', () => {
+  it.each(reservedProviderSlugs)('refuses a provider file named « %s », which the directory’s own page at that address would hide', async (word) => {
+    const problems = await problemsOf({ [`providers/${word}.md`]: fixture('base/providers/nuage-des-exemples.md') });
+    expect(problems).toEqual([at(1, 1, '', `« ${word} » est un mot réservé aux pages de l’annuaire (/annuaire/${word}/) : renommez le fichier`)]);
+  });
+
+  it('accepts a provider whose file name only starts with a reserved word', async () => {
+    const copy = edited('providers/nuage-des-exemples.md', [/siren: .*\n/, '']);
+    expect(await problemsOf({ 'providers/service-numerique.md': copy })).toEqual([]);
+  });
+
+  it('refuses a file name with capitals or spaces, saying how to write one', async () => {
+    expect(await problemsOf({ 'providers/Nuage Solidaire.md': fixture('base/providers/nuage-des-exemples.md') })).toEqual([
+      at(1, 1, '', 'le nom du fichier « Nuage Solidaire.md » doit être un identifiant en minuscules sans accents ni espaces'),
+    ]);
+  });
+});
+
+describe('warnings are reported and never fail', () => {
   const today = '2026-11-28';
 
   it('warns about a listing not reviewed for 18 months, not about one reviewed 17 months ago', async () => {

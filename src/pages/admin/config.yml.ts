@@ -7,13 +7,14 @@ import path from 'node:path';
 import type { APIRoute } from 'astro';
 import { contentDir } from '../../check/index.ts';
 import { cmsConfigYaml } from '../../cms/config.ts';
-import { getSiteData } from '../../lib/site-data.ts';
+import { getSiteData } from '../../site/data.ts';
+import { CONTENT_FOLDER } from '../../schemas/index.ts';
 
 /** The content folder as the repository sees it; `content` when it lies outside. */
 function contentFolder(): string {
   if (process.env.CMS_CONTENT_FOLDER) return process.env.CMS_CONTENT_FOLDER;
   const relative = path.relative(process.cwd(), path.resolve(contentDir())).split(path.sep).join('/');
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : 'content';
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : CONTENT_FOLDER;
 }
 
 export const GET: APIRoute = async () => {

@@ -3,7 +3,7 @@
  * knows filter values (slugs, INSEE codes), visitors read their names.
  */
 import type { APIRoute } from 'astro';
-import { getDirectoryPages } from '../../lib/directory-pages.ts';
+import { getDirectoryPages } from '../../site/directory.ts';
 
 export const GET: APIRoute = async () => {
   const { index } = await getDirectoryPages();

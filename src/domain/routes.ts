@@ -1,0 +1,105 @@
+/**
+ * Every address of the site, in one place. Each route is a path relative to
+ * the site's home, without a leading slash (`annuaire/atelier-libre/`; the
+ * home is ``): pages prefix it with the base path (`href` in
+ * src/site/href.ts), exports and feeds with the public address (`absoluteUrl`).
+ * Pages, feeds, exports, the sitemap, the dashboard, browser scripts and
+ * tests build addresses only through these functions.
+ */
+import { facetKeys, type FacetKey } from './facet-keys.ts';
+
+/** `annuaire/service/x/` for page 1, `annuaire/service/x/page/2/` after. */
+function paged(prefix: string, page: number): string {
+  return page <= 1 ? prefix : `${prefix}${pageSegment(page)}/`;
+}
+
+/** The part of a list's address that names its page: `page/2` (Astro's rest parameter). */
+export function pageSegment(page: number): string {
+  return `page/${page}`;
+}
+
+/** The word of the directory's own pages under `/annuaire/` (`/annuaire/page/2/`). */
+const DIRECTORY_PAGE_WORD = 'page';
+/** The labels of the search filters, next to the directory (`/annuaire/filtres.json`). */
+const FILTER_LABELS_WORD = 'filtres';
+
+export const routes = {
+  home: () => '',
+  directory: (page = 1) => paged('annuaire/', page),
+  provider: (id: string) => `annuaire/${id}/`,
+  /** Every value of one facet: `/annuaire/departement/`. */
+  facet: (key: FacetKey) => `annuaire/${key}/`,
+  /** The providers that take one facet value: `/annuaire/departement/69/`, then `page/2/`… */
+  facetValue: (key: FacetKey, value: string, page = 1) => paged(`annuaire/${key}/${value}/`, page),
+  /** The directory's search, with its query and filters in the address. */
+  search: (params: Record<string, string> = {}) => {
+    const query = new URLSearchParams(params).toString();
+    return query ? `annuaire/?${query}` : 'annuaire/';
+  },
+  filterLabels: () => `annuaire/${FILTER_LABELS_WORD}.json`,
+  finder: (params: Record<string, string> = {}) => {
+    const query = new URLSearchParams(params).toString();
+    return query ? `trouver/?${query}` : 'trouver/';
+  },
+  /** The finder's data files: `vocabulaire.json`, `departement/69.json`, `partout/tous.json`. */
+  finderVocabulary: () => 'trouver/vocabulaire.json',
+  finderDepartment: (code: string) => `trouver/departement/${code}.json`,
+  finderEverywhere: (service: string | undefined) => `trouver/partout/${service ?? 'tous'}.json`,
+  projects: (page = 1) => paged('projets/', page),
+  project: (id: string) => `projets/${id}/`,
+  resources: () => 'ressources/',
+  resource: (id: string) => `ressources/${id}/`,
+  /** An editorial page of content/pages/: `/charte/`. */
+  page: (id: string) => `${id}/`,
+  partners: () => 'partenaires/',
+  propose: () => 'proposer/',
+  providerTemplate: () => 'proposer/modele-de-fiche.md',
+  /** The recommendation questionnaire, with the structure to recommend when a link names it. */
+  recommend: (provider?: string) => (provider ? `recommander/?${new URLSearchParams({ structure: provider })}` : 'recommander/'),
+  recommendationTemplate: () => 'recommander/modele-de-recommandation.md',
+  openData: () => 'donnees/',
+  providersJson: () => 'donnees/prestataires.json',
+  providersCsv: () => 'donnees/prestataires.csv',
+  projectsJson: () => 'donnees/projets.json',
+  providersFeed: () => 'flux/prestataires.xml',
+  projectsFeed: () => 'flux/projets.xml',
+  /** The sitemap's index, written by @astrojs/sitemap (it points at `sitemap-0.xml`…). */
+  sitemap: () => 'sitemap-index.xml',
+  committee: () => 'comite/',
+  admin: () => 'admin/',
+  adminEntry: (collection: string, id: string) => `admin/#/collections/${collection}/entries/${id}`,
+  adminNew: (collection: string) => `admin/#/collections/${collection}/new`,
+  /** Pagefind's index and script, written by the build. */
+  searchIndex: () => 'pagefind/',
+  searchScript: () => 'pagefind/pagefind.js',
+} as const;
+
+/** Pages kept out of search engines and of the page budget: the committee's dashboard and the CMS. */
+export const privateSections = [routes.committee(), routes.admin()] as const;
+
+/** Whether a page, by its path from the site's home (`comite/`, `comite/index.html`), is in a private section. */
+export function isPrivatePage(pathFromHome: string): boolean {
+  return privateSections.some((section) => pathFromHome.startsWith(section));
+}
+
+/**
+ * Words that name the directory's own pages under `/annuaire/` and so cannot
+ * be provider file names: `content/providers/service.md` would be published
+ * at `/annuaire/service/`, the list of services.
+ */
+export const reservedProviderSlugs: readonly string[] = [DIRECTORY_PAGE_WORD, FILTER_LABELS_WORD, ...facetKeys];
+
+/** The address of a route on the public site; `home` is the site's home, base path included, ending with `/`. */
+export function absoluteUrl(home: string, route: string): string {
+  return new URL(route, home.endsWith('/') ? home : `${home}/`).href;
+}
+
+/**
+ * Contributors link to other pages of the site as `/annuaire/…`. When the
+ * site lives under a path (`/emancipasso/`), those links get the path in
+ * front, in the sanitised HTML of Markdown bodies.
+ */
+export function withBase(html: string, base: string): string {
+  if (base === '/' || !base) return html;
+  return html.replace(/(<a\s[^>]*?href=")\/(?!\/)/g, `$1${base}`);
+}

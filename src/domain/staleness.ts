@@ -1,0 +1,41 @@
+/**
+ * When a listing or a recommendation needs reviewing again, and every
+ * sentence that says so (profile, « Proposer », the dashboard, `npm run
+ * stale`, the check's warnings): the thresholds are written here only.
+ */
+import { addMonths } from './dates.ts';
+import { frenchTypography as t } from './format.ts';
+
+/** Listings not reviewed by their provider for this long are stale. */
+export const LISTING_STALE_MONTHS = 18;
+/** Verified recommendations older than this should be verified again. */
+export const RECOMMENDATION_STALE_MONTHS = 36;
+
+/** A listing last reviewed on `updated` (`YYYY-MM-DD`) is stale on `today`. */
+export function isListingStale(updated: string, today: string): boolean {
+  return updated <= addMonths(today, -LISTING_STALE_MONTHS);
+}
+
+/** A recommendation verified on `verified` is to be verified again on `today`. */
+export function isRecommendationStale(verified: string, today: string): boolean {
+  return verified <= addMonths(today, -RECOMMENDATION_STALE_MONTHS);
+}
+
+export const staleness = {
+  /** On a stale profile. */
+  profileNotice: t(`Elle n’a pas été relue depuis plus de ${LISTING_STALE_MONTHS} mois : certaines informations ont pu changer.`),
+  /** What « Proposer une structure » promises. */
+  listingRule: t(`Relisez-la au moins une fois par an : une fiche non relue depuis ${LISTING_STALE_MONTHS} mois est signalée au comité.`),
+  /** Headings and explanations of the committee's lists. */
+  listingsTitle: t(`Fiches non relues depuis plus de ${LISTING_STALE_MONTHS} mois`),
+  recommendationsTitle: t(`Recommandations vérifiées il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois`),
+  listingsToReview: t(`Fiches publiées que la structure n’a pas relues depuis plus de ${LISTING_STALE_MONTHS} mois : demandez-lui de les relire, puis mettez à jour la date « Fiche revue le ».`),
+  recommendationsToReview: t(`Vérifiées il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : l’association recommande-t-elle toujours la structure ? Si elle confirme, mettez à jour la date, la méthode et la personne qui a vérifié.`),
+  /** `npm run stale -- --help`. */
+  commandHelp: `Liste les fiches à faire relire (${LISTING_STALE_MONTHS} mois) et les recommandations à vérifier à nouveau (${RECOMMENDATION_STALE_MONTHS} mois).`,
+  /** The check's warnings. */
+  listingWarning: (lastReviewed: string) =>
+    `fiche relue pour la dernière fois le ${lastReviewed}, il y a plus de ${LISTING_STALE_MONTHS} mois : demandez à la structure de la relire, puis mettez à jour cette date.`,
+  recommendationWarning: (verified: string) =>
+    `recommandation vérifiée le ${verified}, il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : vérifiez-la à nouveau auprès de l’association.`,
+} as const;
