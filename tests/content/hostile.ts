@@ -83,6 +83,7 @@ export function executableFindings(html: string, options: { xml?: boolean } = {}
         for (const [attribute, value] of Object.entries(attributes)) {
           if (/^on/i.test(attribute)) findings.push(`attribut d’événement ${attribute} sur <${name}>`);
           // Browsers ignore control characters and spaces inside a scheme.
+          // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
           const scheme = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
           if (/^(href|src|action|formaction|xlink:href|poster|data|srcdoc)$/i.test(attribute) && /^(javascript|vbscript|data:text\/html)/.test(scheme)) {
             findings.push(`${attribute}="${value.slice(0, 40)}" sur <${name}>`);

@@ -148,7 +148,7 @@ describe('le chargeur face à des fichiers abîmés', () => {
         }
         outcome = 'ok';
       } catch (error) {
-        throw new Error(`mutation « ${name} » n° ${i} a levé : ${(error as Error).stack}`);
+        throw new Error(`mutation « ${name} » n° ${i} a levé : ${(error as Error).stack}`, { cause: error });
       }
       seen.add(`${name}:${outcome}`);
       slowest = Math.max(slowest, performance.now() - started);

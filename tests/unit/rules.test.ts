@@ -392,7 +392,7 @@ describe('what a project announces adds up (milestones-add-up, status-matches-fu
   it('accepts milestones that add up to the goal, or no milestones at all', async () => {
     const file = 'projects/agenda-partage-exemple.md';
     expect(base.problems.filter((p) => p.file === file)).toEqual([]);
-    const without = edited(file, [/milestones:\n(  - .*\n)+/, '']);
+    const without = edited(file, [/milestones:\n( {2}- .*\n)+/, '']);
     expect(await problemsOf({ [file]: without })).toEqual([]);
   });
 
