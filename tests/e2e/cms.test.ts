@@ -196,7 +196,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (start && start.exitCode === null) start.kill('SIGKILL');
+  if (start && start.exitCode === null && start.signalCode === null) {
+    // Ctrl-C first, so that npm start stops decap-server and the site too (a run of some tests only skips that test).
+    const exited = new Promise((resolve) => start!.once('exit', resolve));
+    start.kill('SIGINT');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (start.exitCode === null) start.kill('SIGKILL');
+  }
   if (work) await rm(work, { recursive: true, force: true });
 });
 
