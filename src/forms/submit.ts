@@ -4,8 +4,7 @@
  * each problem next to its field with a summary at the top, or produce the
  * entry file and the three ways to send it.
  */
-import { slugify } from '../domain/text/normalise.ts';
-import { recommendationId } from '../domain/entry-names.ts';
+import { entryIdFor } from '../domain/entry-names.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
 import { checkEntry, type EntryContext, type EntryProblem } from '../check/entry.ts';
 import { FORGE_NAMES, newFileUrl, type Repository } from '../domain/forge.ts';
@@ -86,19 +85,13 @@ function pruned(value: unknown): unknown {
   return value;
 }
 
-/** The file's name: the provider's slug, or `<provider>--<association>`. */
-export function entryId(type: FormSettings['type'], data: Record<string, unknown>): string {
-  if (type === 'providers') return slugify(String(data.name ?? ''));
-  const association = (data.association ?? {}) as { name?: string };
-  return recommendationId(String(data.provider ?? ''), slugify(String(association.name ?? '')));
-}
-
 /** The entry the form produces, or the problems that prevent it. */
 export function prepareEntry(settings: FormSettings, answers: { data: Record<string, unknown>; body: string }) {
   const data = { ...answers.data };
   // A recommendation sent this way always waits for the committee's verification.
   if (settings.type === 'recommendations') data.verification = { status: 'pending' };
-  const id = entryId(settings.type, data);
+  // Named as the CMS names a new entry: the provider's slug, or `<provider>--<association>`.
+  const id = entryIdFor(settings.type, data);
   const problems: EntryProblem[] = checkEntry(settings.type, id, data, answers.body, settings.context);
   const filePath = `${settings.folder}/${settings.type}/${id}.md`;
   return { id, problems, filePath, file: entryFile(pruned(data) as Record<string, unknown>, answers.body) };

@@ -10,14 +10,19 @@ import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { backendConfig, connectSources } from '../../src/cms/backend.ts';
+import { BundleFixError, fixBundle } from '../../src/cms/bundle-fixes.ts';
 import { buildCmsConfig } from '../../src/cms/config.ts';
+import { withFileName } from '../../src/cms/file-name.ts';
+import { servedBundleFile } from '../../src/cms/integration.ts';
 import { caseInsensitiveSource, typeFields, type EntryField } from '../../src/fields/index.ts';
 import { applyEdits, saveEdits } from '../../src/cms/save.ts';
 import type { Content } from '../../src/domain/content.ts';
+import { entryIdFor, entryIdProblem, entryNaming, NAME_PART_MAX } from '../../src/domain/entry-names.ts';
 import { slugify } from '../../src/domain/text/normalise.ts';
+import { reservedProviderSlugs } from '../../src/domain/routes.ts';
 import { checkEntry } from '../../src/check/entry.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
@@ -383,5 +388,167 @@ describe('ce que le CMS peut enregistrer', () => {
       const result = await checkContent(dir, { today: TODAY, displayRoot: dir });
       expect(result.problems.filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.path}`)).toContain(`${item.type}/${item.id}.md ${item.path}`);
     }
+  });
+});
+
+/*
+ * Decap's own slug code (decap-cms-core, the version its bundle holds), run
+ * as the CMS runs it. Its modules come from their ES build; the two that only
+ * bring the rest of the application along (the configuration loader and the
+ * entries' store) stand aside: the slug code does not use them.
+ */
+vi.mock('decap-cms-lib-widgets', () => import(/* @vite-ignore */ path.join(path.dirname(decapRequire.resolve('decap-cms-lib-widgets/package.json')), 'dist/esm/index.js')));
+vi.mock('../../node_modules/decap-cms-core/dist/esm/actions/config.js', () => ({ CONFIG_SUCCESS: 'CONFIG_SUCCESS' }));
+vi.mock('../../node_modules/decap-cms-core/dist/esm/reducers/entries.js', () => ({ selectMediaFolder: () => undefined }));
+
+type DecapMap = { getIn(path: readonly unknown[], notSetValue?: unknown): unknown; toJS(): Record<string, unknown> };
+interface DecapSlugCode {
+  slugFormatter(collection: unknown, data: DecapMap, slugConfig: unknown): string;
+  sanitizeChar(char: string, slugConfig: unknown): string;
+  fromJS(value: unknown): DecapMap;
+}
+
+async function decapSlugCode(): Promise<DecapSlugCode> {
+  const esm = path.join(path.dirname(createRequire(import.meta.url).resolve('decap-cms-core/package.json')), 'dist/esm/lib');
+  const formatters = await import(/* @vite-ignore */ path.join(esm, 'formatters.js'));
+  const urlHelper = await import(/* @vite-ignore */ path.join(esm, 'urlHelper.js'));
+  const immutable = await import(/* @vite-ignore */ decapRequire.resolve('immutable'));
+  return { slugFormatter: formatters.slugFormatter, sanitizeChar: urlHelper.sanitizeChar, fromJS: immutable.fromJS ?? immutable.default.fromJS };
+}
+
+/** What a person may type as a name, a title or an association's name. */
+const typedNames = [
+  'Atelier_numérique ~ libre',
+  'L’Atelier d’Émilie',
+  "L'Atelier d'Émilie",
+  'Œuvre & Cœur à Saint-Étienne',
+  '🌱 Graines 🌱 de 🌍 numérique',
+  'Atelier    numérique      solidaire',
+  '  « Atelier ! » …  ',
+  '--Atelier--',
+  '...Atelier...',
+  '_~_Atelier_~_',
+  '(Atelier) [numérique] {libre} #1 @home 50% +1 = 2 $ * / \\ | ? : ; < > "',
+  'Association pour le développement des usages numériques libres et solidaires en Auvergne-Rhône-Alpes',
+  'Associationpourledéveloppementdesusagesnumériqueslibresetsolidairesenrégion',
+  'x'.repeat(120),
+  '🌱🌱🌱',
+  '🏳️‍🌈',
+  '!!!',
+  'A.',
+  'Con',
+  'AUX',
+  'lpt1',
+  'Straße',
+  'Ассоциация «Свобода»',
+  '日本語のタイトル',
+  'ǅemal ﬃ ① Ａｔｅｌｉｅｒ',
+  'tab\tand\nnew line',
+  // Words of the directory's own pages: no provider file may take them.
+  ...reservedProviderSlugs.map((word) => word.toUpperCase()),
+];
+
+/** An entry as the CMS holds it: the typed text where the type takes its file name, and a provider for a recommendation. */
+function typedEntry(type: EntryTypeName, text: string): Record<string, unknown> {
+  const naming = entryNaming[type];
+  const data: Record<string, unknown> = naming.prefix ? { [naming.prefix]: 'octets-solidaires' } : {};
+  let target = data;
+  for (const key of naming.from.slice(0, -1)) target = (target[key] = {}) as Record<string, unknown>;
+  target[naming.from.at(-1)!] = text;
+  return { ...data, services: ['diagnostic'], body: 'Texte.' };
+}
+
+/** The check's rule for a file name (`entryIdProblem`, which `npm run check` applies). */
+const accepted = (type: EntryTypeName, id: string) => entryIdProblem(type, id, `${id}.md`) === undefined;
+
+describe('file names of new entries', () => {
+  it('are names the check accepts, from Decap’s own slug code and the generated configuration, whatever is typed', async () => {
+    const decap = await decapSlugCode();
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as { slug: unknown; collections: Array<{ name: string }> };
+    for (const type of Object.keys(entryTypes) as EntryTypeName[]) {
+      const collection = decap.fromJS(config.collections.find((c) => c.name === type));
+      for (const text of typedNames) {
+        const typed = typedEntry(type, text);
+        const data = decap.fromJS(typed);
+        const view = withFileName(type, data);
+        const slug = decap.slugFormatter(collection, view, config.slug);
+        const what = `${type} : ${JSON.stringify(text)} → ${JSON.stringify(slug)}`;
+        expect(accepted(type, slug), what).toBe(true);
+        // Decap keeps the name the project makes, as the no-account forms make it.
+        expect(slug, what).toBe(entryIdFor(type, typed));
+        // A name already taken gets « -1 », « -2 »… from Decap: still a name the check accepts.
+        for (const n of [1, 2, 10, 99, 999]) expect(accepted(type, `${slug}${decap.sanitizeChar(' ', config.slug)}${n}`), `${what} (${n})`).toBe(true);
+        // What Decap writes in the file is what was typed.
+        expect(view.toJS(), what).toEqual(typed);
+        expect(data.getIn(entryNaming[type].from), what).toBe(text);
+      }
+    }
+  });
+
+  it('come out readable: accents dropped, words joined by dashes, a word kept whole, a fallback when no letter is left', () => {
+    const name = (text: string) => entryIdFor('providers', { name: text });
+    expect(name('L’Atelier d’Émilie')).toBe('l-atelier-d-emilie');
+    expect(name("L'Atelier d'Émilie")).toBe('l-atelier-d-emilie');
+    expect(name('Atelier_numérique ~ libre')).toBe('atelier-numerique-libre');
+    expect(name('Œuvre & Cœur à Saint-Étienne')).toBe('oeuvre-coeur-a-saint-etienne');
+    expect(name('🌱 Graines 🌱 de 🌍 numérique')).toBe('graines-de-numerique');
+    expect(name('  « Atelier ! » …  ')).toBe('atelier');
+    expect(name('🌱🌱🌱')).toBe('prestataire');
+    expect(name('AUX')).toBe('aux-prestataire');
+    expect(name(reservedProviderSlugs[0]!)).toBe(`${reservedProviderSlugs[0]}-prestataire`);
+    const long = name('Association pour le développement des usages numériques libres et solidaires en Auvergne-Rhône-Alpes');
+    expect(long).toBe('association-pour-le-developpement-des-usages');
+    expect(long.length).toBeLessThanOrEqual(NAME_PART_MAX);
+    expect(entryIdFor('projects', { title: '🚀🚀' })).toBe('projet');
+    expect(entryIdFor('recommendations', { provider: 'octets-solidaires', association: { name: '💚' } })).toBe('octets-solidaires--association');
+  });
+
+  it('need the step before saving: Decap alone keeps « _ » and « ~ » and leaves nothing of a name made of emoji', async () => {
+    // Should this fail one day, Decap's settings may be enough, and `file-name.ts` can go.
+    const decap = await decapSlugCode();
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as { slug: unknown; collections: Array<{ name: string }> };
+    const collection = decap.fromJS(config.collections.find((c) => c.name === 'providers'));
+    const alone = (text: string) => decap.slugFormatter(collection, decap.fromJS({ name: text }), config.slug);
+    expect(alone('Atelier_numérique ~ libre')).toBe('atelier_numerique-~-libre');
+    expect(alone('🌱🌱🌱')).toBe('');
+    expect(alone('Con')).toBe('');
+  });
+});
+
+describe('the local backup of a form', () => {
+  it('is not made for an untouched form: every required multiple choice starts as the empty list Decap would set', () => {
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as { collections: Array<{ name: string; fields?: unknown[] }> };
+    const required: string[] = [];
+    const walk = (fields: unknown[] = [], where: string) => {
+      for (const field of fields as Array<Record<string, unknown>>) {
+        if (field.widget === 'select' && field.multiple && field.required) {
+          required.push(`${where}.${String(field.name)}`);
+          expect(field.default, `${where}.${String(field.name)}`).toEqual([]);
+        }
+        walk(field.fields as unknown[] | undefined, `${where}.${String(field.name)}`);
+      }
+    };
+    for (const collection of config.collections) walk(collection.fields, collection.name);
+    expect(required).toContain('providers.services');
+  });
+});
+
+describe('the corrections of Decap’s bundle', () => {
+  it('apply to the installed bundle, whose slug code is the one tested above', async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
+    const source = await readFile(path.join(dist, 'decap-cms.js'), 'utf8');
+    const served = String(await servedBundleFile('decap-cms.js'));
+    expect(served).not.toBe(source);
+    // The restore of a local backup waits for the form's draft.
+    expect(served).toMatch(/componentDidUpdate\((\w+)\)\{if\(!\(\1\.localBackup&&\1\.draftKey\)&&this\.props\.localBackup&&this\.props\.draftKey&&\(/);
+    expect(served.length - source.length).toBeLessThan(100);
+    const core = decapRequire('./package.json') as { version: string };
+    expect(source).toContain(`console.log("decap-cms-core ${core.version}")`);
+  });
+
+  it('stop the build, saying what to do, when Decap no longer holds the code they correct', () => {
+    expect(() => fixBundle('decap-cms.js', 'componentDidUpdate(e){}')).toThrow(BundleFixError);
+    expect(() => fixBundle('decap-cms.js', 'componentDidUpdate(e){}')).toThrow(/restaurer la sauvegarde locale.*src\/cms\/bundle-fixes\.ts/);
+    expect(fixBundle('other.js', 'unchanged')).toBe('unchanged');
   });
 });
