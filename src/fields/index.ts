@@ -89,7 +89,7 @@ export interface FieldContext {
  * (no spaces, a host with a dot) and the whole entry is checked again with the
  * schema before it is saved.
  */
-export const HTTPS_URL_PATTERN = '^https://(?![^/?#\\s]*@)[^/?#\\s:]+\\.[^/?#\\s:]+(:\\d{1,5})?([/?#]\\S*)?$';
+export const HTTPS_URL_PATTERN = '^https://(?![^/?#\\s]*@)[^/?#\\s:]+\\.[^/?#\\s:]+(:\\d{1,5})?([/?#][^\\s"\'<>`{}|\\\\^]*)?$';
 
 /** Decap dates: stored as `YYYY-MM-DD`, shown the French way, no time of day. */
 const DATE_WIDGET = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'DD/MM/YYYY', time_format: false } as const;

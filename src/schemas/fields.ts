@@ -45,16 +45,22 @@ export const rna = z.string().regex(/^W\d{9}$/, {
   error: 'un numéro RNA s’écrit W suivi de 9 chiffres (par exemple « W751234567 »).',
 });
 
+/** Characters a browser would percent-encode: typed in an address, they are a copy-paste accident (or an attack). */
+const NOT_IN_ADDRESSES = /[\s"'<>`{}|\\^]/;
+
 export const httpsUrl = z
   .string()
   .refine(
-  (value) => {
-    if (!URL.canParse(value)) return false;
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
-  },
-    { error: 'indiquez une adresse web complète qui commence par « https:// ».' },
+    (value) => {
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+    },
+    { error: 'indiquez une adresse web complète qui commence par « https:// ».', abort: true },
   )
+  .refine((value) => !NOT_IN_ADDRESSES.test(value), {
+    error: 'une adresse web ne contient ni espace, ni guillemet, ni chevron (< >) : recopiez-la depuis la barre d’adresse du navigateur.',
+  })
   .meta({ format: 'https-url' });
 
 export const email = z.email({

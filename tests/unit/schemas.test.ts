@@ -102,6 +102,9 @@ describe('https URL', () => {
   ])('refuses %s', (value) => {
     expect(messageFor(httpsUrl, value)).toBe('indiquez une adresse web complète qui commence par « https:// ».');
   });
+  it.each(['https://exemple.org/"><script>', 'https://exemple.org/a b', "https://exemple.org/'x'", 'https://exemple.org/<x>'])('refuses %s, an address pasted with what no address holds', (value) => {
+    expect(messageFor(httpsUrl, value)).toBe('une adresse web ne contient ni espace, ni guillemet, ni chevron (< >) : recopiez-la depuis la barre d’adresse du navigateur.');
+  });
   it('marks itself as an https URL for forms and the CMS', () => {
     expect(metaOf(httpsUrl).format).toBe('https-url');
     expect(metaOf(providerSchema.shape.website).format).toBe('https-url');
