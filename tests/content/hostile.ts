@@ -52,7 +52,7 @@ export const smuggled = {
   summary: `"'><script>alert('résumé')</script>`,
   testimony: `Nous recommandons &lt;script&gt;alert('entité')&lt;/script&gt; et \`<script>alert('code')</script>\` sans crainte. `,
   // Quotes and chevrons are refused in addresses: what is left is percent-encoded, and must stay inert.
-  website: `https://hostile.example.org/%22%3E%3Cscript%3Ealert('url')%3C/script%3E`,
+  website: `https://hostile.example.org/%22%3E%3Cscript%3Ealert(%27url%27)%3C/script%3E`,
   funder: `<img src=x onerror=alert('financeur')>`,
 };
 
