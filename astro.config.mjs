@@ -37,7 +37,12 @@ export default defineConfig({
   // No syntax highlighting: contributor texts hold no code, and its inline styles would need a looser CSP.
   markdown: { processor: markdownProcessor(), syntaxHighlight: false },
   // The sitemap lists every public page: the committee's dashboard and the CMS stay out (they ask not to be indexed).
-  integrations: [contentCheck(), sitemap({ filter: (page) => !isPrivatePage(fromHome(page)), namespaces: { news: false, xhtml: false, image: false, video: false } }), search(), cmsAdmin()],
+  integrations: [
+    contentCheck(),
+    sitemap({ filter: (page) => !isPrivatePage(fromHome(page)), namespaces: { news: false, xhtml: false, image: false, video: false } }),
+    search(),
+    cmsAdmin(),
+  ],
   devToolbar: { enabled: false },
   // Content Security Policy on every page: Astro hashes its own scripts and
   // styles; nothing inline runs unless hashed, nothing loads from elsewhere.

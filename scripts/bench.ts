@@ -72,7 +72,14 @@ const median = (xs: number[]) => {
 };
 const fmt = (n: number) => n.toFixed(2).replace('.', ',');
 
-async function series(label: string, runsCount: number, prepare: () => Promise<void>, command: string[], env: NodeJS.ProcessEnv, cwd?: string) {
+async function series(
+  label: string,
+  runsCount: number,
+  prepare: () => Promise<void>,
+  command: string[],
+  env: NodeJS.ProcessEnv,
+  cwd?: string,
+) {
   const results: Measure[] = [];
   for (let i = 0; i < runsCount; i++) {
     await prepare();
@@ -91,7 +98,10 @@ async function writeBareProject(dir: string, contentDir: string) {
   await mkdir(path.join(dir, 'src/pages'), { recursive: true });
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare', type: 'module', private: true }));
-  await writeFile(path.join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\n// Its own cache: node_modules is the project's, shared through a link.\nexport default defineConfig({ cacheDir: './.astro-cache' });\n");
+  await writeFile(
+    path.join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\n// Its own cache: node_modules is the project's, shared through a link.\nexport default defineConfig({ cacheDir: './.astro-cache' });\n",
+  );
   await writeFile(
     path.join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { providers: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(path.join(contentDir, 'providers'))} }) }) };\n`,
@@ -135,7 +145,9 @@ async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-bench-'));
   const contentDir = path.join(work, 'content');
   const today = todayInFrance();
-  console.log(`Corpus synthétique : ${providers} prestataires, ${providers * 3} recommandations, ${Math.floor(providers / 20)} projets → ${contentDir}`);
+  console.log(
+    `Corpus synthétique : ${providers} prestataires, ${providers * 3} recommandations, ${Math.floor(providers / 20)} projets → ${contentDir}`,
+  );
   const { files } = await writeCorpus(contentDir, {
     providers,
     recommendationsPerProvider: 3,
@@ -170,7 +182,14 @@ async function main() {
         await rm(path.join(bareDir, '.astro'), { recursive: true, force: true });
         await rm(path.join(bareDir, 'dist'), { recursive: true, force: true });
       };
-      bare = await series('astro nu', runs, bareCold, [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { ASTRO_TELEMETRY_DISABLED: '1' }, bareDir);
+      bare = await series(
+        'astro nu',
+        runs,
+        bareCold,
+        [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+        { ASTRO_TELEMETRY_DISABLED: '1' },
+        bareDir,
+      );
     }
   }
 
@@ -178,7 +197,8 @@ async function main() {
   console.log(`  npm run check : ${fmt(check.median)} s (mémoire max ${Math.round(check.peakMb)} Mo)`);
   if (build) console.log(`  npm run build : ${fmt(build.median)} s (mémoire max ${Math.round(build.peakMb)} Mo)`);
   if (search) console.log(`  première recherche : ${fmt(search.kilobytes)} ko transférés en ${search.requests} requêtes`);
-  if (bare && build) console.log(`  astro nu (mêmes pages de prestataires) : ${fmt(bare.median)} s → surcoût ×${fmt(build.median / bare.median)}`);
+  if (bare && build)
+    console.log(`  astro nu (mêmes pages de prestataires) : ${fmt(bare.median)} s → surcoût ×${fmt(build.median / bare.median)}`);
   if (values.keep) console.log(`\nDossier conservé : ${work}`);
   else await rm(work, { recursive: true, force: true });
 }

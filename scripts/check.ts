@@ -17,7 +17,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (options.help) {
-    console.log('Usage : npm run check -- [--json] [--content DOSSIER]\nVérifie chaque fichier du dossier de contenu (par défaut « content/ » ou $CONTENT_DIR).');
+    console.log(
+      'Usage : npm run check -- [--json] [--content DOSSIER]\nVérifie chaque fichier du dossier de contenu (par défaut « content/ » ou $CONTENT_DIR).',
+    );
     return 0;
   }
   const dir = contentDir(options.content);

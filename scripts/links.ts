@@ -57,7 +57,9 @@ async function main(): Promise<number> {
   try {
     const result = await checkLinks(contentDir(values.content), { timeoutSeconds, concurrency }, (addresses, uses) => {
       if (addresses > 0) {
-        console.error(`Vérification de ${addresses} adresse${addresses > 1 ? 's' : ''} (${uses} lien${uses > 1 ? 's' : ''} dans le contenu), ${Math.min(concurrency, addresses)} à la fois…`);
+        console.error(
+          `Vérification de ${addresses} adresse${addresses > 1 ? 's' : ''} (${uses} lien${uses > 1 ? 's' : ''} dans le contenu), ${Math.min(concurrency, addresses)} à la fois…`,
+        );
       }
     });
     const summary = formatLinkSummary(result.counts);

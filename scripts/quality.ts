@@ -32,7 +32,11 @@ const median = (xs: number[]) => {
 async function firstPage(dir: string): Promise<string | undefined> {
   try {
     const entries = await readdir(path.join(dist, dir), { withFileTypes: true });
-    const page = entries.find((e) => e.isDirectory() && !['page', 'service', 'region', 'departement', 'taille', 'structure', 'outil', 'remplace', 'reseau', 'tarif'].includes(e.name));
+    const page = entries.find(
+      (e) =>
+        e.isDirectory() &&
+        !['page', 'service', 'region', 'departement', 'taille', 'structure', 'outil', 'remplace', 'reseau', 'tarif'].includes(e.name),
+    );
     return page ? `${dir}/${page.name}/` : undefined;
   } catch {
     return undefined;
@@ -100,7 +104,15 @@ async function main(): Promise<number> {
       const elements = median(samples.map((s) => s.elements));
       const requests = median(samples.map((s) => s.requests));
       const kilobytes = median(samples.map((s) => s.kilobytes));
-      results.push({ label, path: `/${pagePath}`, scores, elements, requests, kilobytes, ecoindex: ecoindex(elements, requests, kilobytes) });
+      results.push({
+        label,
+        path: `/${pagePath}`,
+        scores,
+        elements,
+        requests,
+        kilobytes,
+        ecoindex: ecoindex(elements, requests, kilobytes),
+      });
     }
   } finally {
     await counter.close();
@@ -126,7 +138,8 @@ async function main(): Promise<number> {
   const failing = results.filter(
     (r) => r.scores.accessibility < 100 || r.scores['best-practices'] < 100 || r.scores.seo < 100 || r.ecoindex.grade !== 'A',
   );
-  for (const r of failing) console.error(`✘ ${r.label} : sous l’objectif (100 en accessibilité, bonnes pratiques et SEO ; note Ecoindex A).`);
+  for (const r of failing)
+    console.error(`✘ ${r.label} : sous l’objectif (100 en accessibilité, bonnes pratiques et SEO ; note Ecoindex A).`);
   const slow = results.filter((r) => r.scores.performance < 100);
   for (const r of slow) console.warn(`⚠ ${r.label} : performance ${r.scores.performance} (dépend aussi de la charge de la machine).`);
   return failing.length > 0 ? 1 : 0;

@@ -34,7 +34,8 @@ async function readLinks(file: string): Promise<LinkItem[]> {
     throw new LinksFileError(`Le fichier des liens « ${file} » est illisible : produisez-le avec « npm run links -- --json > ${file} ».`);
   }
   const parsed = linkItems.safeParse(data);
-  if (!parsed.success) throw new LinksFileError(`Le fichier des liens « ${file} » n’est pas celui que produit « npm run links -- --json ».`);
+  if (!parsed.success)
+    throw new LinksFileError(`Le fichier des liens « ${file} » n’est pas celui que produit « npm run links -- --json ».`);
   return parsed.data;
 }
 
@@ -56,7 +57,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (values.help) {
-    console.log(`${USAGE}\n${staleness.commandHelp}\n--links FICHIER : ajoute les liens morts ou déplacés écrits par « npm run links -- --json > FICHIER ».`);
+    console.log(
+      `${USAGE}\n${staleness.commandHelp}\n--links FICHIER : ajoute les liens morts ou déplacés écrits par « npm run links -- --json > FICHIER ».`,
+    );
     return 0;
   }
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
@@ -74,7 +77,11 @@ async function main(): Promise<number> {
     else console.log(formatStaleText(report) + (links ? `\n\n${formatLinksText(links)}` : ''));
     return 0;
   } catch (error) {
-    console.error(error instanceof ContentFolderError || error instanceof LinksFileError ? error.message : `La liste n’a pas pu être établie : ${(error as Error)?.message ?? String(error)}`);
+    console.error(
+      error instanceof ContentFolderError || error instanceof LinksFileError
+        ? error.message
+        : `La liste n’a pas pu être établie : ${(error as Error)?.message ?? String(error)}`,
+    );
     return 2;
   }
 }

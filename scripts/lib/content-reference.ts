@@ -61,7 +61,10 @@ const emphasis = (text: string) => (/[_*]/.test(text) ? text : `_${text.trim()}_
 
 /** A cell: one line, pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 /** Width of a cell as Prettier measures it: our text has no wide or combining characters. */
@@ -80,7 +83,9 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 function yamlInline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(yamlInline).join(', ')}]`;
   if (value && typeof value === 'object') {
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${yamlInline(v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${yamlInline(v)}`)
+      .join(', ')} }`;
   }
   return String(value);
 }
@@ -169,7 +174,8 @@ function allowedValues(schema: AnySchema): string {
   // Enum messages repeat the list of values, shown above; INSEE and vocabulary messages explain the quotes and the file.
   const shown = labelledValues(schema) && !geography ? [] : rules;
   const text = parts.length > 0 ? sentence(parts.join(' ; ')) : '';
-  const messages = shown.length > 0 ? `${shown.length > 1 ? 'Messages' : 'Message'} en cas d’erreur : ${shown.map(emphasis).join(' ; ')}` : '';
+  const messages =
+    shown.length > 0 ? `${shown.length > 1 ? 'Messages' : 'Message'} en cas d’erreur : ${shown.map(emphasis).join(' ; ')}` : '';
   return [text, messages].filter(Boolean).join(' ');
 }
 
@@ -209,7 +215,8 @@ const entryIntros: Record<EntryTypeName, { what: string; naming?: string }> = {
   },
   recommendations: {
     what: 'Une association accompagnée dit comment cela s’est passé. Elle n’est publiée qu’une fois vérifiée par le comité de pilotage.',
-    naming: 'Le nom du fichier est l’identifiant de la structure, deux tirets, puis celui de l’association : `nuage-solidaire--les-amis-du-jardin.md`.',
+    naming:
+      'Le nom du fichier est l’identifiant de la structure, deux tirets, puis celui de l’association : `nuage-solidaire--les-amis-du-jardin.md`.',
   },
   projects: { what: 'Un logiciel libre, ou une fonctionnalité, dont des associations ont besoin et qu’elles proposent de co-financer.' },
   resources: { what: 'Un module du programme de formation des structures.' },

@@ -22,7 +22,6 @@ export function pagePath(file: string): string {
   return file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }
 
-
 export function isErrorPage(file: string): boolean {
   return /^\d{3}(\.html|\/index\.html)$/.test(file);
 }
@@ -38,7 +37,9 @@ export async function builtSiteHome(distDir: string): Promise<URL> {
   if (sitemap && URL.canParse(sitemap)) return new URL('./', sitemap);
   const site = process.env.SITE_URL;
   if (!site || !URL.canParse(site)) {
-    throw new Error(`L’adresse du site est inconnue : ${distDir}/robots.txt manque et SITE_URL n’est pas défini. Lancez d’abord « npm run build ».`);
+    throw new Error(
+      `L’adresse du site est inconnue : ${distDir}/robots.txt manque et SITE_URL n’est pas défini. Lancez d’abord « npm run build ».`,
+    );
   }
   const base = process.env.BASE_PATH ?? '/';
   return new URL(base.endsWith('/') ? base : `${base}/`, site);

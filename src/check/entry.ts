@@ -41,8 +41,10 @@ function bodyProblems(type: EntryTypeName, body: string): EntryProblem[] {
   const length = [...body.trim()].length;
   const noun = rule.noun.replace(/^./, (c) => c.toUpperCase());
   if (rule.required && length === 0) return [{ path: 'body', message: `${noun} manque.` }];
-  if (length < rule.min) return [{ path: 'body', message: `${noun} est trop courte : au moins ${rule.min} caractères (actuellement ${length}).` }];
-  if (length > rule.max) return [{ path: 'body', message: `${noun} est trop longue : au plus ${rule.max} caractères (actuellement ${length}).` }];
+  if (length < rule.min)
+    return [{ path: 'body', message: `${noun} est trop courte : au moins ${rule.min} caractères (actuellement ${length}).` }];
+  if (length > rule.max)
+    return [{ path: 'body', message: `${noun} est trop longue : au plus ${rule.max} caractères (actuellement ${length}).` }];
   return [];
 }
 
@@ -79,7 +81,10 @@ export function checkEntry(type: EntryTypeName, id: string, data: unknown, body:
   const problemsOfRules = checkRules(content, {
     today: context.today ?? todayInFrance(),
     // The postcode index (8 MB of INSEE data) stays out of the browser: the pull request's check compares them.
-    departmentsOfPostcode: () => new Set(typeof data === 'object' && data && 'location' in data ? [(data as { location: { department: string } }).location?.department] : []),
+    departmentsOfPostcode: () =>
+      new Set(
+        typeof data === 'object' && data && 'location' in data ? [(data as { location: { department: string } }).location?.department] : [],
+      ),
   });
   for (const problem of problemsOfRules) {
     if (problem.severity === 'error' && problem.file === file) problems.push({ path: problem.path, message: problem.message });

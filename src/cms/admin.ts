@@ -97,6 +97,9 @@ bundle.addEventListener('load', () => {
   if (window.CMS) start(window.CMS);
 });
 bundle.addEventListener('error', () => {
-  document.body.insertAdjacentHTML('afterbegin', '<p role="alert">Le CMS n’a pas pu être chargé : le fichier admin/decap-cms.js manque.</p>');
+  document.body.insertAdjacentHTML(
+    'afterbegin',
+    '<p role="alert">Le CMS n’a pas pu être chargé : le fichier admin/decap-cms.js manque.</p>',
+  );
 });
 document.body.append(bundle);

@@ -57,7 +57,9 @@ export default function cmsAdmin(): AstroIntegration {
           if (!BUNDLE_FILE.test(name)) return next();
           res.setHeader('content-type', TYPES[path.extname(name)] ?? 'application/octet-stream');
           if (!fixedFiles.has(name)) {
-            createReadStream(path.join(dist, name)).on('error', () => next()).pipe(res);
+            createReadStream(path.join(dist, name))
+              .on('error', () => next())
+              .pipe(res);
             return;
           }
           fixed.get(name)!.then(

@@ -64,7 +64,11 @@ function rings(path: string): Point[][] {
 }
 
 function simplifyRing(ring: Point[]): Point[] {
-  return simplify(ring.map(([x, y]) => ({ x, y })), TOLERANCE, true).map((p): Point => [p.x, p.y]);
+  return simplify(
+    ring.map(([x, y]) => ({ x, y })),
+    TOLERANCE,
+    true,
+  ).map((p): Point => [p.x, p.y]);
 }
 
 /** Path data with rounded relative steps: the shortest faithful text. */
@@ -92,7 +96,10 @@ function pathData(rings: Point[][]): string {
  * Five shades, from none (0) to the most providers (4), and the legend's
  * steps: which counts each shade stands for.
  */
-export function mapShades(counts: ReadonlyMap<string, number>): { shade: (code: string) => number; steps: Array<{ s: number; from: number; to: number }> } {
+export function mapShades(counts: ReadonlyMap<string, number>): {
+  shade: (code: string) => number;
+  steps: Array<{ s: number; from: number; to: number }>;
+} {
   const max = Math.max(1, ...counts.values());
   const shade = (code: string) => {
     const n = counts.get(code) ?? 0;
@@ -116,7 +123,9 @@ export function franceMap(): FranceMap {
   for (const region of regions) {
     const path = outlineOf.get(normaliseName(region.name));
     if (!path) continue;
-    const shapes = rings(svgpath(path).translate(-minX, -minY).toString()).map(simplifyRing).filter((r) => r.length > 3);
+    const shapes = rings(svgpath(path).translate(-minX, -minY).toString())
+      .map(simplifyRing)
+      .filter((r) => r.length > 3);
     mapRegions.push({ code: region.code, name: region.name, d: pathData(shapes) });
     drawn.add(region.code);
   }

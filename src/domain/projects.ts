@@ -6,7 +6,14 @@
 import type { Milestone, Pledge, Project, ProjectStatus } from '../schemas/project.ts';
 
 /** Projects are listed by status in this order: those collecting money first, the closed ones last. */
-export const projectStatusOrder: readonly ProjectStatus[] = ['en-financement', 'proposition', 'finance', 'en-developpement', 'livre', 'abandonne'];
+export const projectStatusOrder: readonly ProjectStatus[] = [
+  'en-financement',
+  'proposition',
+  'finance',
+  'en-developpement',
+  'livre',
+  'abandonne',
+];
 
 /** Proposed, not yet validated by the committee: no collection is open. */
 export const awaitsCommittee = (status: ProjectStatus) => status === 'proposition';

@@ -112,11 +112,12 @@ export function stringPattern(schema: AnySchema, meta: FieldMeta): [string, stri
   const inner = unwrap(schema);
   const def = inner._zod.def as { format?: string; pattern?: RegExp; error?: Check['error'] };
   const length = lengthOf(schema);
-  const lengthPart =
-    length.min !== undefined || length.max !== undefined ? `(?=[\\s\\S]{${length.min ?? 0},${length.max ?? ''}}$)` : '';
+  const lengthPart = length.min !== undefined || length.max !== undefined ? `(?=[\\s\\S]{${length.min ?? 0},${length.max ?? ''}}$)` : '';
 
   if (meta.format === 'https-url') {
-    const message = checksOf(schema).map((c) => messageOf(c.error)).find(Boolean);
+    const message = checksOf(schema)
+      .map((c) => messageOf(c.error))
+      .find(Boolean);
     return [HTTPS_URL_PATTERN, asPatternMessage(message ?? 'indiquez une adresse qui commence par « https:// ».')];
   }
   // A format of the type itself (z.email()) carries its pattern and message.
@@ -237,7 +238,14 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
       }
       const values = enumValues(element);
       if (values) {
-        return { ...base, widget: 'select', multiple: true, options: enumOptions(values, { ...metaOf(element), ...meta }), ...listBounds, ...defaults };
+        return {
+          ...base,
+          widget: 'select',
+          multiple: true,
+          options: enumOptions(values, { ...metaOf(element), ...meta }),
+          ...listBounds,
+          ...defaults,
+        };
       }
       if (unwrap(element)._zod.def.type === 'object') {
         const fields = Object.entries(objectShape(element) ?? {}).map(([key, field]) => entryField(key, field, ctx));
@@ -284,7 +292,12 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
       const pattern = stringPattern(schema, meta);
       const format = (inner._zod.def as { format?: string }).format;
       const input = meta.format === 'https-url' ? 'url' : format === 'email' ? 'email' : undefined;
-      return { ...base, widget: max !== undefined && max > 200 ? 'text' : 'string', ...(pattern ? { pattern } : {}), ...(input ? { input } : {}) };
+      return {
+        ...base,
+        widget: max !== undefined && max > 200 ? 'text' : 'string',
+        ...(pattern ? { pattern } : {}),
+        ...(input ? { input } : {}),
+      };
     }
     default:
       return base;

@@ -58,7 +58,10 @@ export function readForm(form: HTMLFormElement): { data: Record<string, unknown>
         value = checked[0] ? Number(checked[0]) : null;
         break;
       case 'csv':
-        value = text.split(/[,;]+/).map((item) => item.trim()).filter(Boolean);
+        value = text
+          .split(/[,;]+/)
+          .map((item) => item.trim())
+          .filter(Boolean);
         break;
       default:
         value = text;
@@ -105,7 +108,9 @@ function controlFor(form: HTMLFormElement, path: string): { target: HTMLElement;
   while (current) {
     const field = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(current)}"], [data-group="${CSS.escape(current)}"]`);
     if (field) {
-      const focus = field.matches('input, select, textarea') ? field : (field.querySelector<HTMLElement>('input, select, textarea') ?? field);
+      const focus = field.matches('input, select, textarea')
+        ? field
+        : (field.querySelector<HTMLElement>('input, select, textarea') ?? field);
       return { target: field, focus };
     }
     current = current.includes('.') ? current.slice(0, current.lastIndexOf('.')) : '';
@@ -153,7 +158,9 @@ function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
       const described = target.matches('fieldset') ? target : focus;
       if (!described.dataset.described) described.dataset.described = described.getAttribute('aria-describedby') ?? '';
       described.setAttribute('aria-describedby', `${described.dataset.described} ${id}`.trim());
-      (target.matches('fieldset') ? target.querySelectorAll<HTMLElement>('input, select, textarea') : [focus]).forEach((c) => c.setAttribute('aria-invalid', 'true'));
+      (target.matches('fieldset') ? target.querySelectorAll<HTMLElement>('input, select, textarea') : [focus]).forEach((c) =>
+        c.setAttribute('aria-invalid', 'true'),
+      );
       if (target.matches('fieldset')) target.setAttribute('aria-invalid', 'true');
     }
     error.textContent = error.textContent ? `${error.textContent} ${message}` : message;
@@ -163,7 +170,8 @@ function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
     }
   }
   const heading = document.createElement('h2');
-  heading.textContent = items.length > 1 ? `${items.length} points à corriger avant de continuer` : 'Un point à corriger avant de continuer';
+  heading.textContent =
+    items.length > 1 ? `${items.length} points à corriger avant de continuer` : 'Un point à corriger avant de continuer';
   const list = document.createElement('ul');
   for (const item of items) {
     const li = document.createElement('li');

@@ -7,7 +7,15 @@
 import type { Content, Entry, Locate } from '../domain/content.ts';
 import { bodyLinks } from '../domain/rules/markdown.ts';
 import { formatPath } from '../domain/problems.ts';
-import { entryTypeNames, entryTypes, httpsUrl, taxonomyNames, taxonomySchemas, type EntryTypeName, type TaxonomyName } from '../schemas/index.ts';
+import {
+  entryTypeNames,
+  entryTypes,
+  httpsUrl,
+  taxonomyNames,
+  taxonomySchemas,
+  type EntryTypeName,
+  type TaxonomyName,
+} from '../schemas/index.ts';
 import { metaOf, unwrap } from '../schemas/introspect.ts';
 
 type AnySchema = Parameters<typeof unwrap>[0];
@@ -71,7 +79,14 @@ function entryLinks(typeName: EntryTypeName, entry: Entry<unknown>): LinkUse[] {
   if ('body' in type) {
     for (const link of bodyLinks(entry.body)) {
       if (!isCheckable(link.url)) continue;
-      uses.push({ url: link.url, file: entry.file, line: entry.bodyLine + link.line - 1, column: link.column, path: 'body', field: BODY_FIELD });
+      uses.push({
+        url: link.url,
+        file: entry.file,
+        line: entry.bodyLine + link.line - 1,
+        column: link.column,
+        path: 'body',
+        field: BODY_FIELD,
+      });
     }
   }
   return uses;

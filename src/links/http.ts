@@ -119,7 +119,8 @@ export async function traceUrl(start: string, options: HttpOptions): Promise<Tra
     if ('failure' in answer) return { redirects, end: { kind: 'failure', failure: answer.failure } };
     const next = REDIRECT_STATUSES.has(answer.status) && answer.location ? URL.parse(answer.location, current) : null;
     // A redirect with no usable target is an answer like any other.
-    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:')) return { redirects, end: { kind: 'answer', status: answer.status } };
+    if (!next || (next.protocol !== 'https:' && next.protocol !== 'http:'))
+      return { redirects, end: { kind: 'answer', status: answer.status } };
     redirects.push({ status: answer.status, to: next.href });
     if (seen.has(next.href)) return { redirects, end: { kind: 'loop' } };
     if (redirects.length > MAX_REDIRECTS) return { redirects, end: { kind: 'too-many-redirects' } };

@@ -9,7 +9,16 @@ import type { Problem } from '../domain/problems.ts';
 import { loadContent } from '../loader/index.ts';
 import { collectLinks, fetchKey, type LinkUse } from './extract.ts';
 import { traceUrl, type HttpOptions } from './http.ts';
-import { classify, countByStatus, isTransient, linkMessage, type LinkOutcome, type LinkStatus, type ShowUrl, type Trace } from './outcome.ts';
+import {
+  classify,
+  countByStatus,
+  isTransient,
+  linkMessage,
+  type LinkOutcome,
+  type LinkStatus,
+  type ShowUrl,
+  type Trace,
+} from './outcome.ts';
 import { runPool } from './pool.ts';
 
 export interface LinkCheckOptions extends HttpOptions {
@@ -66,14 +75,22 @@ export async function checkAddresses(addresses: readonly string[], options: Link
     } catch (error) {
       // Never expected; a link is reported unreachable rather than the run stopped.
       const code = (error as { code?: unknown })?.code;
-      return { redirects: [], end: { kind: 'failure', failure: { code: typeof code === 'string' ? code : 'UNKNOWN', host: new URL(address).hostname } } };
+      return {
+        redirects: [],
+        end: { kind: 'failure', failure: { code: typeof code === 'string' ? code : 'UNKNOWN', host: new URL(address).hostname } },
+      };
     }
   };
   const traces = await runPool(addresses, host, trace, limits);
   const again = addresses.map((address, index) => ({ address, index })).filter(({ index }) => isTransient(traces[index]!));
   if (again.length > 0) {
     await sleep(options.retryDelayMs ?? RETRY_DELAY_MS);
-    const retried = await runPool(again, ({ address }) => host(address), ({ address }) => trace(address), limits);
+    const retried = await runPool(
+      again,
+      ({ address }) => host(address),
+      ({ address }) => trace(address),
+      limits,
+    );
     again.forEach(({ index }, i) => (traces[index] = retried[i]!));
   }
   return new Map(addresses.map((address, index) => [address, classify(traces[index]!)]));

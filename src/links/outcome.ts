@@ -74,8 +74,10 @@ export function describeFailure({ code, host, timeoutSeconds }: Failure): string
   if (NO_ROUTE.has(code)) return 'le réseau ne permet pas de joindre le site (pas de connexion à internet ?)';
   if (code === 'CERT_HAS_EXPIRED') return 'son certificat de sécurité a expiré (connexion https non sûre)';
   if (code === 'CERT_NOT_YET_VALID') return 'son certificat de sécurité n’est pas encore valable (connexion https non sûre)';
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `son certificat de sécurité est fait pour une autre adresse que « ${host} » (connexion https non sûre)`;
-  if (TLS_UNTRUSTED.has(code)) return 'son certificat de sécurité n’est pas reconnu : il ne vient pas d’une autorité de confiance (connexion https non sûre)';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return `son certificat de sécurité est fait pour une autre adresse que « ${host} » (connexion https non sûre)`;
+  if (TLS_UNTRUSTED.has(code))
+    return 'son certificat de sécurité n’est pas reconnu : il ne vient pas d’une autorité de confiance (connexion https non sûre)';
   if (/^ERR_(SSL|TLS)_|CERT|^EPROTO$/.test(code)) return 'la connexion sécurisée (https) n’a pas pu s’établir';
   if (code.startsWith('HPE_')) return 'le serveur répond de façon illisible';
   return `erreur de réseau (${code})`;
@@ -87,7 +89,14 @@ export function isTransient(trace: Trace): boolean {
   if (end.kind === 'answer') return end.status >= 500 || end.status === 429;
   if (end.kind === 'failure') {
     const { code } = end.failure;
-    return code === 'TIMEOUT' || code === 'ETIMEDOUT' || code === 'EAI_AGAIN' || code === 'ECONNREFUSED' || CONNECTION_CUT.has(code) || NO_ROUTE.has(code);
+    return (
+      code === 'TIMEOUT' ||
+      code === 'ETIMEDOUT' ||
+      code === 'EAI_AGAIN' ||
+      code === 'ECONNREFUSED' ||
+      CONNECTION_CUT.has(code) ||
+      NO_ROUTE.has(code)
+    );
   }
   return false;
 }

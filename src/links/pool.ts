@@ -16,7 +16,12 @@ export interface PoolLimits {
  * per `keyOf(item)`; results in the order of `items`. `work` must not
  * reject: its failures are results like any other.
  */
-export function runPool<T, R>(items: readonly T[], keyOf: (item: T) => string, work: (item: T) => Promise<R>, limits: PoolLimits): Promise<R[]> {
+export function runPool<T, R>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  work: (item: T) => Promise<R>,
+  limits: PoolLimits,
+): Promise<R[]> {
   const concurrency = Math.max(1, Math.floor(limits.concurrency));
   const perKey = Math.max(1, Math.floor(limits.perKey));
   const results: R[] = new Array(items.length);
@@ -29,7 +34,7 @@ export function runPool<T, R>(items: readonly T[], keyOf: (item: T) => string, w
     if (items.length === 0) return resolve(results);
     const pump = () => {
       // The first waiting task whose site has room: sites with few links are not held up by one with many.
-      for (let i = 0; i < waiting.length && running < concurrency; ) {
+      for (let i = 0; i < waiting.length && running < concurrency;) {
         const task = waiting[i]!;
         const onKey = runningPerKey.get(task.key) ?? 0;
         if (onKey >= perKey) {

@@ -90,7 +90,10 @@ export function taxonomyLoader(name: TaxonomyName): Loader {
     load: async (context) => {
       const run = async () => {
         const terms = (await content()).taxonomies[name] as Array<{ slug: string } & Record<string, unknown>>;
-        await sync(context, terms.map((t, position) => ({ id: t.slug, data: t, position })));
+        await sync(
+          context,
+          terms.map((t, position) => ({ id: t.slug, data: t, position })),
+        );
       };
       watch(context, run);
       await run();

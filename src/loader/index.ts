@@ -69,7 +69,10 @@ export function validate<S extends z.ZodType>(
 async function listFiles(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -114,7 +117,9 @@ function loadEntryFile({ typeName, name, abs, file }: FileTask): FileResult {
     return fileProblem('ce fichier ne peut pas être lu (droits d’accès ?) : vérifiez qu’il s’agit d’un fichier texte ordinaire.');
   }
   if (parsed.problems.length > 0) {
-    return { problems: parsed.problems.map((p) => ({ file, line: p.line, column: p.column, path: '', severity: 'error', message: p.message })) };
+    return {
+      problems: parsed.problems.map((p) => ({ file, line: p.line, column: p.column, path: '', severity: 'error', message: p.message })),
+    };
   }
   const { value, problems } = validate(type.schema, parsed.data, parsed.locate, file, parsed.mayHoldEmptyStrings);
   if (type.body) {
@@ -122,7 +127,14 @@ function loadEntryFile({ typeName, name, abs, file }: FileTask): FileResult {
     const message = bodyLengthProblem(type.body, length);
     if (message) problems.push({ file, line: parsed.bodyLine, column: 1, path: 'body', severity: 'error', message });
   }
-  const entry: Entry<unknown> = { id, file, data: value ?? parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
+  const entry: Entry<unknown> = {
+    id,
+    file,
+    data: value ?? parsed.data,
+    body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    locate: parsed.locate,
+  };
   return value ? { entry, problems } : { rejected: entry, problems };
 }
 
@@ -181,7 +193,8 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     return parseSource(bytes, format, MAX_FILE_BYTES);
   };
   const report = (file: string, parsed: { problems: { line: number; column: number; message: string }[] }) => {
-    for (const p of parsed.problems) problems.push({ file, line: p.line, column: p.column, path: '', severity: 'error', message: p.message });
+    for (const p of parsed.problems)
+      problems.push({ file, line: p.line, column: p.column, path: '', severity: 'error', message: p.message });
   };
 
   const content: Content = {
@@ -247,14 +260,28 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       try {
         parsed = await readParsed(abs, 'yaml');
       } catch {
-        problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: `le fichier de taxonomie manque : créez ${taxonomies[name].file} (une liste de « slug, label, description »).` });
+        problems.push({
+          file,
+          line: 1,
+          column: 1,
+          path: '',
+          severity: 'error',
+          message: `le fichier de taxonomie manque : créez ${taxonomies[name].file} (une liste de « slug, label, description »).`,
+        });
         return;
       }
       if (parsed.problems.length > 0) return report(file, parsed);
       content.taxonomyFiles[name] = { file, locate: parsed.locate };
       if (!Array.isArray(parsed.data)) {
         content.taxonomyFiles[name].unreadable = true;
-        problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: 'ce fichier doit être une liste : chaque élément commence par « - slug: … ».' });
+        problems.push({
+          file,
+          line: 1,
+          column: 1,
+          path: '',
+          severity: 'error',
+          message: 'ce fichier doit être une liste : chaque élément commence par « - slug: … ».',
+        });
         return;
       }
       const terms = [];

@@ -66,7 +66,8 @@ function nestingDepth(text: string): number {
   }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) max = Math.max(max, ++depth); // [ {
+    if (c === 91 || c === 123)
+      max = Math.max(max, ++depth); // [ {
     else if (c === 93 || c === 125) depth = Math.max(0, depth - 1); // ] }
   }
   return Math.max(max, Math.floor(indentMax / 2));
@@ -86,7 +87,11 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
     };
   }
   if (bytes.includes(0)) {
-    return { line: 1, column: 1, message: 'ce fichier n’est pas du texte (il contient des données binaires) : remplacez-le par un fichier texte .md ou .yml.' };
+    return {
+      line: 1,
+      column: 1,
+      message: 'ce fichier n’est pas du texte (il contient des données binaires) : remplacez-le par un fichier texte .md ou .yml.',
+    };
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -106,7 +111,8 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
     return {
       line,
       column: 1,
-      message: 'ce fichier n’est pas encodé en UTF-8 (caractères accentués illisibles) : ré-enregistrez-le en UTF-8 depuis votre éditeur de texte.',
+      message:
+        'ce fichier n’est pas encodé en UTF-8 (caractères accentués illisibles) : ré-enregistrez-le en UTF-8 depuis votre éditeur de texte.',
     };
   }
 }
@@ -237,7 +243,12 @@ export function parseSource(
     } catch {
       fast = FAILED;
     }
-    if (fast !== FAILED && fast !== null && fast !== undefined && (format === 'yaml' || (typeof fast === 'object' && !Array.isArray(fast)))) {
+    if (
+      fast !== FAILED &&
+      fast !== null &&
+      fast !== undefined &&
+      (format === 'yaml' || (typeof fast === 'object' && !Array.isArray(fast)))
+    ) {
       let full: Locate | undefined;
       const lazyLocate: Locate = (path, keyOfLast) => {
         full ??= fullParse(yamlText, lineOffset, yamlLine).locate;
@@ -284,15 +295,20 @@ export function parseSource(
   }
 
   if (data === null || data === undefined) {
-    return { ...base, data: undefined, problems: [{ line: yamlLine, column: 1, message: 'l’en-tête est vide : il doit contenir les champs de la fiche (« nom: valeur »).' }] };
+    return {
+      ...base,
+      data: undefined,
+      problems: [{ line: yamlLine, column: 1, message: 'l’en-tête est vide : il doit contenir les champs de la fiche (« nom: valeur »).' }],
+    };
   }
   if (format === 'markdown' && (typeof data !== 'object' || Array.isArray(data))) {
     return {
       ...base,
       data: undefined,
-      problems: [{ line: yamlLine, column: 1, message: 'l’en-tête doit être une suite de champs « nom: valeur », pas une liste ni un texte seul.' }],
+      problems: [
+        { line: yamlLine, column: 1, message: 'l’en-tête doit être une suite de champs « nom: valeur », pas une liste ni un texte seul.' },
+      ],
     };
   }
   return { ...base, data, locate, problems: [] };
 }
-

@@ -19,7 +19,8 @@ export function editPages(content: Content): Map<string, { url: string; cms: boo
   const site = content.settings?.site_url;
   if (site) {
     for (const collection of entryTypeNames as EntryTypeName[]) {
-      for (const entry of content[collection] as Entry<unknown>[]) pages.set(entry.file, { url: absoluteUrl(site, routes.adminEntry(collection, entry.id)), cms: true });
+      for (const entry of content[collection] as Entry<unknown>[])
+        pages.set(entry.file, { url: absoluteUrl(site, routes.adminEntry(collection, entry.id)), cms: true });
     }
   }
   for (const { file } of Object.values(content.taxonomyFiles)) {

@@ -36,7 +36,9 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
   }
   const folder = path.relative(root, contentAbs).split(path.sep).join('/');
   if (folder.startsWith('..') || path.isAbsolute(folder)) {
-    throw new ReviewSetupError(`Le dossier de contenu « ${contentAbs} » n’est pas dans le dépôt « ${root} » : la relecture compare des versions du dépôt.`);
+    throw new ReviewSetupError(
+      `Le dossier de contenu « ${contentAbs} » n’est pas dans le dépôt « ${root} » : la relecture compare des versions du dépôt.`,
+    );
   }
   const today = options.today ?? todayInFrance();
   const baseCommit = resolveCommit(root, options.base);

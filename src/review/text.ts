@@ -58,10 +58,12 @@ export function plain(rich: Rich): string {
  * GitHub shows it as the link it is.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeText(oneLine(text))
-    .replace(/[\\`*_{}[\]()!|~@#]/g, '\\$&')
-    // At the start of a value, these would open a list, a heading or a quote.
-    .replace(/^(\s*)([+\-=]|\d+(?=[.)]))/, (_, space: string, m: string) => (/^\d/.test(m) ? `${space}${m}\\` : `${space}\\${m}`));
+  return (
+    escapeText(oneLine(text))
+      .replace(/[\\`*_{}[\]()!|~@#]/g, '\\$&')
+      // At the start of a value, these would open a list, a heading or a quote.
+      .replace(/^(\s*)([+\-=]|\d+(?=[.)]))/, (_, space: string, m: string) => (/^\d/.test(m) ? `${space}${m}\\` : `${space}\\${m}`))
+  );
 }
 
 export function markdown(rich: Rich): string {

@@ -11,8 +11,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const slug = z
   .string()
   .regex(SLUG_PATTERN, {
-    error:
-      'un identifiant s’écrit en minuscules sans accents, les mots séparés par des tirets (par exemple « nuage-solidaire »).',
+    error: 'un identifiant s’écrit en minuscules sans accents, les mots séparés par des tirets (par exemple « nuage-solidaire »).',
   })
   .min(2, { error: 'un identifiant compte au moins 2 caractères.' })
   .max(60, { error: 'un identifiant compte au plus 60 caractères.' });

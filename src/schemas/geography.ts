@@ -22,9 +22,7 @@ export const regions: readonly Region[] = (regionsData as Array<{ code: string; 
   .map((r) => ({ code: r.code, name: r.nom }))
   .sort((a, b) => a.code.localeCompare(b.code));
 
-export const departments: readonly Department[] = (
-  departmentsData as Array<{ code: string; nom: string; region: string }>
-)
+export const departments: readonly Department[] = (departmentsData as Array<{ code: string; nom: string; region: string }>)
   .map((d) => ({ code: d.code, name: d.nom, region: d.region }))
   .sort((a, b) => a.code.localeCompare(b.code));
 

@@ -82,7 +82,7 @@ export function hasDefault(schema: AnySchema): unknown {
 
 export function objectShape(schema: AnySchema): Record<string, AnySchema> | undefined {
   const inner = unwrap(schema);
-  return inner._zod.def.type === 'object' ? ((inner._zod.def as unknown as { shape: Record<string, AnySchema> }).shape) : undefined;
+  return inner._zod.def.type === 'object' ? (inner._zod.def as unknown as { shape: Record<string, AnySchema> }).shape : undefined;
 }
 
 export function arrayElement(schema: AnySchema): AnySchema | undefined {

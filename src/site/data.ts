@@ -46,10 +46,8 @@ async function load(): Promise<SiteData> {
     getCollection('settings'),
   ]);
   // In the order of their files: the committee chose it (criteria are asked in that order).
-  const inFileOrder = <T,>(terms: Array<{ data: T; rendered?: { metadata?: Record<string, unknown> } }>) =>
-    [...terms]
-      .sort((a, b) => Number(a.rendered?.metadata?.position ?? 0) - Number(b.rendered?.metadata?.position ?? 0))
-      .map((e) => e.data);
+  const inFileOrder = <T>(terms: Array<{ data: T; rendered?: { metadata?: Record<string, unknown> } }>) =>
+    [...terms].sort((a, b) => Number(a.rendered?.metadata?.position ?? 0) - Number(b.rendered?.metadata?.position ?? 0)).map((e) => e.data);
   const taxonomies = Object.fromEntries(
     await Promise.all(taxonomyNames.map(async (name) => [name, inFileOrder(await getCollection(name))] as const)),
   ) as Vocabularies;

@@ -52,7 +52,6 @@ export function openDataFiles(site: URL | undefined): Promise<OpenDataFiles> {
   return files;
 }
 
-
 /** An RSS 2.0 feed of the given items, in French, pointing to itself (atom:link rel="self"). */
 export async function feed(options: { site: URL | undefined; title: string; description: string; path: string; items: FeedItem[] }) {
   const home = siteHome(options.site);

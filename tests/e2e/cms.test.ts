@@ -38,7 +38,10 @@ let browser: Browser | undefined;
 async function freePorts(): Promise<number[]> {
   const servers = [createServer(), createServer()];
   const found = await Promise.all(
-    servers.map((server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)))),
+    servers.map(
+      (server) =>
+        new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port))),
+    ),
   );
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return found;
@@ -53,7 +56,8 @@ async function portIsOpen(port: number): Promise<boolean> {
 }
 
 const git = async (cwd: string, ...args: string[]) => (await run('git', args, { cwd })).stdout.trim();
-const draftBranches = async () => (await git(scratch, 'branch', '--list', 'cms/*', '--format=%(refname:short)')).split('\n').filter(Boolean);
+const draftBranches = async () =>
+  (await git(scratch, 'branch', '--list', 'cms/*', '--format=%(refname:short)')).split('\n').filter(Boolean);
 
 /** What the schema says of a web address without https, as the check prints it. */
 function schemaMessageForHttp(): string {
@@ -126,7 +130,8 @@ const field = (page: Page, name: string) => page.locator(`[id^="${name}-field-"]
 /** A select of Decap as a person reads it: its label, the chosen options, its hint. */
 const select = (page: Page, name: string) => page.locator(`[aria-label="select field"]:has(> div > label[for^="${name}-field-"])`);
 /** The text fields of a list of Decap. */
-const listItems = (page: Page, name: string) => page.locator(`[aria-label="list field"]:has(> div > label[for^="${name}-field-"]) input[id^="item-field-"]`);
+const listItems = (page: Page, name: string) =>
+  page.locator(`[aria-label="list field"]:has(> div > label[for^="${name}-field-"]) input[id^="item-field-"]`);
 const markdownBody = (page: Page) => page.locator('[aria-label="markdown field"] [contenteditable="true"]');
 
 /** Types into a list of Decap: a new item, filled. */
@@ -248,7 +253,10 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(await select(page, 'sizes').innerText()).toContain('Grandes associations');
     expect(await select(page, 'model').innerText()).toContain('Adhésion');
     // A list, and the Markdown body.
-    expect(await listItems(page, 'languages').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['fr', 'br']);
+    expect(await listItems(page, 'languages').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      'fr',
+      'br',
+    ]);
     expect(await markdownBody(page).innerText()).toContain('en breton et en français.');
 
     // Declined: an empty form, and the backup is gone (no question on the next visit).
@@ -287,7 +295,9 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await reloadAndAnswer(page, answers, 'backup.projects', 'accept', 'Traduire Mobilizon en occitan');
     for (const [name, value] of Object.entries(typed)) expect(await field(page, name).inputValue(), name).toBe(value);
     await expect.poll(() => select(page, 'kind').innerText()).toContain('Traduction');
-    expect(await listItems(page, 'supporters').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['Radio Ardèche Sud']);
+    expect(await listItems(page, 'supporters').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      'Radio Ardèche Sud',
+    ]);
     expect(await markdownBody(page).innerText()).toContain('un agenda libre dans leur langue.');
 
     await reloadAndAnswer(page, answers, 'backup.projects', 'dismiss', 'Traduire Mobilizon en occitan');
@@ -305,7 +315,7 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await page.goto(`${siteUrl}admin/#/collections/providers/new`);
 
     // Accents, both apostrophes, « _ », « ~ », an emoji, several spaces: the file name keeps none of them.
-    const name = 'L’Atelier_numérique  d\'essai ~ Émilie 🌱';
+    const name = "L’Atelier_numérique  d'essai ~ Émilie 🌱";
     await page.locator('input[id^="name-field-"]').fill(name);
     await choose(page, 'structure', 'Coopérative');
     await page.locator('input[id^="website-field-"]').fill('http://atelier-essai.example.org');

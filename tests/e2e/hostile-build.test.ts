@@ -26,7 +26,6 @@ let dist: string;
 
 const md = (data: unknown, body: string) => `---\n${stringify(data)}---\n${body}\n`;
 
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-hostile-build-'));
   const content = path.join(work, 'content');
@@ -115,7 +114,8 @@ describe('le contenu hostile construit dans le site', () => {
         findings.push(...executableFindings(await readFile(file, 'utf8'), { xml: true }).map((f) => `${rel} : ${f}`));
       } else if (/\.(m?js|css)$/.test(rel) && !rel.startsWith('admin/')) {
         // Contributor text has no business in the site's scripts and styles.
-        if (payload.test(await readFile(file, 'utf8'))) findings.push(`${rel} : une chaîne du contenu dans un script ou une feuille de style`);
+        if (payload.test(await readFile(file, 'utf8')))
+          findings.push(`${rel} : une chaîne du contenu dans un script ou une feuille de style`);
       } else continue;
       scanned++;
     }

@@ -78,10 +78,12 @@ describe('the built site', () => {
   it.skipIf(!canRun)('checks every page, public or not', async () => {
     const home = await builtSiteHome(DIST);
     // The sitemap lists the public pages (tests/e2e/open-data.test.ts): an index, then its parts.
-    const locs = async (file: string) => [...(await readFile(path.join(DIST, file), 'utf8')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!));
+    const locs = async (file: string) =>
+      [...(await readFile(path.join(DIST, file), 'utf8')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!));
     const listed: string[] = [];
     for (const part of await locs(routes.sitemap())) {
-      for (const url of await locs(part.pathname.slice(home.pathname.length))) listed.push(decodeURI(url.pathname.slice(home.pathname.length)));
+      for (const url of await locs(part.pathname.slice(home.pathname.length)))
+        listed.push(decodeURI(url.pathname.slice(home.pathname.length)));
     }
     const checked = new Set(pages.map(pagePath));
     expect(listed.length).toBeGreaterThan(20);

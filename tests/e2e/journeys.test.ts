@@ -106,7 +106,12 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
     const bar = page.locator('progress#financement-barre');
     expect(Number(await bar.getAttribute('value'))).toBe(project.funding.pledged);
     expect(Number(await bar.getAttribute('max'))).toBe(project.data.goal_eur);
-    expect(await page.getByText(/promis sur/).first().textContent()).toMatch(/\(55[\u00a0\u202f]%\)/);
+    expect(
+      await page
+        .getByText(/promis sur/)
+        .first()
+        .textContent(),
+    ).toMatch(/\(55[\u00a0\u202f]%\)/);
     const give = page.getByRole('link', { name: /^Contribuer sur / });
     expect(await give.getAttribute('href')).toBe(project.data.payment_url);
     expect(await page.locator('ol.milestones li').count()).toBe(project.data.milestones.length);

@@ -95,7 +95,9 @@ describe('unpublished providers', () => {
   it('appear in no public file: pages, search, exports, feeds, sitemap', async () => {
     const directory = buildDirectory(content, providers.generated);
     const hidden = directory.waiting.flatMap((w) => [w.id, w.data.name]);
-    expect(directory.waiting.map((w) => w.id)).toEqual(expect.arrayContaining(['isula-libera', 'cle-de-touraine-conseil', 'volcans-numeriques']));
+    expect(directory.waiting.map((w) => w.id)).toEqual(
+      expect.arrayContaining(['isula-libera', 'cle-de-touraine-conseil', 'volcans-numeriques']),
+    );
     const offenders: string[] = [];
     for (const file of await listFiles(DIST)) {
       // The committee dashboard lists them on purpose; the CMS edits them.
@@ -142,7 +144,9 @@ describe('RSS feeds', () => {
 describe('the sitemap and robots.txt', () => {
   it('the sitemap lists every public page and nothing else', async () => {
     const index = xml.parse(await read(routes.sitemap()));
-    const parts = asList(index.sitemapindex.sitemap as Array<{ loc: string }>).map((s) => new URL(s.loc).pathname.slice(home.pathname.length));
+    const parts = asList(index.sitemapindex.sitemap as Array<{ loc: string }>).map((s) =>
+      new URL(s.loc).pathname.slice(home.pathname.length),
+    );
     const locs: string[] = [];
     for (const part of parts) locs.push(...asList(xml.parse(await read(part)).urlset.url as Array<{ loc: string }>).map((u) => u.loc));
     const expected: string[] = [];
@@ -173,7 +177,14 @@ describe('the sitemap and robots.txt', () => {
 describe('the /donnees/ page', () => {
   it('links to every file and feed, and describes every field from the schemas', async () => {
     const html = await read('donnees/index.html');
-    for (const file of [routes.providersJson(), routes.providersCsv(), routes.projectsJson(), routes.providersFeed(), routes.projectsFeed(), routes.sitemap()]) {
+    for (const file of [
+      routes.providersJson(),
+      routes.providersCsv(),
+      routes.projectsJson(),
+      routes.providersFeed(),
+      routes.projectsFeed(),
+      routes.sitemap(),
+    ]) {
       expect(html).toContain(`href="${home.pathname}${file}"`);
       expect(existsSync(path.join(DIST, file)), file).toBe(true);
     }

@@ -39,7 +39,14 @@ describe('docs/contenu.md', () => {
     for (const schema of Object.values(taxonomySchemas)) {
       for (const field of schemaFields(schema)) expect(generated).toContain(`| \`[].${field.path}\``);
     }
-    for (const nested of ['contact.email', 'pledges[].amount_eur', 'milestones[].done', 'ratings.<clé>', 'verification.status', 'repository.forge']) {
+    for (const nested of [
+      'contact.email',
+      'pledges[].amount_eur',
+      'milestones[].done',
+      'ratings.<clé>',
+      'verification.status',
+      'repository.forge',
+    ]) {
       expect(generated).toContain(`| \`${nested}\``);
     }
   });
@@ -90,9 +97,15 @@ describe('docs/contenu.md', () => {
 
 describe('table', () => {
   it('pads every cell to its column and escapes pipes', () => {
-    expect(table(['a', 'bb'], [['x|y', 'z'], ['', 'long text']])).toBe(
-      ['| a    | bb        |', '| ---- | --------- |', '| x\\|y | z         |', '|      | long text |'].join('\n'),
-    );
+    expect(
+      table(
+        ['a', 'bb'],
+        [
+          ['x|y', 'z'],
+          ['', 'long text'],
+        ],
+      ),
+    ).toBe(['| a    | bb        |', '| ---- | --------- |', '| x\\|y | z         |', '|      | long text |'].join('\n'));
   });
 });
 

@@ -23,7 +23,9 @@ describe('entry names', () => {
   });
 
   it.each(reservedProviderSlugs)('refuses « %s » as a provider file name, and only as a provider’s', (word) => {
-    expect(entryIdProblem('providers', word, `${word}.md`)).toContain(`« ${word} » est un mot réservé aux pages de l’annuaire (/annuaire/${word}/)`);
+    expect(entryIdProblem('providers', word, `${word}.md`)).toContain(
+      `« ${word} » est un mot réservé aux pages de l’annuaire (/annuaire/${word}/)`,
+    );
     expect(entryIdProblem('projects', word, `${word}.md`)).toBeUndefined();
   });
 

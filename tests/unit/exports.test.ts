@@ -85,7 +85,9 @@ describe('providers export', () => {
 
   it('computes the figures: counts, per-criterion averages, first and last verification', () => {
     const exported = exportProviders(directory, ctx).providers.find((p) => p.slug === 'nuage-des-exemples')!;
-    const recs = content.recommendations.filter((r) => r.data.provider === 'nuage-des-exemples' && r.data.verification.status === 'verified');
+    const recs = content.recommendations.filter(
+      (r) => r.data.provider === 'nuage-des-exemples' && r.data.verification.status === 'verified',
+    );
     expect(recs).toHaveLength(2);
     const dates = recs.map((r) => r.data.verification.date!).sort();
     expect(exported.verified_recommendations).toBe(recs.length);
@@ -169,7 +171,10 @@ describe('field descriptions', () => {
     const projectKeys = new Set(projectFieldDocs().map((f) => f.key));
     for (const p of exportProjects(directory, ctx).projects) {
       for (const key of Object.keys(p)) {
-        expect([...projectKeys].some((k) => k === key || k.startsWith(`${key}.`)), key).toBe(true);
+        expect(
+          [...projectKeys].some((k) => k === key || k.startsWith(`${key}.`)),
+          key,
+        ).toBe(true);
       }
     }
   });

@@ -8,7 +8,12 @@ describe('the map of France', () => {
   it('draws every metropolitan région and a box for each overseas région, by INSEE code', () => {
     const mainland = ['11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
     expect(map.regions.map((r) => r.code).sort()).toEqual(mainland);
-    expect(map.insets.map((r) => r.code).sort()).toEqual(regions.filter((r) => r.code.length === 2 && !mainland.includes(r.code)).map((r) => r.code).sort());
+    expect(map.insets.map((r) => r.code).sort()).toEqual(
+      regions
+        .filter((r) => r.code.length === 2 && !mainland.includes(r.code))
+        .map((r) => r.code)
+        .sort(),
+    );
     for (const r of map.regions) expect(r.name).toBe(regions.find((x) => x.code === r.code)!.name);
   });
 
@@ -21,7 +26,13 @@ describe('the map of France', () => {
   });
 
   it('shades a région by its count, and names each shade’s range in the legend', () => {
-    const { shade, steps } = mapShades(new Map([['84', 8], ['11', 1], ['53', 4]]));
+    const { shade, steps } = mapShades(
+      new Map([
+        ['84', 8],
+        ['11', 1],
+        ['53', 4],
+      ]),
+    );
     expect([shade('84'), shade('11'), shade('53'), shade('93')]).toEqual([4, 1, 2, 0]);
     expect(steps).toEqual([
       { s: 1, from: 1, to: 2 },

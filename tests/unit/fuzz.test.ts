@@ -89,12 +89,40 @@ const mutations: Record<string, Mutation> = {
     return out;
   },
   yamlSpecials: (b, r) => {
-    const specials = [': ', '- ', '? ', '&', '*', '!', '!!js/function', '|', '>', '%YAML 1.1', '---', '...', '{', '}', '[', ']', '#', '"', "'", '\t', '@', '`'];
+    const specials = [
+      ': ',
+      '- ',
+      '? ',
+      '&',
+      '*',
+      '!',
+      '!!js/function',
+      '|',
+      '>',
+      '%YAML 1.1',
+      '---',
+      '...',
+      '{',
+      '}',
+      '[',
+      ']',
+      '#',
+      '"',
+      "'",
+      '\t',
+      '@',
+      '`',
+    ];
     const out = text(b).split('');
     for (let i = 0; i < 1 + at(r, 10); i++) out.splice(at(r, out.length), 0, specials[at(r, specials.length - 1)]!);
     return enc.encode(out.join(''));
   },
-  frontMatterIsList: (b) => enc.encode(text(b).replace(/^---\n/, '---\n- ').replace(/\n(\w)/g, '\n- $1')),
+  frontMatterIsList: (b) =>
+    enc.encode(
+      text(b)
+        .replace(/^---\n/, '---\n- ')
+        .replace(/\n(\w)/g, '\n- $1'),
+    ),
   emptyFile: () => new Uint8Array(),
   onlyDelimiters: () => enc.encode('---\n---\n'),
 };

@@ -35,7 +35,11 @@ describe('what an answer means', () => {
   });
 
   it('calls an address moved when it starts with permanent redirects, and gives the last permanent target', () => {
-    expect(classify(answer(200, [{ status: 301, to: 'https://a.example/new' }]))).toEqual({ status: 'moved', httpStatus: 200, location: 'https://a.example/new' });
+    expect(classify(answer(200, [{ status: 301, to: 'https://a.example/new' }]))).toEqual({
+      status: 'moved',
+      httpStatus: 200,
+      location: 'https://a.example/new',
+    });
     const chain = [
       { status: 308, to: 'https://a.example/1' },
       { status: 301, to: 'https://a.example/2' },
@@ -43,18 +47,31 @@ describe('what an answer means', () => {
     ];
     expect(classify(answer(200, chain)).location).toBe('https://a.example/2');
     // A temporary redirect first: the address in the content is still the one to keep.
-    expect(classify(answer(200, [{ status: 302, to: 'https://a.example/x' }, { status: 301, to: 'https://a.example/y' }])).status).toBe('valid');
+    expect(
+      classify(
+        answer(200, [
+          { status: 302, to: 'https://a.example/x' },
+          { status: 301, to: 'https://a.example/y' },
+        ]),
+      ).status,
+    ).toBe('valid');
   });
 
   it('calls dead what is dead, even after a redirect, and says where the redirects led', () => {
     expect(classify(answer(404)).status).toBe('not-found');
     expect(classify(answer(410)).status).toBe('gone');
     expect(classify(answer(503))).toEqual({ status: 'server-error', httpStatus: 503 });
-    expect(classify(answer(404, [{ status: 301, to: 'https://a.example/x' }]))).toEqual({ status: 'not-found', httpStatus: 404, location: 'https://a.example/x' });
+    expect(classify(answer(404, [{ status: 301, to: 'https://a.example/x' }]))).toEqual({
+      status: 'not-found',
+      httpStatus: 404,
+      location: 'https://a.example/x',
+    });
     expect(classify(answer(403)).status).toBe('unexpected');
     expect(classify({ redirects: [], end: { kind: 'loop' } }).status).toBe('redirect-loop');
     expect(classify({ redirects: [], end: { kind: 'too-many-redirects' } })).toEqual({ status: 'redirect-loop', tooManyRedirects: true });
-    expect(classify({ redirects: [], end: { kind: 'failure', failure: { code: 'ENOTFOUND', host: 'x.invalid' } } }).status).toBe('unreachable');
+    expect(classify({ redirects: [], end: { kind: 'failure', failure: { code: 'ENOTFOUND', host: 'x.invalid' } } }).status).toBe(
+      'unreachable',
+    );
   });
 
   it('asks again only what may be passing', () => {
@@ -91,13 +108,21 @@ describe('how it is said', () => {
     expect(linkMessage(url, { status: 'moved', httpStatus: 200, location: 'https://a.example/new' })).toBe(
       'adresse déplacée : https://a.example/old redirige définitivement vers https://a.example/new. Vérifiez que la nouvelle adresse mène à la bonne page, puis remplacez l’ancienne par elle.',
     );
-    expect(linkMessage(url, { status: 'not-found', httpStatus: 404 })).toMatch(/^page introuvable \(erreur 404\) : https:\/\/a\.example\/old\. Cherchez la bonne adresse/);
+    expect(linkMessage(url, { status: 'not-found', httpStatus: 404 })).toMatch(
+      /^page introuvable \(erreur 404\) : https:\/\/a\.example\/old\. Cherchez la bonne adresse/,
+    );
     expect(linkMessage(url, { status: 'gone', httpStatus: 410 })).toMatch(/^page supprimée \(erreur 410\)/);
     expect(linkMessage(url, { status: 'server-error', httpStatus: 502 })).toMatch(/^le site répond par une erreur \(erreur 502\)/);
-    expect(linkMessage(url, { status: 'unreachable', reason: 'le serveur refuse la connexion' })).toMatch(/^injoignable : https:\/\/a\.example\/old — le serveur refuse la connexion\. /);
+    expect(linkMessage(url, { status: 'unreachable', reason: 'le serveur refuse la connexion' })).toMatch(
+      /^injoignable : https:\/\/a\.example\/old — le serveur refuse la connexion\. /,
+    );
     expect(linkMessage(url, { status: 'redirect-loop' })).toMatch(/^l’adresse redirige en boucle/);
-    expect(linkMessage(url, { status: 'not-found', httpStatus: 404, location: 'https://a.example/x' })).toContain('(après redirection vers https://a.example/x)');
-    expect(linkMessage(url, { status: 'moved', location: 'https://a.example/new' }, (u) => `<${u}>`)).toContain('<https://a.example/old> redirige définitivement vers <https://a.example/new>');
+    expect(linkMessage(url, { status: 'not-found', httpStatus: 404, location: 'https://a.example/x' })).toContain(
+      '(après redirection vers https://a.example/x)',
+    );
+    expect(linkMessage(url, { status: 'moved', location: 'https://a.example/new' }, (u) => `<${u}>`)).toContain(
+      '<https://a.example/old> redirige définitivement vers <https://a.example/new>',
+    );
   });
 
   it('sums up by status, in French', () => {
@@ -145,7 +170,14 @@ describe('the pool', () => {
   });
 
   it('ends at once on nothing to do', async () => {
-    expect(await runPool([], () => 'x', async () => 1, { concurrency: 2, perKey: 1 })).toEqual([]);
+    expect(
+      await runPool(
+        [],
+        () => 'x',
+        async () => 1,
+        { concurrency: 2, perKey: 1 },
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -160,7 +192,10 @@ Voir [le réseau][reseau], <https://autolien.example.org/page>, https://nu.examp
 
 [reseau]: https://reference.example.org/reseau
 `,
-      'resources/premier-diagnostic.md': edited('resources/premier-diagnostic.md', [/\n---\n/, '\n---\nLire [le guide](https://guide.example.org/diagnostic#etape-2).\n']),
+      'resources/premier-diagnostic.md': edited('resources/premier-diagnostic.md', [
+        /\n---\n/,
+        '\n---\nLire [le guide](https://guide.example.org/diagnostic#etape-2).\n',
+      ]),
     });
     uses = collectLinks((await loadContent(dir, { displayRoot: dir })).content);
   });
@@ -169,11 +204,25 @@ Voir [le réseau][reseau], <https://autolien.example.org/page>, https://nu.examp
 
   it('finds every address field of the schemas, with its place and French title', () => {
     expect(find('providers/cooperative-exemple-libre.md', 'website')).toEqual([
-      { url: 'https://cooperative.example.org', file: 'providers/cooperative-exemple-libre.md', line: 6, column: 10, path: 'website', field: 'Site web' },
+      {
+        url: 'https://cooperative.example.org',
+        file: 'providers/cooperative-exemple-libre.md',
+        line: 6,
+        column: 10,
+        path: 'website',
+        field: 'Site web',
+      },
     ]);
-    expect(find('providers/cooperative-exemple-libre.md', 'contact.form')[0]).toMatchObject({ url: 'https://cooperative.example.org/contact', line: 9, field: 'Formulaire de contact' });
+    expect(find('providers/cooperative-exemple-libre.md', 'contact.form')[0]).toMatchObject({
+      url: 'https://cooperative.example.org/contact',
+      line: 9,
+      field: 'Formulaire de contact',
+    });
     expect(find('providers/cooperative-exemple-libre.md', 'pricing.url')[0]).toMatchObject({ line: 22, field: 'Page des tarifs' });
-    expect(find('recommendations/cooperative-exemple-libre--theatre-exemple.md', 'association.website')[0]).toMatchObject({ url: 'https://theatre.example.org', line: 8 });
+    expect(find('recommendations/cooperative-exemple-libre--theatre-exemple.md', 'association.website')[0]).toMatchObject({
+      url: 'https://theatre.example.org',
+      line: 8,
+    });
     expect(find('projects/agenda-partage-exemple.md', 'software.url')[0]).toMatchObject({ url: 'https://nextcloud.com', line: 7 });
     expect(find('projects/agenda-partage-exemple.md', 'payment_url')[0]).toMatchObject({ line: 20 });
     expect(find('partners/reseau-exemple.yml', 'url')[0]).toMatchObject({ url: 'https://reseau.example.org', line: 2, field: 'Site web' });
@@ -181,7 +230,14 @@ Voir [le réseau][reseau], <https://autolien.example.org/page>, https://nu.examp
 
   it('finds the websites of the taxonomies, pointing at the term', () => {
     expect(find('taxonomies/networks.yml', '[0].website')).toEqual([
-      { url: 'https://www.chatons.org', file: 'taxonomies/networks.yml', line: 4, column: 12, path: '[0].website', field: 'Site du réseau' },
+      {
+        url: 'https://www.chatons.org',
+        file: 'taxonomies/networks.yml',
+        line: 4,
+        column: 12,
+        path: '[0].website',
+        field: 'Site du réseau',
+      },
     ]);
     expect(uses.filter((u) => u.file === 'taxonomies/tools.yml').map((u) => u.path)).toEqual(['[0].website', '[1].website', '[2].website']);
   });
@@ -195,7 +251,10 @@ Voir [le réseau][reseau], <https://autolien.example.org/page>, https://nu.examp
     ]);
     expect(page[0]).toMatchObject({ line: 7, column: 27, field: 'Texte' });
     expect(page[2]!.line).toBe(10);
-    expect(find('providers/cooperative-exemple-libre.md', 'body')[0]).toMatchObject({ url: 'https://cooperative.example.org/tarifs', line: 25 });
+    expect(find('providers/cooperative-exemple-libre.md', 'body')[0]).toMatchObject({
+      url: 'https://cooperative.example.org/tarifs',
+      line: 25,
+    });
     expect(find('resources/premier-diagnostic.md', 'body')[0]).toMatchObject({ url: 'https://guide.example.org/diagnostic#etape-2' });
   });
 
@@ -215,7 +274,8 @@ describe('against local HTTPS sites', () => {
   });
   afterAll(() => sites?.close());
 
-  const check = async (url: string, extra: Partial<LinkCheckOptions> = {}) => (await checkAddresses([url], { ...options, ...extra })).get(url)!;
+  const check = async (url: string, extra: Partial<LinkCheckOptions> = {}) =>
+    (await checkAddresses([url], { ...options, ...extra })).get(url)!;
 
   it('finds a page that answers 200 valid, with one HEAD request', async () => {
     sites.resetCounts();
@@ -233,7 +293,10 @@ describe('against local HTTPS sites', () => {
     expect(await check(`${sites.site}/ancienne`)).toEqual({ status: 'moved', httpStatus: 200, location: `${sites.site}/nouvelle` });
     expect(await check(`${sites.site}/ancienne-308`)).toEqual({ status: 'moved', httpStatus: 200, location: `${sites.site}/nouvelle` });
     // Moved for good to an address that itself redirects for a while: the permanent one is the one to write down.
-    expect(await check(`${sites.site}/definitive-puis-temporaire`)).toMatchObject({ status: 'moved', location: `${sites.site}/temporaire` });
+    expect(await check(`${sites.site}/definitive-puis-temporaire`)).toMatchObject({
+      status: 'moved',
+      location: `${sites.site}/temporaire`,
+    });
   });
 
   it('reports a redirect loop, without going round forever', async () => {
@@ -249,7 +312,11 @@ describe('against local HTTPS sites', () => {
   it('reports 404, 410 and 500, asking a server error twice', async () => {
     expect(await check(`${sites.site}/introuvable`)).toEqual({ status: 'not-found', httpStatus: 404 });
     expect(await check(`${sites.site}/supprimee`)).toEqual({ status: 'gone', httpStatus: 410 });
-    expect(await check(`${sites.site}/deplacee-puis-introuvable`)).toEqual({ status: 'not-found', httpStatus: 404, location: `${sites.site}/introuvable` });
+    expect(await check(`${sites.site}/deplacee-puis-introuvable`)).toEqual({
+      status: 'not-found',
+      httpStatus: 404,
+      location: `${sites.site}/introuvable`,
+    });
     sites.resetCounts();
     expect(await check(`${sites.site}/erreur`)).toEqual({ status: 'server-error', httpStatus: 500 });
     expect(sites.requests).toEqual(['HEAD /erreur', 'GET /erreur', 'HEAD /erreur', 'GET /erreur']);
@@ -280,7 +347,10 @@ describe('against local HTTPS sites', () => {
   });
 
   it('reports an unknown host and a refused connection as unreachable', async () => {
-    expect(await check('https://site-disparu.invalid/')).toEqual({ status: 'unreachable', reason: 'le nom de domaine « site-disparu.invalid » n’existe pas (ou plus)' });
+    expect(await check('https://site-disparu.invalid/')).toEqual({
+      status: 'unreachable',
+      reason: 'le nom de domaine « site-disparu.invalid » n’existe pas (ou plus)',
+    });
     expect(await check(`${sites.refused}/`)).toEqual({ status: 'unreachable', reason: 'le serveur refuse la connexion' });
   });
 
@@ -296,7 +366,11 @@ describe('against local HTTPS sites', () => {
   it('fetches an address used in several places once, and warns at each place', async () => {
     sites.resetCounts();
     const use = (file: string, url: string): LinkUse => ({ url, file, line: 3, column: 8, path: 'website', field: 'Site web' });
-    const uses = [use('a.md', `${sites.site}/introuvable`), use('b.md', `${sites.site}/introuvable#contact`), use('c.md', `${sites.site}/ok`)];
+    const uses = [
+      use('a.md', `${sites.site}/introuvable`),
+      use('b.md', `${sites.site}/introuvable#contact`),
+      use('c.md', `${sites.site}/ok`),
+    ];
     const outcomes = await checkAddresses([...new Set(uses.map((u) => fetchKey(u.url)))], options);
     expect(sites.requests.filter((r) => r.endsWith('/introuvable'))).toEqual(['HEAD /introuvable', 'GET /introuvable']);
     const problems = linkProblems(uses, outcomes);
@@ -314,9 +388,30 @@ describe('in the committee’s issue', () => {
     const { content } = await loadContent(dir, { displayRoot: dir });
     const text = formatLinksMarkdown(
       [
-        { file: 'providers/nuage-des-exemples.md', line: 6, column: 10, path: 'website', field: 'Site web', message: 'page introuvable (erreur 404) : https://nuage.example.org/[clic](https://piege.example)' },
-        { file: 'taxonomies/networks.yml', line: 4, column: 12, path: '[0].website', field: 'Site du réseau', message: 'adresse déplacée : https://www.chatons.org redirige…' },
-        { file: 'providers/nuage-des-exemples.md', line: 2, column: 10, path: 'body', field: 'Texte', message: 'injoignable : https://a.example — le serveur refuse la connexion.' },
+        {
+          file: 'providers/nuage-des-exemples.md',
+          line: 6,
+          column: 10,
+          path: 'website',
+          field: 'Site web',
+          message: 'page introuvable (erreur 404) : https://nuage.example.org/[clic](https://piege.example)',
+        },
+        {
+          file: 'taxonomies/networks.yml',
+          line: 4,
+          column: 12,
+          path: '[0].website',
+          field: 'Site du réseau',
+          message: 'adresse déplacée : https://www.chatons.org redirige…',
+        },
+        {
+          file: 'providers/nuage-des-exemples.md',
+          line: 2,
+          column: 10,
+          path: 'body',
+          field: 'Texte',
+          message: 'injoignable : https://a.example — le serveur refuse la connexion.',
+        },
       ],
       content,
     );
@@ -325,7 +420,9 @@ describe('in the committee’s issue', () => {
     expect(cms).toBe('https://annuaire.example.org/admin/#/collections/providers/entries/nuage-des-exemples');
     expect(text).toContain(`### providers/nuage-des-exemples.md · [modifier dans l’outil de gestion du contenu](${cms})`);
     // Taxonomies are not in the CMS: the forge's page edits the file.
-    expect(text).toContain('### taxonomies/networks.yml · [modifier le fichier](https://github.com/exemple/annuaire/edit/main/taxonomies/networks.yml)');
+    expect(text).toContain(
+      '### taxonomies/networks.yml · [modifier le fichier](https://github.com/exemple/annuaire/edit/main/taxonomies/networks.yml)',
+    );
     const lines = text.split('\n').filter((l) => l.startsWith('- [ ] '));
     expect(lines[0]).toMatch(/^- \[ \] ligne 2, champ « Texte » : injoignable/);
     expect(lines[1]).toContain('\\[clic\\]\\(https://piege.example\\)');

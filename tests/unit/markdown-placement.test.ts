@@ -82,7 +82,10 @@ describe('the ids of a body', () => {
   });
 
   it('are still reached by a link to a heading of the same body, and a link elsewhere is left alone', async () => {
-    const html = await render('Voir [la suite](#la-suite) et [le menu](#contenu).\n\n## La suite\n\nTexte.', { headingLevel: 2, idPrefix: 'partie-' });
+    const html = await render('Voir [la suite](#la-suite) et [le menu](#contenu).\n\n## La suite\n\nTexte.', {
+      headingLevel: 2,
+      idPrefix: 'partie-',
+    });
     expect(fragmentLinks(html)).toEqual(['partie-la-suite', 'contenu']);
     expect(ids(html)).toEqual(['partie-la-suite']);
   });

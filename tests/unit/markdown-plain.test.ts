@@ -36,7 +36,25 @@ describe('le rendu direct des textes sans Markdown', () => {
   });
 
   it('laisse au rendu Markdown tout ce qui a une mise en forme', () => {
-    for (const text of ['**gras**', '_italique_', '[lien](https://x.org)', '- liste', '1. liste', '# titre', '> citation', 'a  \nb', 'www.exemple.org', 'x@y.org', '`code`', '![i](/a.png)', '    code', '---', 'a | b', '&amp;', '<b>']) {
+    for (const text of [
+      '**gras**',
+      '_italique_',
+      '[lien](https://x.org)',
+      '- liste',
+      '1. liste',
+      '# titre',
+      '> citation',
+      'a  \nb',
+      'www.exemple.org',
+      'x@y.org',
+      '`code`',
+      '![i](/a.png)',
+      '    code',
+      '---',
+      'a | b',
+      '&amp;',
+      '<b>',
+    ]) {
       expect(isPlainText(text), text).toBe(false);
     }
     expect(isPlainText('Très bien ! Vraiment ? Oui : « super » ; 50 % et 1 000 €.')).toBe(true);

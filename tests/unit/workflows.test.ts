@@ -111,7 +111,8 @@ describe('workflows', () => {
     expect(doc.concurrency?.['cancel-in-progress']).toBe(true);
     for (const name of workflows.keys()) {
       expect(Object.keys(workflows.get(name)!.doc.on)).not.toContain('pull_request_target');
-      for (const step of steps(name)) if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials']).toBe(false);
+      for (const step of steps(name))
+        if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials']).toBe(false);
     }
   });
 
@@ -180,7 +181,11 @@ esac
   it('creates the issue with its label when none exists', async () => {
     const calls = await runWith('none', 3);
     expect(calls[0]).toMatch(/^label create relecture /);
-    expect(calls).toContainEqual(expect.stringMatching(/^issue create --title Relecture : 3 point\(s\) à revoir \(fiches, recommandations, liens\) --label relecture --body-file /));
+    expect(calls).toContainEqual(
+      expect.stringMatching(
+        /^issue create --title Relecture : 3 point\(s\) à revoir \(fiches, recommandations, liens\) --label relecture --body-file /,
+      ),
+    );
   });
 
   it('updates the open issue instead of opening another', async () => {
@@ -255,11 +260,16 @@ describe('templates and routing', () => {
   });
 
   it('route content to the committee team of the organisation in settings.yml, and link to the site of settings.yml', async () => {
-    const settings = parse(await readFile(path.join(root, 'content/settings.yml'), 'utf8')) as { site_url: string; repository: { url: string } };
+    const settings = parse(await readFile(path.join(root, 'content/settings.yml'), 'utf8')) as {
+      site_url: string;
+      repository: { url: string };
+    };
     const organisation = new URL(settings.repository.url).pathname.split('/')[1];
     const owners = await readFile(path.join(github, 'CODEOWNERS'), 'utf8');
     expect(owners).toMatch(new RegExp(`^/content/ @${organisation}/comite$`, 'm'));
-    const config = parse(await readFile(path.join(github, 'ISSUE_TEMPLATE/config.yml'), 'utf8')) as { contact_links: Array<{ url: string }> };
+    const config = parse(await readFile(path.join(github, 'ISSUE_TEMPLATE/config.yml'), 'utf8')) as {
+      contact_links: Array<{ url: string }>;
+    };
     for (const link of config.contact_links) expect(link.url.startsWith(settings.site_url)).toBe(true);
   });
 

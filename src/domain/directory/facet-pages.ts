@@ -64,7 +64,12 @@ export function facetHeading(key: FacetKey, value: string, label: string): strin
 }
 
 /** The introduction of a facet value's page: what the service, the tool or the network is. */
-export function facetDescription(key: FacetKey, value: string, label: string, vocabularies: Pick<Vocabularies, 'services' | 'tools' | 'networks'>): string | undefined {
+export function facetDescription(
+  key: FacetKey,
+  value: string,
+  label: string,
+  vocabularies: Pick<Vocabularies, 'services' | 'tools' | 'networks'>,
+): string | undefined {
   switch (key) {
     case 'service':
       return vocabularies.services.find((s) => s.slug === value)?.description;
@@ -84,6 +89,9 @@ export function facetDescription(key: FacetKey, value: string, label: string, vo
 /** On a place's page, how the list is ordered, when providers working everywhere are on it. */
 export function placeListOrder(key: FacetKey, value: string, nationalCount: number): string | undefined {
   if (!isPlace(key) || nationalCount === 0) return undefined;
-  const everywhere = nationalCount > 1 ? `les ${nationalCount} structures qui interviennent partout en France` : 'la structure qui intervient partout en France';
+  const everywhere =
+    nationalCount > 1
+      ? `les ${nationalCount} structures qui interviennent partout en France`
+      : 'la structure qui intervient partout en France';
   return `Cette liste montre d’abord les structures installées ${inPlace(key, value)} ou qui y interviennent, puis ${everywhere}.`;
 }

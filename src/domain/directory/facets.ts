@@ -91,7 +91,8 @@ export function replacedServices(tool: Tool): Array<{ value: string; label: stri
 export function providerFacetValues(provider: Provider, taxonomies: Pick<Taxonomies, 'tools'>): Record<FacetKey, string[]> {
   const toolsBySlug = new Map(taxonomies.tools.map((t) => [t.slug, t]));
   const replaced = new Set<string>();
-  for (const slug of provider.tools) for (const r of replacedServices(toolsBySlug.get(slug) ?? ({ replaces: [] } as unknown as Tool))) replaced.add(r.value);
+  for (const slug of provider.tools)
+    for (const r of replacedServices(toolsBySlug.get(slug) ?? ({ replaces: [] } as unknown as Tool))) replaced.add(r.value);
   const { area, location } = provider;
   let regionCodes: string[];
   let departmentCodes: string[];
@@ -168,9 +169,7 @@ export function buildFacets(providers: readonly FacetedProvider[], taxonomies: T
   const facets = facetKeys.map((key) => ({
     key,
     title: facetTitles[key],
-    values: vocabulary[key]
-      .map((v) => ({ ...v, count: members[key].get(v.value)?.length ?? 0 }))
-      .filter((v) => v.count > 0),
+    values: vocabulary[key].map((v) => ({ ...v, count: members[key].get(v.value)?.length ?? 0 })).filter((v) => v.count > 0),
   }));
   return { facets, members, valuesOf };
 }

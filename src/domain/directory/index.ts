@@ -83,7 +83,6 @@ export function criterionAverages(recommendations: readonly Recommendation[], cr
   });
 }
 
-
 export function buildDirectory(content: Content, today: string): Directory {
   const criteria = content.taxonomies.criteria.map((c) => c.slug);
   const byProvider = new Map<string, Entry<Recommendation>[]>();
@@ -106,7 +105,10 @@ export function buildDirectory(content: Content, today: string): Directory {
         data: provider.data,
         body: provider.body,
         recommendations: verified,
-        ratings: criterionAverages(verified.map((r) => r.data), criteria),
+        ratings: criterionAverages(
+          verified.map((r) => r.data),
+          criteria,
+        ),
         recommendCount: verified.filter((r) => r.data.recommend).length,
         lastVerified: verified[0]?.data.verification.date,
         publishedSince: verified.at(-1)?.data.verification.date ?? '',

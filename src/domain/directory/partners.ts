@@ -3,8 +3,13 @@ import { partnerKinds, type Partner } from '../../schemas/editorial.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
-export function partnersByKind<T extends { data: Pick<Partner, 'kind' | 'name'> }>(partners: readonly T[]): Array<{ kind: Partner['kind']; list: T[] }> {
+export function partnersByKind<T extends { data: Pick<Partner, 'kind' | 'name'> }>(
+  partners: readonly T[],
+): Array<{ kind: Partner['kind']; list: T[] }> {
   return partnerKinds
-    .map((kind) => ({ kind, list: partners.filter((p) => p.data.kind === kind).sort((a, b) => collator.compare(a.data.name, b.data.name)) }))
+    .map((kind) => ({
+      kind,
+      list: partners.filter((p) => p.data.kind === kind).sort((a, b) => collator.compare(a.data.name, b.data.name)),
+    }))
     .filter((g) => g.list.length > 0);
 }

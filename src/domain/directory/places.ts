@@ -76,7 +76,11 @@ export function explainPlace(provider: Provider, kind: PlaceKind, code: string):
  * The providers listed for a place, those who are there first, then the
  * most recommended; ties keep the given order (the directory's, by name).
  */
-export function rankForPlace<T extends { data: Provider; recommendations: readonly unknown[] }>(providers: readonly T[], kind: PlaceKind, code: string): T[] {
+export function rankForPlace<T extends { data: Provider; recommendations: readonly unknown[] }>(
+  providers: readonly T[],
+  kind: PlaceKind,
+  code: string,
+): T[] {
   return providers
     .map((provider, order) => ({ provider, order, score: placeScore(matchFor(kind, provider.data, code)) }))
     .sort((a, b) => b.score - a.score || b.provider.recommendations.length - a.provider.recommendations.length || a.order - b.order)

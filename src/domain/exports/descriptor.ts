@@ -103,7 +103,10 @@ export const field = <T, V>(doc: Doc, get: (item: T, ctx: ExportContext) => V, o
   csv: options.csv ?? false,
 });
 export const group = <F extends Fields>(fields: F): Group<unknown, F> => ({ kind: 'group', fields });
-export const perCriterion = <T, V>(get: (item: T, ctx: ExportContext) => Record<string, V>, fields: Record<string, CriterionField>): PerCriterion<T, V> => ({
+export const perCriterion = <T, V>(
+  get: (item: T, ctx: ExportContext) => Record<string, V>,
+  fields: Record<string, CriterionField>,
+): PerCriterion<T, V> => ({
   kind: 'criteria',
   get,
   fields,
@@ -118,7 +121,12 @@ export const list = <T, U, F extends Fields>(doc: Doc, get: (item: T, ctx: Expor
 /** A field of the files, described by its schema at `path`. */
 export const fromSchema = (schema: AnySchema, ...path: string[]): Doc => ({ schema, path });
 /** A figure computed by the site, described here. */
-export const computed = (title: string, description: string, type: string, extra: { geography?: string; fundingJson?: string } = {}): Doc => ({
+export const computed = (
+  title: string,
+  description: string,
+  type: string,
+  extra: { geography?: string; fundingJson?: string } = {},
+): Doc => ({
   title,
   description,
   type,
@@ -144,7 +152,8 @@ function describe(doc: Doc, key: string, csv: boolean): FieldDoc {
     return compact({ key, title, description, type, geography, csv, fundingJson });
   }
   const schema = schemaAt(doc.schema, doc.path);
-  if (!schema) throw new Error(`Pas de champ « ${doc.path.join('.')} » dans le schéma : la description des données exportées est à corriger.`);
+  if (!schema)
+    throw new Error(`Pas de champ « ${doc.path.join('.')} » dans le schéma : la description des données exportées est à corriger.`);
   const meta = metaOf(schema);
   const element = arrayElement(schema);
   const geography = meta.geography ?? (element ? metaOf(element).geography : undefined);
@@ -175,7 +184,9 @@ export function fieldDocs(fields: Fields, criteria: readonly Criterion[], prefix
         return [describe(d.doc, path, false), ...fieldDocs(d.fields, criteria, `${path}[].`)];
       case 'criteria':
         return criteria.flatMap((criterion) =>
-          Object.entries(d.fields as Record<string, CriterionField>).map(([sub, f]) => describe(f.doc(criterion), `${path}.${criterion.slug}.${sub}`, f.csv)),
+          Object.entries(d.fields as Record<string, CriterionField>).map(([sub, f]) =>
+            describe(f.doc(criterion), `${path}.${criterion.slug}.${sub}`, f.csv),
+          ),
         );
     }
   });

@@ -9,7 +9,18 @@ import { absoluteUrl, routes } from '../routes.ts';
 import { projectSchema } from '../../schemas/project.ts';
 import type { Tool } from '../../schemas/taxonomies.ts';
 import { DATA_LICENCE } from './licence.ts';
-import { buildObject, computed, field, fieldDocs, fromSchema, group, list, type ExportContext, type FieldDoc, type ObjectOf } from './descriptor.ts';
+import {
+  buildObject,
+  computed,
+  field,
+  fieldDocs,
+  fromSchema,
+  group,
+  list,
+  type ExportContext,
+  type FieldDoc,
+  type ObjectOf,
+} from './descriptor.ts';
 
 /** Version of the funding.json manifest whose field names the projects export follows. */
 export const FUNDING_JSON_VERSION = 'v1.1.0';
@@ -64,15 +75,33 @@ const fj = (title: string, description: string, type: string, fundingJson: strin
 function channels({ project }: G) {
   const url = project.data.payment_url;
   return url
-    ? [{ guid: 'paiement', type: 'payment-provider' as const, address: url, description: 'Page où verser une contribution. Emancip’Asso ne collecte jamais d’argent.' }]
+    ? [
+        {
+          guid: 'paiement',
+          type: 'payment-provider' as const,
+          address: url,
+          description: 'Page où verser une contribution. Emancip’Asso ne collecte jamais d’argent.',
+        },
+      ]
     : [];
 }
 
 /** Every field of a project in `projets.json`, in export order. */
 export const projectExport = {
-  guid: field(fj('Identifiant funding.json', 'L’identifiant du projet raccourci à 32 caractères, comme le demande funding.json.', 'texte', 'projects[].guid'), (x: G) => x.guid),
+  guid: field(
+    fj(
+      'Identifiant funding.json',
+      'L’identifiant du projet raccourci à 32 caractères, comme le demande funding.json.',
+      'texte',
+      'projects[].guid',
+    ),
+    (x: G) => x.guid,
+  ),
   name: field(fj('Nom', 'Le titre du projet (champ « title »).', 'texte', 'projects[].name'), (x: G) => x.project.data.title),
-  description: field(fj('Description', 'Le résumé du projet (champ « summary »).', 'texte', 'projects[].description'), (x: G) => x.project.data.summary),
+  description: field(
+    fj('Description', 'Le résumé du projet (champ « summary »).', 'texte', 'projects[].description'),
+    (x: G) => x.project.data.summary,
+  ),
   webpageUrl: group({
     url: field(fj('Page du projet', 'Adresse de la page du projet sur ce site.', 'adresse web', 'projects[].webpageUrl.url'), (x: G, ctx) =>
       absoluteUrl(ctx.siteUrl, routes.project(x.project.id)),
@@ -80,17 +109,28 @@ export const projectExport = {
   }),
   repositoryUrl: group({
     url: field(
-      fj('Logiciel amont', 'Adresse du logiciel libre concerné (champ « software.url ») : son site ou son dépôt de code.', 'adresse web', 'projects[].repositoryUrl.url'),
+      fj(
+        'Logiciel amont',
+        'Adresse du logiciel libre concerné (champ « software.url ») : son site ou son dépôt de code.',
+        'adresse web',
+        'projects[].repositoryUrl.url',
+      ),
       (x: G) => x.project.data.software.url,
     ),
   }),
   licenses: field(
-    fj('Licences', 'La licence du logiciel, au format « spdx:… », quand il figure dans la liste des logiciels de l’annuaire ; sinon vide.', 'liste', 'projects[].licenses'),
+    fj(
+      'Licences',
+      'La licence du logiciel, au format « spdx:… », quand il figure dans la liste des logiciels de l’annuaire ; sinon vide.',
+      'liste',
+      'projects[].licenses',
+    ),
     (x: G, ctx) => softwareLicences(x.project, ctx.taxonomies.tools),
   ),
-  tags: field(fj('Mots-clés', 'La nature du projet et le nom du logiciel, en minuscules avec des tirets.', 'liste', 'projects[].tags'), (x: G) => [
-    ...new Set([x.project.data.kind, tagOf(x.project.data.software.name)].filter((t) => t.length > 0)),
-  ]),
+  tags: field(
+    fj('Mots-clés', 'La nature du projet et le nom du logiciel, en minuscules avec des tirets.', 'liste', 'projects[].tags'),
+    (x: G) => [...new Set([x.project.data.kind, tagOf(x.project.data.software.name)].filter((t) => t.length > 0))],
+  ),
   funding: group({
     channels: field(
       fj(
@@ -123,7 +163,9 @@ export const projectExport = {
     ),
   }),
   slug: field(computed('Identifiant', 'Identifiant stable du projet : le nom de son fichier.', 'texte'), (x: G) => x.project.id),
-  url: field(computed('Page', 'Adresse de la page du projet sur ce site.', 'adresse web'), (x: G, ctx) => absoluteUrl(ctx.siteUrl, routes.project(x.project.id))),
+  url: field(computed('Page', 'Adresse de la page du projet sur ce site.', 'adresse web'), (x: G, ctx) =>
+    absoluteUrl(ctx.siteUrl, routes.project(x.project.id)),
+  ),
   title: field(own('title'), (x: G) => x.project.data.title),
   summary: field(own('summary'), (x: G) => x.project.data.summary),
   kind: field(own('kind'), (x: G): string => x.project.data.kind),
@@ -136,9 +178,15 @@ export const projectExport = {
   proposed_by: field(own('proposed_by'), (x: G) => x.project.data.proposed_by),
   supporters: field(own('supporters'), (x: G): string[] => [...x.project.data.supporters]),
   goal_eur: field(own('goal_eur'), (x: G) => x.project.data.goal_eur),
-  pledged_eur: field(computed('Promis (€)', 'Somme de toutes les promesses de financement, en euros.', 'nombre entier'), (x: G) => x.project.funding.pledged),
+  pledged_eur: field(
+    computed('Promis (€)', 'Somme de toutes les promesses de financement, en euros.', 'nombre entier'),
+    (x: G) => x.project.funding.pledged,
+  ),
   paid_eur: field(computed('Versé (€)', 'Somme des promesses déjà versées, en euros.', 'nombre entier'), (x: G) => x.project.funding.paid),
-  remaining_eur: field(computed('Reste à réunir (€)', 'Objectif moins les promesses, jamais négatif.', 'nombre entier'), (x: G) => x.project.funding.remaining),
+  remaining_eur: field(
+    computed('Reste à réunir (€)', 'Objectif moins les promesses, jamais négatif.', 'nombre entier'),
+    (x: G) => x.project.funding.remaining,
+  ),
   progress: field(
     computed('Avancement', 'Promesses divisées par l’objectif (1 = objectif atteint ; peut dépasser 1).', 'nombre décimal'),
     (x: G) => Math.round(x.project.funding.ratio * 100) / 100,
@@ -157,7 +205,11 @@ export const projectExport = {
   }),
   // Only a published maker is named: an unpublished provider appears nowhere.
   maker: field(
-    computed('Réalisé par', 'La structure de l’annuaire qui réaliserait le projet (identifiant, nom, fiche), seulement si elle est publiée.', 'objet'),
+    computed(
+      'Réalisé par',
+      'La structure de l’annuaire qui réaliserait le projet (identifiant, nom, fiche), seulement si elle est publiée.',
+      'objet',
+    ),
     (x: G, ctx) => {
       const maker = x.project.maker;
       return maker ? { slug: maker.id, name: maker.data.name, url: absoluteUrl(ctx.siteUrl, routes.provider(maker.id)) } : undefined;
@@ -196,4 +248,3 @@ export function exportProjects(directory: Pick<Directory, 'projects'>, ctx: Expo
 export function projectFieldDocs(): FieldDoc[] {
   return fieldDocs(projectExport, []);
 }
-

@@ -58,8 +58,16 @@ const verifiedRecommendation = {
 
 /** Every field of a provider in `prestataires.json`, in export order; those marked `csv` are the CSV's columns. */
 export const providerExport = {
-  slug: field(computed('Identifiant', 'Identifiant stable de la structure : le nom de son fichier, repris dans l’adresse de sa fiche.', 'texte'), (p: P) => p.id, csv),
-  url: field(computed('Fiche', 'Adresse de la fiche de la structure sur ce site.', 'adresse web'), (p: P, ctx) => absoluteUrl(ctx.siteUrl, routes.provider(p.id)), csv),
+  slug: field(
+    computed('Identifiant', 'Identifiant stable de la structure : le nom de son fichier, repris dans l’adresse de sa fiche.', 'texte'),
+    (p: P) => p.id,
+    csv,
+  ),
+  url: field(
+    computed('Fiche', 'Adresse de la fiche de la structure sur ce site.', 'adresse web'),
+    (p: P, ctx) => absoluteUrl(ctx.siteUrl, routes.provider(p.id)),
+    csv,
+  ),
   name: field(own('name'), (p: P) => p.data.name, csv),
   structure: field(own('structure'), (p: P): string => p.data.structure, csv),
   networks: field(own('networks'), (p: P): string[] => [...p.data.networks], csv),
@@ -75,7 +83,9 @@ export const providerExport = {
     postcode: field(own('location', 'postcode'), (p: P) => p.data.location.postcode, csv),
     department: field(own('location', 'department'), (p: P) => p.data.location.department, csv),
     region: field(
-      computed('Région du siège', 'Code INSEE de la région du département du siège, déduit du département.', 'code INSEE', { geography: 'regions' }),
+      computed('Région du siège', 'Code INSEE de la région du département du siège, déduit du département.', 'code INSEE', {
+        geography: 'regions',
+      }),
       (p: P) => departmentRegion(p.data.location.department) ?? '',
       csv,
     ),
@@ -99,29 +109,42 @@ export const providerExport = {
   charter_signed: field(own('charter_signed'), (p: P) => p.data.charter_signed, csv),
   trained: field(own('trained'), (p: P) => p.data.trained, csv),
   updated: field(own('updated'), (p: P) => p.data.updated, csv),
-  description: field(computed('Présentation', 'Le texte de présentation de la structure, en Markdown.', 'texte (Markdown)'), (p: P) => p.body.trim()),
+  description: field(computed('Présentation', 'Le texte de présentation de la structure, en Markdown.', 'texte (Markdown)'), (p: P) =>
+    p.body.trim(),
+  ),
   published_since: field(
-    computed('Publiée depuis le', 'Date de la première recommandation vérifiée : le jour où la structure est entrée dans l’annuaire.', 'date (AAAA-MM-JJ)'),
+    computed(
+      'Publiée depuis le',
+      'Date de la première recommandation vérifiée : le jour où la structure est entrée dans l’annuaire.',
+      'date (AAAA-MM-JJ)',
+    ),
     (p: P) => p.publishedSince,
     csv,
   ),
-  last_verified: field(computed('Dernière vérification', 'Date de la recommandation vérifiée la plus récente.', 'date (AAAA-MM-JJ)'), (p: P) => p.lastVerified ?? '', csv),
+  last_verified: field(
+    computed('Dernière vérification', 'Date de la recommandation vérifiée la plus récente.', 'date (AAAA-MM-JJ)'),
+    (p: P) => p.lastVerified ?? '',
+    csv,
+  ),
   verified_recommendations: field(
     computed('Recommandations vérifiées', 'Nombre de recommandations vérifiées par le comité.', 'nombre entier'),
     (p: P) => p.recommendations.length,
     csv,
   ),
   would_recommend: field(
-    computed('La recommanderaient', 'Parmi les recommandations vérifiées, combien d’associations recommanderaient la structure.', 'nombre entier'),
+    computed(
+      'La recommanderaient',
+      'Parmi les recommandations vérifiées, combien d’associations recommanderaient la structure.',
+      'nombre entier',
+    ),
     (p: P) => p.recommendCount,
     csv,
   ),
   ratings: perCriterion(
     (p: P) =>
-      Object.fromEntries(p.ratings.map((r) => [r.criterion, { average: r.average === null ? null : round2(r.average), count: r.count }])) as Record<
-        string,
-        { average: number | null; count: number }
-      >,
+      Object.fromEntries(
+        p.ratings.map((r) => [r.criterion, { average: r.average === null ? null : round2(r.average), count: r.count }]),
+      ) as Record<string, { average: number | null; count: number }>,
     {
       average: {
         csv: true,
@@ -132,11 +155,18 @@ export const providerExport = {
             'nombre décimal',
           ),
       },
-      count: { csv: false, doc: (c) => computed(`Nombre de notes : ${c.label}`, 'Combien de recommandations vérifiées ont noté ce critère.', 'nombre entier') },
+      count: {
+        csv: false,
+        doc: (c) => computed(`Nombre de notes : ${c.label}`, 'Combien de recommandations vérifiées ont noté ce critère.', 'nombre entier'),
+      },
     },
   ),
   recommendations: list(
-    computed('Recommandations vérifiées', 'Les recommandations vérifiées, de la plus récente à la plus ancienne (champs décrits plus bas).', 'liste d’objets'),
+    computed(
+      'Recommandations vérifiées',
+      'Les recommandations vérifiées, de la plus récente à la plus ancienne (champs décrits plus bas).',
+      'liste d’objets',
+    ),
     (p: P) => p.recommendations,
     verifiedRecommendation,
   ),
@@ -165,7 +195,10 @@ export function exportProviders(directory: Pick<Directory, 'providers'>, ctx: Ex
 }
 
 /** The fields of a provider (those of its recommendations apart), as /donnees/ describes them. */
-export function providerFieldDocs(criteria: ExportContext['taxonomies']['criteria']): { providers: FieldDoc[]; recommendations: FieldDoc[] } {
+export function providerFieldDocs(criteria: ExportContext['taxonomies']['criteria']): {
+  providers: FieldDoc[];
+  recommendations: FieldDoc[];
+} {
   const all = fieldDocs(providerExport, criteria);
   return {
     providers: all.filter((f) => !f.key.startsWith('recommendations[].')),

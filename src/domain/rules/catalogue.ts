@@ -48,8 +48,7 @@ export const rulesCatalogue: readonly RuleDescription[] = [
     id: 'references-resolve',
     severity: 'error',
     scope: ['providers', 'recommendations', 'projects', 'resources', 'taxonomies'],
-    text:
-      'Chaque identifiant cité existe : les services, logiciels, critères et réseaux dans leur fichier de `content/taxonomies/`, la structure d’une recommandation (`provider`) et celle qui réaliserait un projet (`maker`) dans `content/providers/` (le nom du fichier, sans `.md`). Une valeur inconnue reçoit une suggestion (« Vouliez-vous dire… ? »).',
+    text: 'Chaque identifiant cité existe : les services, logiciels, critères et réseaux dans leur fichier de `content/taxonomies/`, la structure d’une recommandation (`provider`) et celle qui réaliserait un projet (`maker`) dans `content/providers/` (le nom du fichier, sans `.md`). Une valeur inconnue reçoit une suggestion (« Vouliez-vous dire… ? »).',
   },
   {
     id: 'unique-term-slugs',

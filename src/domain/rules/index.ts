@@ -102,12 +102,20 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
     // unique-siren: a SIREN identifies one structure.
     if (p.siren) {
       const other = bySiren.get(p.siren);
-      if (other) report(provider, ['siren'], `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`);
+      if (other)
+        report(
+          provider,
+          ['siren'],
+          `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`,
+        );
       else bySiren.set(p.siren, provider);
     }
 
     // dates-not-in-future
-    for (const [field, label] of [['updated', 'la date de relecture'], ['charter_signed', 'la date de signature de la charte']] as const) {
+    for (const [field, label] of [
+      ['updated', 'la date de relecture'],
+      ['charter_signed', 'la date de signature de la charte'],
+    ] as const) {
       const day = p[field];
       if (day && day > ctx.today) report(provider, [field], `${label} (${frenchDate(day)}) est dans le futur : indiquez une date passée.`);
     }
@@ -131,19 +139,31 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     const provider = providers.get(r.provider);
     // references-resolve. A provider whose own file is invalid is already reported there.
     if (!provider && !content.ids.providers.has(r.provider)) {
-      report(rec, ['provider'], `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`);
+      report(
+        rec,
+        ['provider'],
+        `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`,
+      );
     }
 
     // dates-not-in-future, dates-in-order: nothing that already happened lies in the future.
     if (r.project.end > ctx.today) {
-      report(rec, ['project', 'end'], `le projet se termine le ${frenchDate(r.project.end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`);
+      report(
+        rec,
+        ['project', 'end'],
+        `le projet se termine le ${frenchDate(r.project.end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`,
+      );
     }
     const verification = r.verification;
     if (verification.date) {
       if (verification.date > ctx.today) {
         report(rec, ['verification', 'date'], `la date de vérification (${frenchDate(verification.date)}) est dans le futur.`);
       } else if (verification.date < r.project.end) {
-        report(rec, ['verification', 'date'], `la vérification (${frenchDate(verification.date)}) précède la fin du projet (${frenchDate(r.project.end)}) : on vérifie un accompagnement terminé.`);
+        report(
+          rec,
+          ['verification', 'date'],
+          `la vérification (${frenchDate(verification.date)}) précède la fin du projet (${frenchDate(r.project.end)}) : on vérifie un accompagnement terminé.`,
+        );
       }
     }
 
@@ -158,8 +178,13 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     const repeated = identities.find(([, id]) => id && seenAssociations.has(`${r.provider}\u0000${id}`));
     if (repeated) {
       const first = seenAssociations.get(`${r.provider}\u0000${repeated[1]}`)!;
-      const same = repeated[0] === 'name' ? '' : ` (même numéro ${repeated[0] === 'rna' ? 'RNA' : 'SIREN'} que « ${first.data.association.name} »)`;
-      report(rec, ['association', repeated[0]], `« ${r.association.name} »${same} a déjà recommandé cette structure (${first.file}) : complétez la recommandation existante plutôt que d’en ajouter une.`);
+      const same =
+        repeated[0] === 'name' ? '' : ` (même numéro ${repeated[0] === 'rna' ? 'RNA' : 'SIREN'} que « ${first.data.association.name} »)`;
+      report(
+        rec,
+        ['association', repeated[0]],
+        `« ${r.association.name} »${same} a déjà recommandé cette structure (${first.file}) : complétez la recommandation existante plutôt que d’en ajouter une.`,
+      );
     } else {
       for (const [, id] of identities) if (id) seenAssociations.set(`${r.provider}\u0000${id}`, rec);
     }
@@ -168,18 +193,32 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
       // no-self-recommendation
       const sameSiren = r.association.siren && provider.data.siren && r.association.siren === provider.data.siren;
       if (sameSiren || normaliseName(r.association.name) === normaliseName(provider.data.name)) {
-        report(rec, ['association', sameSiren ? 'siren' : 'name'], `l’association a ${sameSiren ? 'le même SIREN' : 'le même nom'} que « ${provider.data.name} » : une structure ne peut pas se recommander elle-même, la recommandation doit venir d’une association qu’elle a accompagnée.`);
+        report(
+          rec,
+          ['association', sameSiren ? 'siren' : 'name'],
+          `l’association a ${sameSiren ? 'le même SIREN' : 'le même nom'} que « ${provider.data.name} » : une structure ne peut pas se recommander elle-même, la recommandation doit venir d’une association qu’elle a accompagnée.`,
+        );
       }
       // service-received-is-offered (warning)
       const offered = new Set(provider.data.services);
       r.project.services.forEach((service, index) => {
         if (known.services?.has(service) && !offered.has(service)) {
-          report(rec, ['project', 'services', index], `« ${service} » ne figure pas parmi les services de « ${provider.data.name} » : la fiche de la structure est peut-être à compléter.`, 'warning');
+          report(
+            rec,
+            ['project', 'services', index],
+            `« ${service} » ne figure pas parmi les services de « ${provider.data.name} » : la fiche de la structure est peut-être à compléter.`,
+            'warning',
+          );
         }
       });
       // recommendation-file-name (warning): <provider>--<association>.md.
       if (!isNamedForProvider(rec.id, r.provider)) {
-        report(rec, [], `le fichier devrait s’appeler « ${recommendationId(r.provider, '<association>')}.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
+        report(
+          rec,
+          [],
+          `le fichier devrait s’appeler « ${recommendationId(r.provider, '<association>')}.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`,
+          'warning',
+        );
       }
     }
 
@@ -208,12 +247,20 @@ function checkRecommendationTexts(content: Content, report: Report, known: Known
       for (const key of Object.keys(ratings)) {
         // A key that is not even a slug was already refused by the schema.
         if (!known.criteria.has(key) && SLUG_PATTERN.test(key)) {
-          report(rec, ['ratings', key], `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`);
+          report(
+            rec,
+            ['ratings', key],
+            `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`,
+          );
         }
       }
       for (const criterion of criteria) {
         if (!(criterion in ratings)) {
-          report(rec, ['ratings'], `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`);
+          report(
+            rec,
+            ['ratings'],
+            `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`,
+          );
         }
       }
     }
@@ -225,7 +272,11 @@ function checkRecommendationTexts(content: Content, report: Report, known: Known
     for (const { path, value } of stringFields(rec.data)) {
       if (path[0] === 'association' && path[1] === 'website') continue;
       if (personalDataIssues(value).length > 0) {
-        report(rec, path, `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`);
+        report(
+          rec,
+          path,
+          `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`,
+        );
       }
     }
   }
@@ -252,20 +303,39 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
     if (p.milestones.length > 0) {
       const total = milestonesTotal(p.milestones);
       if (total !== p.goal_eur) {
-        report(project, ['milestones'], `les étapes totalisent ${euro(total)} mais l’objectif (goal_eur) est de ${euro(p.goal_eur)} : ajustez les montants pour qu’ils soient égaux.`);
+        report(
+          project,
+          ['milestones'],
+          `les étapes totalisent ${euro(total)} mais l’objectif (goal_eur) est de ${euro(p.goal_eur)} : ajustez les montants pour qu’ils soient égaux.`,
+        );
       }
     }
     p.pledges.forEach((pledge, index) => {
-      if (pledge.date > ctx.today) report(project, ['pledges', index, 'date'], `cette promesse est datée du ${frenchDate(pledge.date)}, dans le futur.`);
-      else if (pledge.date < p.proposed) report(project, ['pledges', index, 'date'], `cette promesse (${frenchDate(pledge.date)}) précède la proposition du projet (${frenchDate(p.proposed)}).`);
+      if (pledge.date > ctx.today)
+        report(project, ['pledges', index, 'date'], `cette promesse est datée du ${frenchDate(pledge.date)}, dans le futur.`);
+      else if (pledge.date < p.proposed)
+        report(
+          project,
+          ['pledges', index, 'date'],
+          `cette promesse (${frenchDate(pledge.date)}) précède la proposition du projet (${frenchDate(p.proposed)}).`,
+        );
     });
     const pledged = pledgedTotal(p.pledges);
     if (claimsGoalReached(p.status) && pledged < p.goal_eur) {
-      report(project, ['status'], `le statut « ${p.status} » suppose que l’objectif est atteint, mais les promesses totalisent ${euro(pledged)} sur ${euro(p.goal_eur)} : ajoutez les promesses ou gardez « en-financement ».`);
+      report(
+        project,
+        ['status'],
+        `le statut « ${p.status} » suppose que l’objectif est atteint, mais les promesses totalisent ${euro(pledged)} sur ${euro(p.goal_eur)} : ajoutez les promesses ou gardez « en-financement ».`,
+      );
     }
     if (isDelivered(p.status)) {
       p.milestones.forEach((m, index) => {
-        if (!m.done) report(project, ['milestones', index, 'done'], `le projet est « livre » mais l’étape « ${m.title} » n’est pas terminée : cochez-la (done: true) ou changez le statut.`);
+        if (!m.done)
+          report(
+            project,
+            ['milestones', index, 'done'],
+            `le projet est « livre » mais l’étape « ${m.title} » n’est pas terminée : cochez-la (done: true) ou changez le statut.`,
+          );
       });
     }
   }
@@ -276,16 +346,11 @@ type KnownTerms = Record<TaxonomyName, ReadonlySet<string> | undefined>;
 
 /** Every entry, valid or rejected by its schema, with its type. */
 function allEntries(content: Content): Array<{ type: EntryTypeName; entry: Entry<unknown> }> {
-  return [
-    ...entryTypeNames.flatMap((type) => (content[type] as Entry<unknown>[]).map((entry) => ({ type, entry }))),
-    ...content.rejected,
-  ];
+  return [...entryTypeNames.flatMap((type) => (content[type] as Entry<unknown>[]).map((entry) => ({ type, entry }))), ...content.rejected];
 }
 
 /** Where each entry type holds taxonomy slugs, read from the schemas' `taxonomy` hints. */
-const termFields = new Map(
-  entryTypeNames.map((type) => [type, taxonomyFields(entryTypes[type].schema)] as const),
-);
+const termFields = new Map(entryTypeNames.map((type) => [type, taxonomyFields(entryTypes[type].schema)] as const));
 
 function taxonomyFields(schema: z.core.$ZodType, path: string[] = []): Array<{ path: string[]; taxonomy: TaxonomyName }> {
   const shape = objectShape(schema);

@@ -81,9 +81,10 @@ export function bodyIssues(markdown: string): BodyIssue[] {
       });
     } else if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined && !isSafeLink(node.url)) {
       const url = node.url.trim();
-      const hint = /^http:\/\//i.test(url) || /^www\./i.test(url)
-        ? ' Utilisez l’adresse en « https:// ».'
-        : ' Un lien commence par « https:// », « mailto: » ou « / » (une page du site).';
+      const hint =
+        /^http:\/\//i.test(url) || /^www\./i.test(url)
+          ? ' Utilisez l’adresse en « https:// ».'
+          : ' Un lien commence par « https:// », « mailto: » ou « / » (une page du site).';
       issues.push({ ...at, message: `le lien « ${short(url)} » n’est pas accepté.${hint}` });
     }
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
@@ -127,11 +128,19 @@ export function personalDataIssues(markdown: string): BodyIssue[] {
     // The address stops before a final dot: « écrivez à claire@exemple.org. »
     const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(line);
     if (email) {
-      issues.push({ line: index + 1, column: email.index + 1, message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.` });
+      issues.push({
+        line: index + 1,
+        column: email.index + 1,
+        message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.`,
+      });
     }
     const phone = /(?:\+33\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/.exec(line);
     if (phone) {
-      issues.push({ line: index + 1, column: phone.index + 1, message: 'le témoignage contient un numéro de téléphone : retirez-le, une recommandation ne publie les coordonnées de personne.' });
+      issues.push({
+        line: index + 1,
+        column: phone.index + 1,
+        message: 'le témoignage contient un numéro de téléphone : retirez-le, une recommandation ne publie les coordonnées de personne.',
+      });
     }
   });
   return issues;

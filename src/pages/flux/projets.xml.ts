@@ -10,7 +10,8 @@ export const GET: APIRoute = async ({ site }) => {
   return feed({
     site,
     title: `${settings.site_name}\u00A0: projets libres à co-financer`,
-    description: 'Les logiciels et fonctionnalités libres que des associations proposent de financer ensemble, à la date de leur proposition.',
+    description:
+      'Les logiciels et fonctionnalités libres que des associations proposent de financer ensemble, à la date de leur proposition.',
     path: routes.projectsFeed(),
     items: projectFeedItems(directory, await exportContext(site)),
   });

@@ -46,7 +46,9 @@ export function initFinder(): void {
   const hint = document.getElementById('finder-hint')!;
   const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
   const optionText = (name: string, value: string) =>
-    Array.from(select(name).options).find((o) => o.value === value)?.textContent?.replace(/\s*\(\d+\)$/, '') ?? value;
+    Array.from(select(name).options)
+      .find((o) => o.value === value)
+      ?.textContent?.replace(/\s*\(\d+\)$/, '') ?? value;
   form.hidden = false;
   let ticket = 0;
 
