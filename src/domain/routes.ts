@@ -22,6 +22,9 @@ export function pageSegment(page: number): string {
 const DIRECTORY_PAGE_WORD = 'page';
 /** The labels of the search filters, next to the directory (`/annuaire/filtres.json`). */
 const FILTER_LABELS_WORD = 'filtres';
+/** The places the search understands: départements and régions (`/annuaire/lieux.json`), communes (`/annuaire/communes/lyo.json`). */
+const PLACES_WORD = 'lieux';
+const COMMUNES_WORD = 'communes';
 
 export const routes = {
   home: () => '',
@@ -37,6 +40,10 @@ export const routes = {
     return query ? `annuaire/?${query}` : 'annuaire/';
   },
   filterLabels: () => `annuaire/${FILTER_LABELS_WORD}.json`,
+  /** Every département and région, its words and its counts, for the search and the finder. */
+  places: () => `annuaire/${PLACES_WORD}.json`,
+  /** The communes whose name starts with `prefix` (three letters, place-query.ts). */
+  communes: (prefix: string) => `annuaire/${COMMUNES_WORD}/${prefix}.json`,
   finder: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return query ? `trouver/?${query}` : 'trouver/';
@@ -87,7 +94,7 @@ export function isPrivatePage(pathFromHome: string): boolean {
  * be provider file names: `content/providers/service.md` would be published
  * at `/annuaire/service/`, the list of services.
  */
-export const reservedProviderSlugs: readonly string[] = [DIRECTORY_PAGE_WORD, FILTER_LABELS_WORD, ...facetKeys];
+export const reservedProviderSlugs: readonly string[] = [DIRECTORY_PAGE_WORD, FILTER_LABELS_WORD, PLACES_WORD, COMMUNES_WORD, ...facetKeys];
 
 /** The address of a route on the public site; `home` is the site's home, base path included, ending with `/`. */
 export function absoluteUrl(home: string, route: string): string {

@@ -1,18 +1,29 @@
 /**
- * The place rule: a provider counts for a département or a région when it is
- * located there or says it serves it (directly or through its région), and a
- * provider that works everywhere in France (`area.national`) counts for every
- * one of them. Working remotely is not counted as being there. Facet pages,
- * the map and the finder's files all follow it, and rank with place-rank.ts.
+ * The place rule: how a provider reaches a département or a région — located
+ * there, saying it serves it (directly or through its whole région), working
+ * everywhere in France (`area.national`), or only remotely — and so in which
+ * group of the place's list it is, and whether it counts in the place's
+ * number (place-rank.ts says the rule in words). Facet pages, the map, the
+ * finder's files, the search's filters and its places file all follow it.
  */
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
 import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
-import { departmentName, departmentRegion, regionName } from '../../schemas/geography.ts';
+import { departmentName, departmentRegion, departments, regionName, regions } from '../../schemas/geography.ts';
 import type { Provider } from '../../schemas/provider.ts';
-import { placeScore, placeSentence, type PlaceMatch } from './place-rank.ts';
+import type { PlaceKind } from './facet-keys.ts';
+import {
+  emptyPlaceCounts,
+  placeGroupOf,
+  placeGroups,
+  placeScore,
+  placeSentence,
+  type PlaceCounts,
+  type PlaceGroup,
+  type PlaceMatch,
+} from './place-rank.ts';
+import { placeFilterValues, type PlacesFile } from './place-search.ts';
 
-export type { PlaceMatch };
-export type PlaceKind = 'departement' | 'region';
+export type { PlaceMatch, PlaceKind };
 
 export function regionsOfDepartments(codes: readonly string[]): string[] {
   return codes.map(departmentRegion).filter((r): r is string => !!r);
@@ -35,6 +46,11 @@ export function inPlace(kind: PlaceKind, code: string): string {
   if (type === 5) return `dans l’${name}`;
   if (/^(La |Le |Les |Saint-|Paris$|Mayotte$|Wallis|Île de )/.test(name)) return `à ${name}`;
   return `en ${name}`;
+}
+
+/** « dans le Rhône (69) », « en Bretagne »: a place as its summary and its groups name it. */
+export function placeWhere(kind: PlaceKind, code: string): string {
+  return kind === 'departement' ? `${inPlace(kind, code)} (${code})` : inPlace(kind, code);
 }
 
 /** How a provider reaches a département. */
@@ -85,4 +101,44 @@ export function rankForPlace<T extends { data: Provider; recommendations: readon
     .map((provider, order) => ({ provider, order, score: placeScore(matchFor(kind, provider.data, code)) }))
     .sort((a, b) => b.score - a.score || b.provider.recommendations.length - a.provider.recommendations.length || a.order - b.order)
     .map((x) => x.provider);
+}
+
+/** How many providers of each group a place has (place-rank.ts: which count in its number). */
+export function placeCounts(providers: ReadonlyArray<{ data: Provider }>, kind: PlaceKind, code: string): PlaceCounts {
+  const counts = emptyPlaceCounts();
+  for (const p of providers) {
+    const group = placeGroupOf(matchFor(kind, p.data, code));
+    if (group) counts[group]++;
+  }
+  return counts;
+}
+
+/** A place's list, in groups (on the spot, everywhere, remotely), each ranked by rankForPlace. Empty groups are kept. */
+export function groupForPlace<T extends { data: Provider; recommendations: readonly unknown[] }>(
+  providers: readonly T[],
+  kind: PlaceKind,
+  code: string,
+): Array<{ group: PlaceGroup; providers: T[] }> {
+  const ranked = rankForPlace(providers, kind, code);
+  return placeGroups.map((group) => ({ group, providers: ranked.filter((p) => placeGroupOf(matchFor(kind, p.data, code)) === group) }));
+}
+
+/** The search filters of a provider's places (place-search.ts says how they are cut). */
+export function providerPlaceFilters(provider: Provider): Record<string, string[]> {
+  return placeFilterValues(
+    { department: provider.location.department, departments: provider.area.departments, regions: provider.area.regions },
+    departmentRegion,
+  );
+}
+
+/** The places file of the search and the finder (`annuaire/lieux.json`): every place, its words and its counts. */
+export function placesFile(providers: ReadonlyArray<{ data: Provider }>): PlacesFile {
+  const counts = (kind: PlaceKind, code: string) => {
+    const c = placeCounts(providers, kind, code);
+    return [c.local, c.national, c.remote] as const;
+  };
+  return {
+    departments: departments.map((d) => [d.code, d.name, d.region, placeWhere('departement', d.code), ...counts('departement', d.code)]),
+    regions: regions.map((r) => [r.code, r.name, placeWhere('region', r.code), ...counts('region', r.code)]),
+  };
 }

@@ -4,7 +4,9 @@
  */
 import { escapeAttribute } from 'entities/escape';
 import type { ListedProvider } from './index.ts';
-import { facetKeys, type FacetKey } from './facet-keys.ts';
+import { facetKeys, isPlaceFacet, type FacetKey } from './facet-keys.ts';
+import type { ProviderCardView } from './card-view.ts';
+import { searchMeta, type SearchMetaKey } from './search-meta.ts';
 import { departmentName, regionName } from '../../schemas/geography.ts';
 
 /** Mean of every rating given in the verified recommendations, and how many recommendations rated anything. */
@@ -83,12 +85,32 @@ export function profileErrorReport(providerName: string, pageUrl: string): { tit
 }
 
 /**
- * The search filters of a profile, one element per facet value, for Pagefind
- * to read (`data-pagefind-filter="departement:69"`). Values are slugs and
- * INSEE codes; escaped all the same.
+ * What the search index holds of a profile, besides its text, for Pagefind
+ * to read: one element per filter value (`data-pagefind-filter="service:
+ * diagnostic"`) — facet values, except places, whose filters are cut by
+ * région (place-search.ts) — and the card's fields as metadata, so that a
+ * search result is the very card of the lists (card-view.ts). Values are
+ * escaped: the card's fields hold contributors' text.
  */
-export function searchFilterElements(values: Record<FacetKey, readonly string[]>): string {
-  return facetKeys
-    .flatMap((key) => values[key].map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`))
-    .join('');
+export function searchIndexElements(
+  values: Record<FacetKey, readonly string[]>,
+  placeFilters: Record<string, readonly string[]>,
+  card: ProviderCardView,
+  place: { city: string; department: string },
+): string {
+  const filters: Array<[string, readonly string[]]> = [
+    ...facetKeys.filter((key) => !isPlaceFacet(key)).map((key) => [key, values[key]] as [string, readonly string[]]),
+    ...Object.entries(placeFilters),
+  ];
+  const meta: Record<SearchMetaKey, string> = {
+    [searchMeta.trust]: card.trust,
+    [searchMeta.summary]: card.summary,
+    [searchMeta.pricing]: card.pricing,
+    [searchMeta.city]: place.city,
+    [searchMeta.department]: place.department,
+  };
+  return [
+    ...filters.flatMap(([key, list]) => list.map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`)),
+    ...Object.entries(meta).map(([key, value]) => `<span data-pagefind-meta="${key}[data-v]" data-v="${escapeAttribute(value)}"></span>`),
+  ].join('');
 }

@@ -2,15 +2,19 @@
  * The files the guided finder reads in the browser, written at build time.
  * A visitor downloads at most three small files, never the whole directory:
  *
- * - `trouver/vocabulaire.json`: the slugs the candidates' lists point into;
+ * - `trouver/vocabulaire.json`: the slugs the candidates' lists point into,
+ *   and the words a card needs;
  * - `trouver/departement/<code>.json`: providers located in or serving the
  *   département (asked only when the visitor gives one);
  * - `trouver/partout/<service>.json`: providers working everywhere or
  *   remotely that offer the service, or `partout/tous.json` (the most
  *   recommended of them) when no need is given.
+ *
+ * With the places file of the search (`annuaire/lieux.json`), which says
+ * each place's number and its groups' counts, as its page does.
  */
 import type { ListedProvider } from '../directory/index.ts';
-import type { FacetIndex } from '../directory/facets.ts';
+import type { FacetIndex, FacetKey } from '../directory/facets.ts';
 import { inPlace, placeMatch } from '../directory/places.ts';
 import { encodeCandidate, type EncodedCandidate, type FinderVocabulary, type PlaceMatch } from './index.ts';
 import { departmentRegion, regionName } from '../../schemas/geography.ts';
@@ -31,22 +35,39 @@ export interface EverywhereFile {
 }
 
 export function finderVocabulary(index: FacetIndex): FinderVocabulary {
-  const values = (key: 'service' | 'taille' | 'remplace') => index.facets.find((f) => f.key === key)!.values.map((v) => v.value);
-  return { services: values('service'), sizes: values('taille'), replaces: values('remplace') };
+  const facet = (key: FacetKey) => index.facets.find((f) => f.key === key)!;
+  const values = (key: FacetKey) => facet(key).values.map((v) => v.value);
+  const labels = (key: FacetKey) => Object.fromEntries(facet(key).values.map((v) => [v.value, v.label]));
+  return {
+    services: values('service'),
+    sizes: values('taille'),
+    replaces: values('remplace'),
+    structures: values('structure'),
+    networks: values('reseau'),
+    pricing: values('tarif'),
+    labels: { service: labels('service'), structure: labels('structure'), reseau: labels('reseau'), tarif: labels('tarif') },
+  };
 }
 
 function candidate(provider: ListedProvider, index: FacetIndex, place: PlaceMatch, vocabulary: FinderVocabulary): EncodedCandidate {
   const rated = provider.ratings.filter((r) => r.average !== null);
+  const { data } = provider;
   return encodeCandidate(
     {
       id: provider.id,
-      name: frenchTypography(provider.data.name),
-      city: frenchTypography(provider.data.location.city),
-      services: provider.data.services,
-      sizes: provider.data.sizes,
+      name: frenchTypography(data.name),
+      city: frenchTypography(data.location.city),
+      department: data.location.department,
+      structure: data.structure,
+      national: data.area.national,
+      remote: data.area.remote,
+      services: data.services,
+      sizes: data.sizes,
       replaces: index.valuesOf.get(provider.id)!.remplace,
+      networks: data.networks,
       recommendations: provider.recommendations.length,
       average: rated.length ? rated.reduce((sum, r) => sum + r.average!, 0) / rated.length : null,
+      pricing: { model: data.pricing.model, from_eur: data.pricing.from_eur },
       place,
     },
     vocabulary,
