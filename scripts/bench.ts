@@ -1,9 +1,11 @@
 /**
- * npm run bench -- [--providers 1000] [--runs 3] [--no-build] [--bare] [--keep]
+ * npm run bench -- [--providers 1000] [--runs 3] [--no-build] [--bare] [--keep] [--details]
  *
  * Writes a synthetic corpus (3 recommendations per provider, 1 project per
  * 20 providers) into a temporary folder, then times `check` and `build` on it
- * several times and prints medians, peak memory and the machine's cores.
+ * several times and prints medians, peak memory and the machine's cores,
+ * and what a visitor's searches download on the built site (SEARCH_SCENARIOS;
+ * --details lists every file).
  * With --bare it also builds a bare Astro site of the same provider pages in
  * the same run, so that the overhead is a ratio measured under equal noise.
  */
@@ -13,10 +15,9 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { todayInFrance } from '../src/domain/text/dates.ts';
 import { CONTENT_FOLDER } from '../src/schemas/index.ts';
-import { launchBrowser, serveStatic } from './lib/browser.ts';
+import { measureSearch, SEARCH_SCENARIOS, type SearchScenario } from './lib/search-weight.ts';
 import { writeCorpus } from './lib/corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     providers: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     'no-build': { type: 'boolean', default: false },
+    details: { type: 'boolean', default: false },
     bare: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -112,35 +114,6 @@ async function writeBareProject(dir: string, contentDir: string) {
   );
 }
 
-/**
- * What a visitor's first search downloads on the built site: Pagefind's
- * script, WebAssembly, index chunks, filters and result fragments, with text
- * files counted gzipped as any static host serves them.
- */
-async function measureFirstSearch(dist: string, query: string): Promise<{ kilobytes: number; requests: number }> {
-  const site = await serveStatic(dist);
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}annuaire/`, { waitUntil: 'networkidle' });
-    let bytes = 0;
-    let requests = 0;
-    page.on('response', async (response) => {
-      if (!/\/pagefind\/|filtres\.json/.test(response.url())) return;
-      requests++;
-      const body = await response.body().catch(() => Buffer.alloc(0));
-      const text = /\.(js|json|css)$/.test(new URL(response.url()).pathname);
-      bytes += text ? gzipSync(body).length : body.length;
-    });
-    await page.goto(`${site.url}annuaire/?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(500);
-    return { kilobytes: bytes / 1024, requests };
-  } finally {
-    await browser.close();
-    await site.close();
-  }
-}
-
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-bench-'));
   const contentDir = path.join(work, 'content');
@@ -163,7 +136,7 @@ async function main() {
   const check = await series('check', runs, noop, [process.execPath, 'scripts/check.ts', '--content', contentDir], env);
 
   let build: { median: number; peakMb: number } | undefined;
-  let search: { kilobytes: number; requests: number } | undefined;
+  const searches: Array<{ scenario: SearchScenario; kilobytes: number; requests: number; files: Array<[string, number]> }> = [];
   let bare: { median: number; peakMb: number } | undefined;
   if (!values['no-build']) {
     const outDir = path.join(work, 'dist');
@@ -173,7 +146,7 @@ async function main() {
       await rm(outDir, { recursive: true, force: true });
     };
     build = await series('build', runs, cold, [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env);
-    search = await measureFirstSearch(outDir, 'nextcloud');
+    for (const scenario of SEARCH_SCENARIOS) searches.push({ scenario, ...(await measureSearch(outDir, scenario)) });
     if (values.bare) {
       const bareDir = path.join(work, 'bare');
       await writeBareProject(bareDir, contentDir);
@@ -196,7 +169,10 @@ async function main() {
   console.log(`\nRésultats (médianes sur ${runs} exécutions, ${os.cpus().length} cœurs, ${providers} prestataires) :`);
   console.log(`  npm run check : ${fmt(check.median)} s (mémoire max ${Math.round(check.peakMb)} Mo)`);
   if (build) console.log(`  npm run build : ${fmt(build.median)} s (mémoire max ${Math.round(build.peakMb)} Mo)`);
-  if (search) console.log(`  première recherche : ${fmt(search.kilobytes)} ko transférés en ${search.requests} requêtes`);
+  for (const s of searches) {
+    console.log(`  ${s.scenario.label} : ${fmt(s.kilobytes)} ko transférés en ${s.requests} requêtes, page comprise`);
+    if (values.details) for (const [file, bytes] of s.files) console.log(`      ${fmt(bytes / 1024).padStart(7)} ko  ${file}`);
+  }
   if (bare && build)
     console.log(`  astro nu (mêmes pages de prestataires) : ${fmt(bare.median)} s → surcoût ×${fmt(build.median / bare.median)}`);
   if (values.keep) console.log(`\nDossier conservé : ${work}`);

@@ -30,14 +30,14 @@ import {
   type PlaceGroup,
   type PlaceMatch,
 } from '../domain/directory/place-rank.ts';
-import { searchMeta } from '../domain/directory/search-meta.ts';
-import { alsoNamedIntro, alsoNamedIntroMany, communeSentence, searchStatus } from '../domain/directory/search-words.ts';
+import { CARD_FILTER, decodeIndexedCard } from '../domain/directory/search-meta.ts';
+import { alsoNamedIntro, alsoNamedIntroMany, communeSentence, SEARCH_PAGE, searchStatus } from '../domain/directory/search-words.ts';
 import { frenchTypography } from '../domain/text/format.ts';
 import { providerCardElement } from './provider-card.ts';
 
 interface PagefindResultData {
   url: string;
-  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
 }
 interface PagefindResult {
   id: string;
@@ -51,7 +51,6 @@ type PagefindFilter = SearchFilter | { all: PagefindFilter[] } | { any: Pagefind
 interface Pagefind {
   options(options: { baseUrl: string; noWorker?: boolean }): Promise<void>;
   init?(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options: { filters: PagefindFilter }): Promise<PagefindSearch | null>;
 }
 /** What the build writes in annuaire/filtres.json. */
@@ -59,10 +58,7 @@ interface FilterLabels {
   facets: Array<{ key: string; title: string; values: Array<[value: string, label: string, count: number]> }>;
 }
 
-/** Results shown at first in the first group, then in each other group, then at each « Afficher plus ». */
-const FIRST = 8;
-const OTHER_GROUPS = 4;
-const MORE = 8;
+const { first: FIRST, otherGroups: OTHER_GROUPS, more: MORE } = SEARCH_PAGE;
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -77,16 +73,18 @@ function loadPagefind(): Promise<Pagefind> {
 
 /**
  * Pagefind counts only the filters it has loaded, and with thousands of
- * providers the filters weigh tens of kilobytes: they are all loaded only
- * when the visitor starts choosing filters.
+ * providers they weigh tens of kilobytes: those of the form's lists are
+ * loaded only when the visitor starts choosing filters, by a search that
+ * names them all (Pagefind loads the filters a search uses). Not with
+ * `filters()`, which would load every filter, the cards' one too.
  */
-let allFilters: Promise<unknown> | undefined;
-let allFiltersLoaded = false;
-function loadAllFilters(): Promise<unknown> {
-  allFilters ??= loadPagefind()
-    .then((pf) => pf.filters())
-    .then(() => (allFiltersLoaded = true));
-  return allFilters;
+let filterCounts: Promise<unknown> | undefined;
+let filterCountsLoaded = false;
+function loadFilterCounts(keys: string[]): Promise<unknown> {
+  filterCounts ??= loadPagefind()
+    .then((pf) => pf.search(null, { filters: { any: keys.map((key) => ({ [key]: '' })) } }))
+    .then(() => (filterCountsLoaded = true));
+  return filterCounts;
 }
 
 const json = new Map<string, Promise<unknown>>();
@@ -131,16 +129,21 @@ function link(route: string, text: string): HTMLAnchorElement {
   return a;
 }
 
-/** A search result as the directory's card: the fields the build wrote, and why it is here for a place. */
-function card(result: PagefindResultData, id: string, reasons: string[], level: 3 | 4): HTMLLIElement {
+/** A search result as the directory's card: the card the build wrote in the index, and why it is here for a place. */
+function card(
+  result: PagefindResultData,
+  reasons: (located: { city: string; department: string }) => string[],
+  level: 3 | 4,
+): HTMLLIElement {
+  const indexed = decodeIndexedCard(result.filters[CARD_FILTER]?.[0]);
   const view: ProviderCardView = {
-    id,
-    name: result.meta.title ?? '',
-    trust: result.meta[searchMeta.trust] ?? '',
-    summary: result.meta[searchMeta.summary] ?? '',
-    pricing: result.meta[searchMeta.pricing] ?? '',
+    id: idOf(result.url),
+    name: indexed?.name ?? idOf(result.url),
+    trust: indexed?.trust ?? '',
+    summary: indexed?.summary ?? '',
+    pricing: indexed?.pricing ?? '',
   };
-  return providerCardElement(view, reasons, level);
+  return providerCardElement(view, indexed ? reasons(indexed) : [], level);
 }
 
 /** The provider's id from a result's address (`/annuaire/x/`). */
@@ -198,11 +201,14 @@ export function initDirectorySearch(): void {
         void search();
       });
       // Up-to-date counts once the visitor turns to the filters.
-      select.addEventListener('focus', () => void loadAllFilters().then(search), { once: true });
+      select.addEventListener('focus', () => void loadFilterCounts(countedKeys()).then(search), { once: true });
       selects.set(facet.key, select);
       filtersBox.append(label);
     }
   }
+
+  /** The filters whose options show live counts: all but places. */
+  const countedKeys = () => [...selects.keys()].filter((key) => !isPlaceFacet(key));
 
   /**
    * Counts of the current search beside each option, as on the static pages.
@@ -246,18 +252,18 @@ export function initDirectorySearch(): void {
     cards.append(
       ...data.map((d, i) => {
         const { match } = slice[i]!;
-        const reasons =
+        const reasons = (located: { city: string; department: string }) =>
           place && match
             ? [
                 placeSentence(match, {
-                  city: d.meta[searchMeta.city] ?? '',
+                  city: located.city,
                   where: place.where.replace(/ \([^)]*\)$/, ''),
                   regionName: known?.place('region', place.region)?.name,
-                  cityDetail: place.kind === 'region' ? known?.place('departement', d.meta[searchMeta.department] ?? '')?.name : undefined,
+                  cityDetail: place.kind === 'region' ? known?.place('departement', located.department)?.name : undefined,
                 }),
               ]
             : [];
-        return card(d, idOf(d.url), reasons, level);
+        return card(d, reasons, level);
       }),
     );
     return cards.children[from]?.querySelector('a') ?? undefined;
@@ -339,7 +345,7 @@ export function initDirectorySearch(): void {
             groups.find((g) => g.group === step.group)!.results.push({ result, match: step.match });
           }
         });
-        if (allFiltersLoaded) {
+        if (filterCountsLoaded) {
           // Counts among everyone the place's list shows.
           const union = await pf.search(text, { filters: withOthers({ any: plan.map((s) => s.filter) }) });
           if (union && ticket === run) showCounts(union.filters);
@@ -348,7 +354,7 @@ export function initDirectorySearch(): void {
         const result = await pf.search(text, { filters: others });
         if (ticket !== run || !result) return;
         groups = [{ results: result.results.map((r) => ({ result: r })) }];
-        if (allFiltersLoaded) showCounts(result.filters);
+        if (filterCountsLoaded) showCounts(result.filters);
       }
     } catch {
       if (ticket !== run) return;
@@ -383,6 +389,8 @@ export function initDirectorySearch(): void {
       const cards = element('ul', undefined, 'cards');
       const more = element('button', 'Afficher plus de résultats');
       more.type = 'button';
+      // Shown once the first results are drawn, and only when there are more.
+      more.hidden = true;
       if (group.group && place)
         more.append(
           element('span', ` : ${frenchTypography(placeGroupHeading(group.group, group.results.length, place.where))}`, 'visually-hidden'),

@@ -1,7 +1,7 @@
 /**
  * What the directory's pages share, computed once per build: the facets of
- * the published providers, the labels of every facet value, the places (each
- * place's words and counts) and the order of the search index.
+ * the published providers, the labels of every facet value, the places (for
+ * the search and the finder) and the order of the search index.
  */
 import { buildFacets, facetLabels, type Facet, type FacetIndex, type FacetKey } from '../domain/directory/facets.ts';
 import { byRecommendations } from '../domain/directory/facet-pages.ts';
@@ -16,7 +16,7 @@ export interface DirectoryPages extends SiteData {
   /** Label of a facet value (« Rhône (69) », « Google Drive »). */
   label(key: FacetKey, value: string): string;
   provider(id: string): ListedProvider;
-  /** Every département and région, its words and its counts (`annuaire/lieux.json`). */
+  /** Every département and région, its name and its article (`annuaire/lieux.json`). */
   places: PlacesFile;
   /** A profile's place in the search index: the most recommended first, as lists without a place show them. */
   searchRank(id: string): number;
@@ -36,7 +36,7 @@ export function getDirectoryPages(): Promise<DirectoryPages> {
       facet: (key) => index.facets.find((f) => f.key === key)!,
       label,
       provider: (id) => byId.get(id)!,
-      places: placesFile(site.directory.providers),
+      places: placesFile(),
       searchRank: (id) => ranks.get(id)!,
     };
   });

@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
 import { buildFacets, type FacetIndex } from '../../src/domain/directory/facets.ts';
 import { countOf } from '../../src/domain/text/format.ts';
+import { groupForPlace, placeWhere } from '../../src/domain/directory/places.ts';
+import type { PlaceCounts } from '../../src/domain/directory/place-rank.ts';
+import { searchStatus } from '../../src/domain/directory/search-words.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
@@ -49,34 +52,41 @@ async function open(width: number, pathname: string): Promise<Page> {
 }
 
 const nameOf = (id: string) => directory.providers.find((p) => p.id === id)!.data.name;
-const resultNames = (page: Page) => page.locator('#resultats-liste h3 a').allTextContents();
+const resultNames = (page: Page) => page.locator('#resultats-liste .provider-card :is(h3, h4) a').allTextContents();
 
 describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
   it('finds a provider by a word of its profile, and the address keeps the query', async () => {
     const page = await open(width, 'annuaire/');
-    await page.fill('#q', 'Grenoble');
+    await page.fill('#q', 'Collabora');
     await page.locator('#resultats-liste li').first().waitFor();
     expect(await resultNames(page)).toContain(nameOf('nuage-cooperatif-du-vercors'));
     expect(await page.locator('#annuaire-statique').isHidden()).toBe(true);
-    expect(new URL(page.url()).searchParams.get('q')).toBe('Grenoble');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Collabora');
     await page.context().close();
   });
 
-  it('filters by service and département, with the same providers as the static pages', async () => {
+  it('filters by service and département, with the same providers, in the same groups, as the static pages', async () => {
     const page = await open(width, 'annuaire/?service=diagnostic&departement=38');
     await page.locator('#resultats-liste li').first().waitFor();
-    const expected = facets.members.service.get('diagnostic')!.filter((id) => facets.members.departement.get('38')!.includes(id));
+    const groups = groupForPlace(directory.providers, 'departement', '38').map((g) => ({
+      ...g,
+      providers: g.providers.filter((p) => facets.members.service.get('diagnostic')!.includes(p.id)),
+    }));
+    const expected = groups.flatMap((g) => g.providers.map((p) => p.data.name));
     expect(expected.length).toBeGreaterThan(1);
-    expect((await resultNames(page)).sort()).toEqual(expected.map(nameOf).sort());
-    await expect.poll(() => page.locator('#resultats-etat').textContent()).toBe(`${expected.length} structures trouvées.`);
+    expect(await resultNames(page)).toEqual(expected);
+    const counts = Object.fromEntries(groups.map((g) => [g.group, g.providers.length])) as PlaceCounts;
+    await expect
+      .poll(() => page.locator('#resultats-etat').textContent())
+      .toBe(searchStatus({ words: '', filtered: true, total: 0, place: { where: placeWhere('departement', '38'), counts } }));
     expect(await page.locator('select[name="service"]').inputValue()).toBe('diagnostic');
     expect(await page.locator('select[name="departement"]').inputValue()).toBe('38');
 
     // Changing a filter in the form narrows the list and the address follows.
     await page.selectOption('select[name="taille"]', 'moyenne');
     await expect.poll(() => new URL(page.url()).searchParams.get('taille')).toBe('moyenne');
-    const narrowed = expected.filter((id) => facets.members.taille.get('moyenne')!.includes(id));
-    await expect.poll(async () => (await resultNames(page)).sort()).toEqual(narrowed.map(nameOf).sort());
+    const narrowed = groups.flatMap((g) => g.providers.filter((p) => p.data.sizes.includes('moyenne')).map((p) => p.data.name));
+    await expect.poll(async () => resultNames(page)).toEqual(narrowed);
     await page.context().close();
   });
 
@@ -191,7 +201,7 @@ describe('unpublished providers', () => {
 
   it.skipIf(!run)('are not found by the search', async () => {
     const page = await open(1280, 'annuaire/?q=Isula');
-    await expect.poll(() => page.locator('#resultats-etat').textContent()).toMatch(/Aucune structure/);
+    await expect.poll(() => page.locator('#resultats-etat').textContent(), { timeout: 10_000 }).toMatch(/Aucune structure/);
     await page.context().close();
   });
 });

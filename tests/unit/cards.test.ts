@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardLines, cardView, priceSummary, type CardFacts } from '../../src/domain/directory/card-view.ts';
 import { pricingSummary } from '../../src/domain/directory/pricing.ts';
+import { decodeIndexedCard, encodeIndexedCard } from '../../src/domain/directory/search-meta.ts';
 
 const facts: CardFacts = {
   id: 'atelier',
@@ -55,5 +56,16 @@ describe('a card', () => {
     expect(priceSummary('gratuit', 'Gratuit', 50)).toBe('Gratuit');
     expect(priceSummary('devis', 'Sur devis', undefined)).toBe('Sur devis');
     expect(pricingSummary({ model: 'adhesion', from_eur: 60 })).toBe(priceSummary('adhesion', 'Adhésion', 60));
+  });
+});
+
+describe('a card in the search index', () => {
+  it('comes back as it was written, whatever its text holds, and not at all when it is not a card', () => {
+    const card = { ...cardView(facts, words), city: 'Lyon "3e", <b>', department: '69' };
+    const { id: _id, ...indexed } = card;
+    expect(decodeIndexedCard(encodeIndexedCard(card))).toEqual(indexed);
+    expect(decodeIndexedCard(undefined)).toBeUndefined();
+    expect(decodeIndexedCard('{"a":1}')).toBeUndefined();
+    expect(decodeIndexedCard('[1,2,3,4,5,6]')).toBeUndefined();
   });
 });

@@ -27,7 +27,7 @@ const communes: CommuneRecord[] = [
 ];
 const files = communeFiles(communes);
 const lookup = (prefix: string): CommuneFile | undefined => files.get(prefix);
-const places = readPlaces(placesFile([]));
+const places = readPlaces(placesFile());
 const parse = (query: string) => parsePlaceQuery(query, places, lookup);
 
 describe('names as the search compares them', () => {

@@ -17,6 +17,7 @@ import {
 } from '../../src/domain/directory/place-rank.ts';
 import { placeSearchPlan, readPlaces, type SearchFilter } from '../../src/domain/directory/place-search.ts';
 import { placePages, PLACE_GROUP_PREVIEW } from '../../src/domain/directory/facet-pages.ts';
+import { departmentFile } from '../../src/domain/finder/files.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
 import { providerSchema, type Provider } from '../../src/schemas/provider.ts';
 import type { ListedProvider } from '../../src/domain/directory/index.ts';
@@ -87,17 +88,17 @@ describe('a place’s groups and number', () => {
     expect(placeCounts(directory, 'region', '84')).toEqual({ local: 4, national: 1, remote: 1 });
   });
 
-  it('gives the same number on a place’s page, in its facet’s count, on the map and in the places file', () => {
+  it('gives the same number on a place’s page, in its facet’s count (the map’s), and in the finder’s file', () => {
     const facets = buildFacets(directory, taxonomies);
-    const file = readPlaces(placesFile(directory));
+    const index = buildFacets(directory, { ...taxonomies });
     for (const kind of ['departement', 'region'] as const) {
       const codes = kind === 'departement' ? departments.map((d) => d.code) : regions.map((r) => r.code);
       for (const code of codes) {
         const counts = placeCounts(directory, kind, code);
         const facetCount = facets.facets.find((f) => f.key === kind)!.values.find((v) => v.value === code)?.count ?? 0;
         expect([kind, code, facetCount]).toEqual([kind, code, placeNumber(counts)]);
-        expect(file.place(kind, code)!.counts).toEqual(counts);
         expect(placePages(kind, code, directory).counts).toEqual(counts);
+        if (kind === 'departement') expect(departmentFile(code, directory, index).place).toEqual({ where: placeWhere(kind, code), counts });
       }
     }
   });
@@ -167,7 +168,7 @@ function matches(values: Record<string, readonly string[]>, filter: SearchFilter
 }
 
 describe('the search finds what the rule says', () => {
-  const places = readPlaces(placesFile(directory));
+  const places = readPlaces(placesFile());
   /** A provider's filters in the index: its place filters, and its zone. */
   const indexed = (p: Provider): Record<string, string[]> => ({
     ...providerPlaceFilters(p),
@@ -203,5 +204,15 @@ describe('the search finds what the rule says', () => {
     expect(providerPlaceFilters(variety.at(-2)!)).toEqual({ lieu11: ['toute'], lieu32: ['62', 's59'], lieu84: ['69', 'toute'] });
     const national = providerPlaceFilters(directory[3]!.data);
     expect(Object.values(national).flat()).toEqual(['s75']);
+  });
+});
+
+describe('the places file of the browser', () => {
+  it('names every place as the pages do', () => {
+    const places = readPlaces(placesFile());
+    for (const d of departments) expect(places.place('departement', d.code)!.where).toBe(placeWhere('departement', d.code));
+    for (const r of regions) expect(places.place('region', r.code)!.where).toBe(placeWhere('region', r.code));
+    expect(places.place('departement', '69')!.where).toBe('dans le Rhône (69)');
+    expect(places.departmentsOf('94')).toEqual(['2A', '2B']);
   });
 });

@@ -7,7 +7,6 @@
  * same everywhere.
  */
 import type { FacetKey } from './facet-keys.ts';
-import { recommendationsSentence } from '../finder/index.ts';
 import { formatEuros, frenchTypography as t, shortList } from '../text/format.ts';
 
 /** What a card says of a provider, before words. */
@@ -42,6 +41,11 @@ export interface ProviderCardView {
   summary: string;
   /** « Sur devis · à partir de 300 € », « Gratuit ». */
   pricing: string;
+}
+
+/** « 1 recommandation vérifiée », « 3 recommandations vérifiées ». */
+export function recommendationsSentence(count: number): string {
+  return count === 1 ? '1 recommandation vérifiée' : `${count} recommandations vérifiées`;
 }
 
 /** Services shown on a card before « et N autres ». */

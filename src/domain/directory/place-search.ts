@@ -12,7 +12,7 @@
  * (`partout`, `distance`), one value each.
  */
 import { zoneValues, type PlaceKind } from './facet-keys.ts';
-import { placeGroupOf, type PlaceCounts, type PlaceGroup, type PlaceMatch } from './place-rank.ts';
+import { placeGroupOf, type PlaceGroup, type PlaceMatch } from './place-rank.ts';
 
 /** The search filter of a région's places: `lieu84`. */
 export function placeFilterKey(region: string): string {
@@ -98,10 +98,28 @@ export function placeSearchPlan(kind: PlaceKind, code: string, geography: PlanGe
 
 // ——— The places file (`annuaire/lieux.json`) ———
 
-/** A département: code, name, région, « dans le Rhône (69) », then its counts (local, national, remote). */
-export type DepartmentEntry = [code: string, name: string, region: string, where: string, local: number, national: number, remote: number];
-/** A région: code, name, « en Auvergne-Rhône-Alpes », then its counts. */
-export type RegionEntry = [code: string, name: string, where: string, local: number, national: number, remote: number];
+/**
+ * « dans le Rhône », « en Isère », « dans les Landes », « dans l’Ain »,
+ * « à Paris », « en Bretagne »: from INSEE's article type (TNCC), `liaison`.
+ */
+export function inPlaceWords(name: string, liaison: number): string {
+  if (liaison === 2) return `dans le ${name}`;
+  if (liaison === 4) return `dans les ${name}`;
+  if (liaison === 5) return `dans l’${name}`;
+  if (/^(La |Le |Les |Saint-|Paris$|Mayotte$|Wallis|Île de )/.test(name)) return `à ${name}`;
+  return `en ${name}`;
+}
+
+/** « dans le Rhône (69) », « en Bretagne »: a place as its summary and its groups name it. */
+export function wherePhrase(kind: PlaceKind, code: string, name: string, liaison: number): string {
+  const words = inPlaceWords(name, liaison);
+  return kind === 'departement' ? `${words} (${code})` : words;
+}
+
+/** A département: code, name, région, article type. */
+export type DepartmentEntry = [code: string, name: string, region: string, liaison: number];
+/** A région: code, name, article type. */
+export type RegionEntry = [code: string, name: string, liaison: number];
 
 export interface PlacesFile {
   departments: DepartmentEntry[];
@@ -114,12 +132,11 @@ export interface Place {
   name: string;
   /** « dans le Rhône (69) », « en Bretagne ». */
   where: string;
-  counts: PlaceCounts;
   /** The région of a département (its own code for a région). */
   region: string;
 }
 
-/** The places file, read: places by code, the geography the plan needs, and the place's number. */
+/** The places file, read: places by code, and the geography the plan needs. */
 export interface Places extends PlanGeography {
   place(kind: PlaceKind, code: string): Place | undefined;
   all(kind: PlaceKind): Place[];
@@ -128,10 +145,10 @@ export interface Places extends PlanGeography {
 export function readPlaces(file: PlacesFile): Places {
   const departments = new Map<string, Place>();
   const regions = new Map<string, Place>();
-  for (const [code, name, region, where, local, national, remote] of file.departments)
-    departments.set(code, { kind: 'departement', code, name, region, where, counts: { local, national, remote } });
-  for (const [code, name, where, local, national, remote] of file.regions)
-    regions.set(code, { kind: 'region', code, name, region: code, where, counts: { local, national, remote } });
+  for (const [code, name, region, liaison] of file.departments)
+    departments.set(code, { kind: 'departement', code, name, region, where: wherePhrase('departement', code, name, liaison) });
+  for (const [code, name, liaison] of file.regions)
+    regions.set(code, { kind: 'region', code, name, region: code, where: wherePhrase('region', code, name, liaison) });
   return {
     place: (kind, code) => (kind === 'departement' ? departments : regions).get(code),
     all: (kind) => [...(kind === 'departement' ? departments : regions).values()],

@@ -21,7 +21,7 @@ import {
   type PlaceGroup,
   type PlaceMatch,
 } from './place-rank.ts';
-import { placeFilterValues, type PlacesFile } from './place-search.ts';
+import { inPlaceWords, placeFilterValues, wherePhrase, type PlacesFile } from './place-search.ts';
 
 export type { PlaceMatch, PlaceKind };
 
@@ -34,23 +34,19 @@ const liaisons = new Map<string, number>([
   ...(regionsData as Array<{ code: string; typeLiaison: number }>).map((r) => [`r${r.code}`, r.typeLiaison] as [string, number]),
 ]);
 
-/**
- * « dans le Rhône », « en Isère », « dans les Landes », « dans l’Ain »,
- * « à Paris », « en Bretagne »: from INSEE's article type (TNCC).
- */
+/** « dans le Rhône », « en Isère », « dans les Landes », « dans l’Ain », « à Paris », « en Bretagne ». */
 export function inPlace(kind: PlaceKind, code: string): string {
   const name = (kind === 'departement' ? departmentName(code) : regionName(code)) ?? code;
-  const type = liaisons.get(`${kind === 'departement' ? 'd' : 'r'}${code}`) ?? 0;
-  if (type === 2) return `dans le ${name}`;
-  if (type === 4) return `dans les ${name}`;
-  if (type === 5) return `dans l’${name}`;
-  if (/^(La |Le |Les |Saint-|Paris$|Mayotte$|Wallis|Île de )/.test(name)) return `à ${name}`;
-  return `en ${name}`;
+  return inPlaceWords(name, liaisonOf(kind, code));
+}
+
+function liaisonOf(kind: PlaceKind, code: string): number {
+  return liaisons.get(`${kind === 'departement' ? 'd' : 'r'}${code}`) ?? 0;
 }
 
 /** « dans le Rhône (69) », « en Bretagne »: a place as its summary and its groups name it. */
 export function placeWhere(kind: PlaceKind, code: string): string {
-  return kind === 'departement' ? `${inPlace(kind, code)} (${code})` : inPlace(kind, code);
+  return wherePhrase(kind, code, (kind === 'departement' ? departmentName(code) : regionName(code)) ?? code, liaisonOf(kind, code));
 }
 
 /** How a provider reaches a département. */
@@ -131,14 +127,10 @@ export function providerPlaceFilters(provider: Provider): Record<string, string[
   );
 }
 
-/** The places file of the search and the finder (`annuaire/lieux.json`): every place, its words and its counts. */
-export function placesFile(providers: ReadonlyArray<{ data: Provider }>): PlacesFile {
-  const counts = (kind: PlaceKind, code: string) => {
-    const c = placeCounts(providers, kind, code);
-    return [c.local, c.national, c.remote] as const;
-  };
+/** The places file of the search and the finder (`annuaire/lieux.json`): every place, its name and its article. */
+export function placesFile(): PlacesFile {
   return {
-    departments: departments.map((d) => [d.code, d.name, d.region, placeWhere('departement', d.code), ...counts('departement', d.code)]),
-    regions: regions.map((r) => [r.code, r.name, placeWhere('region', r.code), ...counts('region', r.code)]),
+    departments: departments.map((d) => [d.code, d.name, d.region, liaisonOf('departement', d.code)]),
+    regions: regions.map((r) => [r.code, r.name, liaisonOf('region', r.code)]),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { ListedProvider } from './index.ts';
 import type { FacetKey } from './facet-keys.ts';
-import { recommendationsSentence } from '../finder/index.ts';
+import { recommendationsSentence } from './card-view.ts';
 import { countOf, formatAverage, formatDate, formatMonth, frenchTypography as t, languageName, plural } from '../text/format.ts';
 import { pricingSummary } from './pricing.ts';
 import { departmentName, regionName } from '../../schemas/geography.ts';

@@ -5,8 +5,7 @@
 import { escapeAttribute } from 'entities/escape';
 import type { ListedProvider } from './index.ts';
 import { facetKeys, isPlaceFacet, type FacetKey } from './facet-keys.ts';
-import type { ProviderCardView } from './card-view.ts';
-import { searchMeta, type SearchMetaKey } from './search-meta.ts';
+import { CARD_FILTER, encodeIndexedCard, type IndexedCard } from './search-meta.ts';
 import { departmentName, regionName } from '../../schemas/geography.ts';
 
 /** Mean of every rating given in the verified recommendations, and how many recommendations rated anything. */
@@ -88,29 +87,21 @@ export function profileErrorReport(providerName: string, pageUrl: string): { tit
  * What the search index holds of a profile, besides its text, for Pagefind
  * to read: one element per filter value (`data-pagefind-filter="service:
  * diagnostic"`) — facet values, except places, whose filters are cut by
- * région (place-search.ts) — and the card's fields as metadata, so that a
- * search result is the very card of the lists (card-view.ts). Values are
- * escaped: the card's fields hold contributors' text.
+ * région (place-search.ts) — and the card (search-meta.ts), so that a search
+ * result is the very card of the lists. Values are escaped: the card holds
+ * contributors' text.
  */
 export function searchIndexElements(
   values: Record<FacetKey, readonly string[]>,
   placeFilters: Record<string, readonly string[]>,
-  card: ProviderCardView,
-  place: { city: string; department: string },
+  card: IndexedCard,
 ): string {
   const filters: Array<[string, readonly string[]]> = [
     ...facetKeys.filter((key) => !isPlaceFacet(key)).map((key) => [key, values[key]] as [string, readonly string[]]),
     ...Object.entries(placeFilters),
   ];
-  const meta: Record<SearchMetaKey, string> = {
-    [searchMeta.trust]: card.trust,
-    [searchMeta.summary]: card.summary,
-    [searchMeta.pricing]: card.pricing,
-    [searchMeta.city]: place.city,
-    [searchMeta.department]: place.department,
-  };
   return [
     ...filters.flatMap(([key, list]) => list.map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`)),
-    ...Object.entries(meta).map(([key, value]) => `<span data-pagefind-meta="${key}[data-v]" data-v="${escapeAttribute(value)}"></span>`),
+    `<span data-pagefind-filter="${CARD_FILTER}[data-v]" data-v="${escapeAttribute(encodeIndexedCard(card))}"></span>`,
   ].join('');
 }

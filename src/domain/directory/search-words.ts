@@ -8,6 +8,13 @@ import { countOf, formatNumber, frenchTypography } from '../text/format.ts';
 import { placeGroups, placeSummary, type PlaceCounts } from './place-rank.ts';
 import { placeKey } from './place-query.ts';
 
+/**
+ * How many results the search shows: at first in its first group, at first
+ * in each other group, then at each « Afficher plus ». Each result costs a
+ * small download.
+ */
+export const SEARCH_PAGE = { first: 8, otherGroups: 4, more: 8 } as const;
+
 export interface SearchOutcome {
   /** The words searched for in the profiles, without the place. */
   words: string;

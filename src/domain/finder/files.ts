@@ -10,12 +10,14 @@
  *   remotely that offer the service, or `partout/tous.json` (the most
  *   recommended of them) when no need is given.
  *
- * With the places file of the search (`annuaire/lieux.json`), which says
- * each place's number and its groups' counts, as its page does.
+ * With the places file of the search (`annuaire/lieux.json`), for the names
+ * of départements. A département's file says its place's counts, the very
+ * sentence of its page (place-rank.ts).
  */
 import type { ListedProvider } from '../directory/index.ts';
 import type { FacetIndex, FacetKey } from '../directory/facets.ts';
-import { inPlace, placeMatch } from '../directory/places.ts';
+import { inPlace, placeCounts, placeMatch, placeWhere } from '../directory/places.ts';
+import type { PlaceCounts } from '../directory/place-rank.ts';
 import { encodeCandidate, type EncodedCandidate, type FinderVocabulary, type PlaceMatch } from './index.ts';
 import { departmentRegion, regionName } from '../../schemas/geography.ts';
 import { frenchTypography } from '../text/format.ts';
@@ -27,6 +29,8 @@ export interface DepartmentFile {
   /** « dans le Rhône ». */
   where: string;
   regionName: string;
+  /** The place's groups, for the sentence its page says: « dans le Rhône (69) », and its counts. */
+  place: { where: string; counts: PlaceCounts };
   providers: EncodedCandidate[];
 }
 
@@ -93,5 +97,10 @@ export function departmentFile(code: string, providers: readonly ListedProvider[
     const match = placeMatch(p.data, code);
     if (match === 'located' || match === 'served' || match === 'region-served') local.push(candidate(p, index, match, vocabulary));
   }
-  return { where: inPlace('departement', code), regionName: regionName(departmentRegion(code) ?? '') ?? '', providers: local };
+  return {
+    where: inPlace('departement', code),
+    regionName: regionName(departmentRegion(code) ?? '') ?? '',
+    place: { where: placeWhere('departement', code), counts: placeCounts(providers, 'departement', code) },
+    providers: local,
+  };
 }

@@ -72,10 +72,6 @@ export interface FinderResult {
 /** How many providers the finder's list shows: a short list, not the directory. */
 export const FINDER_LIMIT = 10;
 
-export function recommendationsSentence(count: number): string {
-  return count === 1 ? '1 recommandation vérifiée' : `${count} recommandations vérifiées`;
-}
-
 /** « Petites associations (jusqu’à 20 personnes) » → « accompagne les petites associations ». */
 export function sizeSentence(label: string): string {
   const short = label.replace(/\s*\(.*\)\s*$/, '').trim();

@@ -1,4 +1,4 @@
-/** Every département and région, its words (« dans le Rhône (69) ») and its counts, for the search and the finder (place-search.ts). */
+/** Every département and région, its name and its article (« dans le Rhône (69) »), for the search and the finder (place-search.ts). */
 import type { APIRoute } from 'astro';
 import { getDirectoryPages } from '../../site/directory.ts';
 

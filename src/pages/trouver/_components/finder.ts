@@ -17,7 +17,7 @@ import {
   type FinderVocabulary,
 } from '../../../domain/finder/index.ts';
 import { cardView } from '../../../domain/directory/card-view.ts';
-import { placeGroupTitle, placeSummary } from '../../../domain/directory/place-rank.ts';
+import { placeGroupTitle, placeSummary, type PlaceCounts } from '../../../domain/directory/place-rank.ts';
 import { readPlaces, type PlacesFile } from '../../../domain/directory/place-search.ts';
 import { frenchTypography } from '../../../domain/text/format.ts';
 import { providerCardElement } from '../../../components/provider-card.ts';
@@ -28,6 +28,7 @@ interface CandidateFile {
   providers: EncodedCandidate[];
   where?: string;
   regionName?: string;
+  place?: { where: string; counts: PlaceCounts };
 }
 const files = new Map<string, Promise<unknown>>();
 
@@ -94,12 +95,12 @@ export function initFinder(): void {
     };
     const place = query.departement ? places.place('departement', query.departement) : undefined;
     placeLine.replaceChildren();
-    if (place) {
+    if (place && local?.place) {
       // The same sentence as the place's page, with a link to it.
       const link = document.createElement('a');
       link.href = href(routes.facetValue('departement', place.code));
       link.textContent = `Voir toutes les structures ${place.where}`;
-      placeLine.append(`${placeSummary(place.counts, place.where)} `, link);
+      placeLine.append(`${placeSummary(local.place.counts, local.place.where)} `, link);
     }
     const grouped = place ? finderGroups(ranked) : [{ group: undefined, results: ranked }];
     list.replaceChildren(
