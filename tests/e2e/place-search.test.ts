@@ -121,14 +121,14 @@ describe.skipIf(!run).each(WIDTHS)('the Lyon treasurer with JavaScript, %i px wi
     expect(await page.locator('p.lead').textContent()).toBe(placeSummary(rhone, rhoneWhere()));
     await page.goto(site.url + routes.facetValue('region', REGION));
     expect(await page.locator('p.lead').textContent()).toBe(placeSummary(region, placeWhere('region', REGION)));
-    await page.goto(site.url + routes.directory());
+    // The map, on the home page and on the régions' page: its list, and each région's name on hover.
     const name = regionName(REGION)!;
-    expect(await page.locator('.france-map .regions li', { hasText: name }).textContent()).toBe(
-      `${name} : ${countOf(placeNumber(region), 'structure', 'structures')}`,
-    );
-    expect(await page.locator(`.france-map svg a[href="/${routes.facetValue('region', REGION)}"] title`).textContent()).toBe(
-      `${name} : ${countOf(placeNumber(region), 'structure', 'structures')}`,
-    );
+    const onMap = `${name} : ${countOf(placeNumber(region), 'structure', 'structures')}`;
+    await page.goto(site.url + routes.home());
+    expect(await page.locator('.france-map .regions li', { hasText: name }).textContent()).toBe(onMap);
+    await page.goto(site.url + routes.facet('region'));
+    expect(await page.locator(`.france-map svg a[href="/${routes.facetValue('region', REGION)}"] title`).textContent()).toBe(onMap);
+    expect(await page.locator('.value-list li', { hasText: name }).textContent()).toBe(`${name} (${placeNumber(region)})`);
     await page.goto(site.url + routes.finder({ departement: RHONE }));
     await page.locator('#finder-list .provider-card').first().waitFor();
     expect(await page.locator('#finder-place').textContent()).toContain(placeSummary(rhone, rhoneWhere()));

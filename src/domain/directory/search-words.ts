@@ -13,7 +13,7 @@ import { placeKey } from './place-query.ts';
  * in each other group, then at each « Afficher plus ». Each result costs a
  * small download.
  */
-export const SEARCH_PAGE = { first: 8, otherGroups: 4, more: 8 } as const;
+export const SEARCH_PAGE = { first: 6, otherGroups: 3, more: 8 } as const;
 
 export interface SearchOutcome {
   /** The words searched for in the profiles, without the place. */
