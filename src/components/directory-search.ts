@@ -13,7 +13,7 @@ import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
 import { isPlaceFacet, type PlaceKind } from '../domain/directory/facet-keys.ts';
 import type { ProviderCardView } from '../domain/directory/card-view.ts';
-import { communePrefixes, parsePlaceQuery, type CommuneFile, type PlaceQuery } from '../domain/directory/place-query.ts';
+import { communePrefixes, mayNamePlace, parsePlaceQuery, type CommuneFile, type PlaceQuery } from '../domain/directory/place-query.ts';
 import {
   placeSearchPlan,
   readPlaces,
@@ -108,12 +108,18 @@ function loadPlaces(): Promise<Places> {
   return places;
 }
 
-/** The place of a query, after loading the commune files it may need. */
-async function findPlace(query: string): Promise<{ places: Places; parsed: PlaceQuery }> {
+/**
+ * The place of a query, after loading the name files it may need; the places
+ * file only when the query may name a place: words alone cost nothing more.
+ */
+async function findPlace(query: string): Promise<{ places?: Places; parsed: PlaceQuery }> {
   const prefixes = communePrefixes(query);
-  const [known, ...files] = await Promise.all([loadPlaces(), ...prefixes.map((p) => loadJson<CommuneFile>(routes.communes(p), {}))]);
-  const communes = new Map(prefixes.map((p, i) => [p, files[i]!]));
-  return { places: known, parsed: parsePlaceQuery(query, known, (prefix) => communes.get(prefix)) };
+  const files = await Promise.all(prefixes.map((p) => loadJson<CommuneFile>(routes.communes(p), {})));
+  const names = new Map(prefixes.map((p, i) => [p, files[i]!]));
+  const lookup = (prefix: string) => names.get(prefix);
+  if (!mayNamePlace(query, lookup)) return { parsed: { text: query } };
+  const known = await loadPlaces();
+  return { places: known, parsed: parsePlaceQuery(query, known, lookup) };
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -321,12 +327,12 @@ export function initDirectorySearch(): void {
     try {
       const asked = Object.entries(filters).find(([key]) => isPlaceFacet(key)) as [PlaceKind, string] | undefined;
       if (query || asked) {
-        const found = query ? await findPlace(query) : { places: await loadPlaces(), parsed: undefined };
-        known = found.places;
+        const found = query ? await findPlace(query) : { places: undefined, parsed: undefined };
         parsed = found.parsed;
         // A place in the words wins over the place of the filters.
         const target = parsed?.place ?? (asked ? { kind: asked[0], code: asked[1] } : undefined);
-        place = target ? known.place(target.kind, target.code) : undefined;
+        known = found.places ?? (target ? await loadPlaces() : undefined);
+        place = target && known ? known.place(target.kind, target.code) : undefined;
         if (parsed?.place) words = parsed.text;
       }
       const pf = await loadPagefind();

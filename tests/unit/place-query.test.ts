@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { communeFiles, type CommuneRecord } from '../../src/domain/directory/communes.ts';
-import { communePrefix, communePrefixes, parsePlaceQuery, placeKey, type CommuneFile } from '../../src/domain/directory/place-query.ts';
+import {
+  communePrefix,
+  communePrefixes,
+  mayNamePlace,
+  parsePlaceQuery,
+  placeKey,
+  type CommuneFile,
+} from '../../src/domain/directory/place-query.ts';
+import { departments, regions } from '../../src/schemas/geography.ts';
 import { placesFile } from '../../src/domain/directory/places.ts';
 import { readPlaces } from '../../src/domain/directory/place-search.ts';
 import { alsoNamedIntro, communeSentence, searchStatus } from '../../src/domain/directory/search-words.ts';
@@ -25,7 +33,10 @@ const communes: CommuneRecord[] = [
   { nom: 'Paris', type: 'commune-actuelle', departement: '75', population: 2_133_111 },
   { nom: 'Sans département', type: 'commune-actuelle' },
 ];
-const files = communeFiles(communes);
+const files = communeFiles(communes, [
+  ...departments.map((d) => ({ kind: 'd' as const, code: d.code, name: d.name })),
+  ...regions.map((r) => ({ kind: 'r' as const, code: r.code, name: r.name })),
+]);
 const lookup = (prefix: string): CommuneFile | undefined => files.get(prefix);
 const places = readPlaces(placesFile());
 const parse = (query: string) => parsePlaceQuery(query, places, lookup);
@@ -42,16 +53,24 @@ describe('names as the search compares them', () => {
   });
 });
 
-describe('commune files', () => {
+describe('name files', () => {
   it('cut communes by the first three letters of their name, the most populous first, without arrondissements', () => {
     expect(files.get('lyo')).toEqual({ lyon: [['Lyon', '69']], 'lyons la foret': [['Lyons-la-Forêt', '27']] });
+    // A département or a région of that name first, then its communes.
+    expect(files.get('rho')!['rhone']).toEqual([['Rhône', '69', 'd']]);
+    expect(files.get('par')!['paris']).toEqual([
+      ['Paris', '75', 'd'],
+      ['Paris', '75'],
+    ]);
+    expect(files.get('reu')!['reunion']).toEqual([['La Réunion', '974', 'd']]);
+    expect(files.get('bre')!['bretagne']).toEqual([['Bretagne', '53', 'r']]);
     expect(files.get('std')).toEqual({
       'st denis': [
         ['Saint-Denis', '974'],
         ['Saint-Denis', '93'],
       ],
     });
-    expect(files.get('lar')).toEqual({ 'la rochelle': [['La Rochelle', '17']] });
+    expect(files.get('lar')!['la rochelle']).toEqual([['La Rochelle', '17']]);
     // A former commune keeps its name: people still say they live there.
     expect(files.get('ann')).toEqual({ 'annecy le vieux': [['Annecy-le-Vieux', '74']] });
     expect([...files.values()].some((f) => Object.keys(f).some((k) => k.startsWith('sans')))).toBe(false);
@@ -119,8 +138,16 @@ describe('a place in the query', () => {
     expect(parse('nextcloud')).toEqual({ text: 'nextcloud' });
     expect(parse('zzqx vrombl')).toEqual({ text: 'zzqx vrombl' });
     expect(parse('00')).toEqual({ text: '00' });
-    // The commune file not loaded (yet): no guess.
+    // The name file not loaded (yet): no guess.
     expect(parsePlaceQuery('Grenoble', places, () => undefined)).toEqual({ text: 'Grenoble' });
+  });
+
+  it('tells from the name files alone whether the places file is needed: words alone cost nothing more', () => {
+    expect(mayNamePlace('nextcloud', lookup)).toBe(false);
+    expect(mayNamePlace('nextcloud Lyon', lookup)).toBe(true);
+    expect(mayNamePlace('rhone', lookup)).toBe(true);
+    expect(mayNamePlace('69', lookup)).toBe(true);
+    expect(mayNamePlace('2A', lookup)).toBe(true);
   });
 });
 

@@ -2,8 +2,9 @@
  * Places in a search query: « Lyon », « 69 », « 69003 », « Rhône »,
  * « rhone », « Auvergne-Rhône-Alpes », « st etienne », « nextcloud à
  * Grenoble ». Light on purpose: the search's browser script runs it, with the
- * places file and the few commune files (`annuaire/communes/<début>.json`)
- * the query needs; the build writes those files with communes.ts.
+ * few name files the query needs (`annuaire/communes/<début>.json`: the
+ * communes, départements and régions whose name starts so) and, once a place
+ * may be named, the places file; the build writes them with communes.ts.
  */
 import type { PlaceKind } from './facet-keys.ts';
 import type { Places } from './place-search.ts';
@@ -30,8 +31,13 @@ export function communePrefix(key: string): string {
   return key.replace(/ /g, '').slice(0, 3);
 }
 
-/** A commune file: the communes of each name, most populous first, as [name, département]. */
-export type CommuneFile = Record<string, Array<[name: string, department: string]>>;
+/**
+ * A name file: the places of each name, as [name, code, kind]. A département
+ * (`d`) or a région (`r`) comes first, then the communes ([name,
+ * département]), the most populous first.
+ */
+export type NameEntry = [name: string, code: string, kind?: 'd' | 'r'];
+export type CommuneFile = Record<string, NameEntry[]>;
 
 export interface Commune {
   name: string;
@@ -100,21 +106,15 @@ function departmentOfCode(token: string, places: Places): string | undefined {
   return places.place('departement', code.slice(0, /^9[78]/.test(code) ? 3 : 2))?.code;
 }
 
-/** Names of départements and régions by key, « la » and « le » optional (« Réunion »). */
-function placeNames(places: Places): Map<string, { kind: PlaceKind; code: string }> {
-  const names = new Map<string, { kind: PlaceKind; code: string }>();
-  // Names without their article first, full names then, each time régions before départements:
-  // a full name wins over a shortened one, a département over a région of the same name (La Réunion).
-  for (const bare of [true, false])
-    for (const kind of ['region', 'departement'] as const)
-      for (const place of places.all(kind)) {
-        const key = placeKey(place.name);
-        names.set(bare ? key.replace(/^(la|le|les|l) /, '') : key, { kind, code: place.code });
-      }
-  return names;
+/** Whether a query may name a place: a code or a postcode, or a name of the files. */
+export function mayNamePlace(query: string, communes: (prefix: string) => CommuneFile | undefined): boolean {
+  const keys = words(query).map(placeKey);
+  if (keys.some((k) => /^(\d{1,3}|\d{5}|2[ab])$/.test(k))) return true;
+  return spans(keys.length).some(([start, end]) => {
+    const key = keys.slice(start, end).join(' ');
+    return !!communes(communePrefix(key))?.[key];
+  });
 }
-
-let namesCache: { places: Places; names: Map<string, { kind: PlaceKind; code: string }> } | undefined;
 
 /**
  * Finds the place a query names, if any: a département's code, number or
@@ -124,21 +124,18 @@ let namesCache: { places: Places; names: Map<string, { kind: PlaceKind; code: st
 export function parsePlaceQuery(query: string, places: Places, communes: (prefix: string) => CommuneFile | undefined): PlaceQuery {
   const original = words(query);
   const keys = original.map(placeKey);
-  if (namesCache?.places !== places) namesCache = { places, names: placeNames(places) };
-  const names = namesCache.names;
   for (const [start, end] of spans(keys.length)) {
     const key = keys.slice(start, end).join(' ');
     let place: PlaceQuery['place'];
     const code = end - start === 1 ? departmentOfCode(key, places) : undefined;
+    const [first, ...others] = communes(communePrefix(key))?.[key] ?? [];
     if (code) place = { kind: 'departement', code, alsoNamed: [] };
-    else if (names.has(key)) place = { ...names.get(key)!, alsoNamed: [] };
-    else {
-      const found = communes(communePrefix(key))?.[key];
-      const first = found?.[0];
-      if (first && places.place('departement', first[1])) {
-        const all = found.map(([name, department]) => ({ name, department }));
-        place = { kind: 'departement', code: first[1], commune: all[0], alsoNamed: all.slice(1) };
-      }
+    else if (first?.[2]) {
+      const kind = first[2] === 'd' ? 'departement' : 'region';
+      if (places.place(kind, first[1])) place = { kind, code: first[1], alsoNamed: [] };
+    } else if (first && places.place('departement', first[1])) {
+      const all = [first, ...others].map(([name, department]) => ({ name, department }));
+      place = { kind: 'departement', code: first[1], commune: all[0], alsoNamed: all.slice(1) };
     }
     if (!place) continue;
     const rest = original.filter((_, i) => i < start || i >= end).filter((w) => !CONNECTORS.has(placeKey(w)) && !NOISE.test(placeKey(w)));
