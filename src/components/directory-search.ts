@@ -369,10 +369,12 @@ export function initDirectorySearch(): void {
       return;
     }
     if (ticket !== run) return;
-    await render(groups, place, parsed, known, words, Object.keys(others).length > 0);
+    await render(ticket, groups, place, parsed, known, words, Object.keys(others).length > 0);
   }
 
+  /** Draws the results; stops when a newer search has begun (its `ticket` is no longer the last). */
   async function render(
+    ticket: number,
     groups: Group[],
     place: Place | undefined,
     parsed: PlaceQuery | undefined,
@@ -385,6 +387,7 @@ export function initDirectorySearch(): void {
     const total = groups.reduce((n, g) => n + g.results.length, 0);
     status.textContent = searchStatus({ words, filtered, total, ...(place ? { place: { where: place.where, counts } } : {}) });
     showPlace(parsed, place, known);
+    help.hidden = total > 0;
     list.replaceChildren();
     let first = true;
     for (const group of groups) {
@@ -399,13 +402,18 @@ export function initDirectorySearch(): void {
       more.hidden = true;
       if (group.group && place)
         more.append(
-          element('span', ` : ${frenchTypography(placeGroupHeading(group.group, group.results.length, place.where))}`, 'visually-hidden'),
+          element(
+            'span',
+            `\u00a0: ${frenchTypography(placeGroupHeading(group.group, group.results.length, place.where))}`,
+            'visually-hidden',
+          ),
         );
       const moreLine = element('p');
       moreLine.append(more);
       box.append(cards, moreLine);
       list.append(box);
       await fill(group, cards, first ? FIRST : OTHER_GROUPS, place, known);
+      if (ticket !== run) return;
       first = false;
       more.hidden = cards.children.length >= group.results.length;
       more.addEventListener('click', () => {
@@ -415,7 +423,6 @@ export function initDirectorySearch(): void {
         });
       });
     }
-    help.hidden = total > 0;
   }
 
   let timer: number | undefined;

@@ -93,20 +93,37 @@ export function rankForPlace<T extends { data: Provider; recommendations: readon
   kind: PlaceKind,
   code: string,
 ): T[] {
-  return providers
-    .map((provider, order) => ({ provider, order, score: placeScore(matchFor(kind, provider.data, code)) }))
-    .sort((a, b) => b.score - a.score || b.provider.recommendations.length - a.provider.recommendations.length || a.order - b.order)
-    .map((x) => x.provider);
+  return ranked(providers, kind, code).map((x) => x.provider);
 }
 
-/** How many providers of each group a place has (place-rank.ts: which count in its number). */
+function ranked<T extends { data: Provider; recommendations: readonly unknown[] }>(providers: readonly T[], kind: PlaceKind, code: string) {
+  return providers
+    .map((provider, order) => {
+      const match = matchFor(kind, provider.data, code);
+      return { provider, order, match, score: placeScore(match) };
+    })
+    .sort((a, b) => b.score - a.score || b.provider.recommendations.length - a.provider.recommendations.length || a.order - b.order);
+}
+
+/**
+ * How many providers of each group a place has (place-rank.ts: which count
+ * in its number). Kept per list: a build asks for each place several times.
+ */
+const countsCache = new WeakMap<object, Map<string, PlaceCounts>>();
+
 export function placeCounts(providers: ReadonlyArray<{ data: Provider }>, kind: PlaceKind, code: string): PlaceCounts {
+  let known = countsCache.get(providers);
+  if (!known) countsCache.set(providers, (known = new Map()));
+  const key = `${kind}/${code}`;
+  const cached = known.get(key);
+  if (cached) return { ...cached };
   const counts = emptyPlaceCounts();
   for (const p of providers) {
     const group = placeGroupOf(matchFor(kind, p.data, code));
     if (group) counts[group]++;
   }
-  return counts;
+  known.set(key, counts);
+  return { ...counts };
 }
 
 /** A place's list, in groups (on the spot, everywhere, remotely), each ranked by rankForPlace. Empty groups are kept. */
@@ -115,8 +132,8 @@ export function groupForPlace<T extends { data: Provider; recommendations: reado
   kind: PlaceKind,
   code: string,
 ): Array<{ group: PlaceGroup; providers: T[] }> {
-  const ranked = rankForPlace(providers, kind, code);
-  return placeGroups.map((group) => ({ group, providers: ranked.filter((p) => placeGroupOf(matchFor(kind, p.data, code)) === group) }));
+  const list = ranked(providers, kind, code);
+  return placeGroups.map((group) => ({ group, providers: list.filter((x) => placeGroupOf(x.match) === group).map((x) => x.provider) }));
 }
 
 /** The search filters of a provider's places (place-search.ts says how they are cut). */
