@@ -12,6 +12,8 @@ import type { Content, Entry } from '../domain/content.ts';
 import { todayInFrance } from '../domain/dates.ts';
 import { formatPath } from '../domain/problems.ts';
 import { checkRules } from '../domain/rules.ts';
+// The rules read Markdown bodies: here, in the browser, with the parser always at hand.
+import '../domain/markdown-parser.ts';
 import { explainIssue } from '../loader/issues.ts';
 import { dropEmptyStrings, entryTypes, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 import type { TaxonomyName } from '../schemas/taxonomies.ts';

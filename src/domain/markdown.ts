@@ -3,10 +3,6 @@
  * https:, mailto: or pages of this site. Checked on the Markdown tree, so
  * entity tricks and autolinks are seen exactly as a renderer would see them.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
-
 export interface BodyIssue {
   /** Line and column within the body (1-based). */
   line: number;
@@ -14,7 +10,7 @@ export interface BodyIssue {
   message: string;
 }
 
-type MdNode = {
+export type MdNode = {
   type: string;
   url?: string;
   value?: string;
@@ -41,8 +37,19 @@ function short(text: string): string {
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
 
-const micromarkExtensions = [gfm()];
-const mdastExtensions = [gfmFromMarkdown()];
+/** Markdown → tree, as a renderer sees it (mdast with GitHub's extensions). */
+export type MarkdownTreeParser = (markdown: string) => MdNode;
+
+let treeParser: MarkdownTreeParser | undefined;
+
+/**
+ * The parser lives in `markdown-parser.ts`, which hands it over when it is
+ * imported: sixty modules that only a body with markup needs, so that a check
+ * served from its cache does not load them.
+ */
+export function useMarkdownParser(parse: MarkdownTreeParser): void {
+  treeParser = parse;
+}
 
 /**
  * Raw HTML needs « < »; links, images and definitions need « [ » or « < »;
@@ -53,10 +60,11 @@ const MIGHT_HOLD_MARKUP = /[<[]|www\.|:\/\//i;
 
 export function bodyIssues(markdown: string): BodyIssue[] {
   if (!MIGHT_HOLD_MARKUP.test(markdown)) return [];
+  if (!treeParser) throw new Error('bodyIssues needs the Markdown parser: import src/domain/markdown-parser.ts first.');
   const issues: BodyIssue[] = [];
   let tree: MdNode;
   try {
-    tree = fromMarkdown(markdown, { extensions: micromarkExtensions, mdastExtensions }) as MdNode;
+    tree = treeParser(markdown);
   } catch {
     return [{ line: 1, column: 1, message: 'ce texte ne peut pas être lu comme du Markdown : simplifiez sa mise en forme.' }];
   }
@@ -89,10 +97,14 @@ export function bodyIssues(markdown: string): BodyIssue[] {
 /** Personal contact details have no place in a testimony: it speaks for an association. */
 export function personalDataIssues(markdown: string): BodyIssue[] {
   const issues: BodyIssue[] = [];
+  // Every text of every recommendation goes through here: most hold neither
+  // « @ » nor a « 0 » or « + », without which there is nothing to look for.
+  const mayHoldEmail = markdown.includes('@');
+  if (!mayHoldEmail && !markdown.includes('0') && !markdown.includes('+')) return issues;
   const lines = markdown.split('\n');
   lines.forEach((line, index) => {
     // The address stops before a final dot: « écrivez à claire@exemple.org. »
-    const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(line);
+    const email = mayHoldEmail ? /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(line) : null;
     if (email) {
       issues.push({ line: index + 1, column: email.index + 1, message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.` });
     }

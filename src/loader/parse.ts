@@ -3,12 +3,28 @@
  * of every value. Pure: no file system, so tests and the fuzzer feed it bytes.
  * Whatever the bytes hold, it returns problems, never throws.
  */
-import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 
 import type { Locate, SourcePosition } from '../domain/content.ts';
 
 export type { Locate, SourcePosition };
+
+/*
+ * Both YAML parsers are loaded on first use: a check whose files all come
+ * from its cache, and whose problems' positions are kept there too, parses
+ * no YAML at all, and starts faster without them.
+ */
+const require = createRequire(import.meta.url);
+let fastParser: Pick<typeof import('js-yaml'), 'load' | 'CORE_SCHEMA'> | undefined;
+let fullParser: typeof import('yaml') | undefined;
+const jsYaml = () => (fastParser ??= require('js-yaml') as typeof import('js-yaml'));
+
+/** Loads the fast parser as one module (its CommonJS build is two dozen): for a loader about to parse. */
+export async function preloadFastParser(): Promise<void> {
+  fastParser ??= (await import('js-yaml')).default;
+}
+const yaml = () => (fullParser ??= require('yaml') as typeof import('yaml'));
 
 /** A problem found while reading a file, before the schema is applied. */
 export interface ParseProblem extends SourcePosition {
@@ -55,17 +71,32 @@ export function positionAt(lineCounter: LineCounter, offset: number, lineOffset:
   return { line: line + lineOffset, column: col };
 }
 
-/** How deep do brackets, braces and indentation go? Cheap, done before parsing. */
+/**
+ * How deep do brackets, braces and indentation go? Cheap, done before
+ * parsing: one pass over the text, nothing copied.
+ */
 function nestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
   let indentMax = 0;
-  for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    if (indent > indentMax && line.trim() !== '') indentMax = indent;
-  }
+  let atLineStart = true;
+  let indent = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 10) {
+      atLineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (atLineStart) {
+      // Leading white space, as `trimStart` sees it; a blank line has no indentation.
+      if (c === 32 || c === 9 || ((c > 127 || c === 11 || c === 12 || c === 13) && /\s/.test(text[i]!))) {
+        indent++;
+        continue;
+      }
+      atLineStart = false;
+      if (indent > indentMax) indentMax = indent;
+    }
     if (c === 91 || c === 123) max = Math.max(max, ++depth); // [ {
     else if (c === 93 || c === 125) depth = Math.max(0, depth - 1); // ] }
   }
@@ -89,7 +120,8 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
     return { line: 1, column: 1, message: 'ce fichier n’est pas du texte (il contient des données binaires) : remplacez-le par un fichier texte .md ou .yml.' };
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     // Point at the first line that breaks, so the volunteer knows where to look.
     let valid = 0;
@@ -113,18 +145,35 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
 
 /**
  * Splits a Markdown file into its front matter and body. The front matter
- * sits between a first line `---` and the next line `---`.
+ * sits between a first line `---` and the next line `---`. Lines are found
+ * with `indexOf`: the body, often most of the file, is sliced once, not split.
  */
 function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body: string; bodyLine: number } | ParseProblem {
-  const lines = text.split('\n');
-  if ((lines[0] ?? '').trimEnd() !== '---') {
+  const firstEnd = text.indexOf('\n');
+  if ((firstEnd === -1 ? text : text.slice(0, firstEnd)).trimEnd() !== '---') {
     return {
       line: 1,
       column: 1,
       message: 'le fichier doit commencer par une ligne « --- », suivie des champs, puis d’une autre ligne « --- » avant le texte.',
     };
   }
-  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  let close = -1;
+  let closeStart = 0;
+  let closeEnd = 0;
+  if (firstEnd !== -1) {
+    for (let start = firstEnd + 1, index = 1; start <= text.length; index++) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const c = text.charCodeAt(start);
+      if ((c === 45 || c === 46) && /^(---|\.\.\.)\s*$/.test(text.slice(start, end))) {
+        close = index;
+        closeStart = start;
+        closeEnd = end;
+        break;
+      }
+      start = end + 1;
+    }
+  }
   if (close === -1) {
     return {
       line: 1,
@@ -133,9 +182,9 @@ function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body:
     };
   }
   return {
-    yaml: lines.slice(1, close).join('\n'),
+    yaml: text.slice(firstEnd + 1, Math.max(firstEnd + 1, closeStart - 1)),
     yamlLine: 2,
-    body: lines.slice(close + 1).join('\n'),
+    body: text.slice(closeEnd + 1),
     bodyLine: close + 2,
   };
 }
@@ -143,6 +192,7 @@ function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body:
 function nodeAt(doc: Document, path: readonly PropertyKey[], keyOfLast: boolean): Node | null {
   let node: unknown = doc.contents;
   let last: Node | null = (doc.contents as Node | null) ?? null;
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     if (isMap(node)) {
@@ -167,6 +217,7 @@ const FAILED = Symbol('failed');
 
 /** The full YAML parser, with a position for every node. */
 function fullParse(yamlText: string, lineOffset: number, yamlLine: number): { doc?: Document; lineCounter: LineCounter; locate: Locate } {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
@@ -208,8 +259,8 @@ export function parseSource(
 ): ParsedSource {
   const text = decodeText(bytes, maxBytes);
   if (typeof text !== 'string') return failure(text.message, text.line, text.column);
-  const normalised = text.replace(/\r\n?/g, '\n');
-  if (normalised.trim() === '') return failure('ce fichier est vide : remplissez-le à partir d’un modèle ou supprimez-le.');
+  const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (!/\S/.test(normalised)) return failure('ce fichier est vide : remplissez-le à partir d’un modèle ou supprimez-le.');
 
   let yamlText = normalised;
   let yamlLine = 1;
@@ -233,7 +284,7 @@ export function parseSource(
   if (!options.positions && !/[&*!]/.test(yamlText)) {
     let fast: unknown;
     try {
-      fast = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
+      fast = jsYaml().load(yamlText, { schema: jsYaml().CORE_SCHEMA, json: false });
     } catch {
       fast = FAILED;
     }
@@ -243,7 +294,7 @@ export function parseSource(
         full ??= fullParse(yamlText, lineOffset, yamlLine).locate;
         return full(path, keyOfLast);
       };
-      return { data: fast, body, bodyLine, locate: lazyLocate, problems: [], mayHoldEmptyStrings: /""|''/.test(yamlText) };
+      return { data: fast, body, bodyLine, locate: lazyLocate, problems: [], mayHoldEmptyStrings: yamlText.includes('""') || yamlText.includes("''") };
     }
   }
 

@@ -25,6 +25,8 @@ export interface BodyRule {
  * témoignage est trop court ».
  */
 export function bodyLengthProblem(rule: BodyRule, length: number): string | undefined {
+  // Asked of every file: the usual answer first, with nothing to compose.
+  if (length >= rule.min && length <= rule.max && (length > 0 || !rule.required)) return undefined;
   const feminine = rule.noun.startsWith('la ');
   const noun = rule.noun.replace(/^./, (c) => c.toUpperCase());
   if (rule.required && length === 0) {
