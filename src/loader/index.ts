@@ -526,8 +526,12 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
       return;
     }
     delete task.bytes;
-    results[i] = computeVerdict(task.typeName, task.name, bytes, fileRules, () => postcodes);
-    if (cache) results[i]!.hash = hashes[i] ?? blobHash(bytes);
+    const computed = (results[i] = computeVerdict(task.typeName, task.name, bytes, fileRules, () => postcodes));
+    if (cache) {
+      computed.hash = hashes[i] ?? blobHash(bytes);
+      // Written for the cache now, while the other thread works too, rather than after.
+      computed.json = JSON.stringify(computed.verdict);
+    }
   });
   for (const outcome of await fromWorker) {
     const i = toCompute[outcome.k]!;

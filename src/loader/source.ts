@@ -4,12 +4,9 @@
  * starts from without copying it out). Paths are relative to the content
  * folder, with « / ».
  */
-import crypto, { createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-
-/** `crypto.hash` (Node.js 21.7 and later): hashes without making a hash object. */
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
 
 export interface ContentSource {
   /** Whether the content folder exists and is a folder. */
@@ -32,10 +29,7 @@ export interface ContentSource {
 
 /** Git's own hash of a file's bytes: equal hashes, equal bytes, in a commit as on disk. */
 export function blobHash(bytes: Uint8Array): string {
-  const header = `blob ${bytes.byteLength}\0`;
-  // One call per file: tens of thousands of them.
-  if (oneShotHash) return oneShotHash('sha1', Buffer.concat([Buffer.from(header), bytes]), 'hex');
-  return createHash('sha1').update(header).update(bytes).digest('hex');
+  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
 }
 
 /** What tells that a file on disk changed without reading it: size, times, inode. */
