@@ -173,13 +173,16 @@ export class CheckCache implements VerdictCache {
   /**
    * The cache of a content folder, or undefined when the project's source
    * cannot be found to tell its version (then nothing is cached).
+   * `where.folder`: where caches are kept; `where.version`: the version key,
+   * drawn from the project's source unless given (tests).
    */
-  static open(contentFolder: string, folder = cacheFolder()): CheckCache | undefined {
+  static open(contentFolder: string, where: { folder?: string; version?: string } = {}): CheckCache | undefined {
+    const folder = where.folder ?? cacheFolder();
     const root = projectRoot();
-    if (!root || !folder) return undefined;
-    let version;
+    if (!folder || (!root && where.version === undefined)) return undefined;
+    let version = where.version;
     try {
-      version = versionKey(root);
+      version ??= versionKey(root!);
     } catch {
       return undefined;
     }

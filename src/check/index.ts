@@ -29,6 +29,10 @@ export interface CheckOptions {
   displayRoot?: string;
   /** Parse large folders on two threads (command line only). */
   parallel?: boolean;
+  /** From how many files to parse a worker thread helps (tests lower it). */
+  parallelFrom?: number;
+  /** Where caches are kept (default `node_modules/.cache/emancipasso/`). */
+  cacheFolder?: string;
   /**
    * Keep each file's verdict between runs (`node_modules/.cache/emancipasso/`),
    * so that only the files that changed are read again: `true`, or a cache the
@@ -61,10 +65,11 @@ export function checkToday(): string {
 
 export async function checkContent(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const today = options.today ?? checkToday();
-  const cache = options.cache === true ? CheckCache.open(dir) : options.cache || undefined;
+  const cache = options.cache === true ? CheckCache.open(dir, { folder: options.cacheFolder }) : options.cache || undefined;
   const survey = options.survey ?? surveyContent(dir, { source: options.source, displayRoot: options.displayRoot, cache });
   const loaded = await loadContent(dir, {
     parallel: options.parallel,
+    parallelFrom: options.parallelFrom,
     // The rules of one file alone run with its loading: their verdict is kept with the file's.
     fileRules: true,
     cache,
@@ -97,7 +102,7 @@ export async function checkContent(dir: string, options: CheckOptions = {}): Pro
  */
 export async function checkProblems(dir: string, options: Omit<CheckOptions, 'cache' | 'survey' | 'source'> & { cache?: boolean } = {}): Promise<CheckSummary> {
   const today = options.today ?? checkToday();
-  const cache = options.cache ? CheckCache.open(dir) : undefined;
+  const cache = options.cache ? CheckCache.open(dir, { folder: options.cacheFolder }) : undefined;
   const survey = surveyContent(dir, { displayRoot: options.displayRoot, cache });
   const fingerprint = cache && surveyFingerprint(survey);
   const last = fingerprint ? cache.lastResult(cache.resultKey(fingerprint, today)) : undefined;

@@ -38,6 +38,8 @@ export interface LoadOptions {
   displayRoot?: string;
   /** Use a worker thread for large folders (command line only: Astro's bundler cannot start one). */
   parallel?: boolean;
+  /** From how many files to parse a worker thread helps (tests lower it). */
+  parallelFrom?: number;
   /**
    * Also run the rules of one file alone (`checkFileRules`: Markdown safety,
    * contact details, postcode) on each entry, their problems among the
@@ -494,7 +496,7 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
   // Tens of thousands of files: a worker thread parses them too, on the second core.
   const next = new Int32Array(new SharedArrayBuffer(4));
   let fromWorker: Promise<WorkerOutcome[]> = Promise.resolve([]);
-  if (options.parallel && toCompute.length >= PARALLEL_THRESHOLD) {
+  if (options.parallel && toCompute.length >= (options.parallelFrom ?? PARALLEL_THRESHOLD)) {
     const job: WorkerJob = {
       tasks: toCompute.map((i) => {
         const { typeName, name, relative, bytes } = tasks[i]!;

@@ -30,6 +30,8 @@ export interface ReviewOptions {
   today?: string;
   /** Keep verdicts between runs (default: yes), in the check's cache of the working tree's content folder. */
   cache?: boolean;
+  /** Where caches are kept (default `node_modules/.cache/emancipasso/`). */
+  cacheFolder?: string;
 }
 
 export async function runReview(options: ReviewOptions): Promise<Review> {
@@ -50,7 +52,7 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
   const headCommit = options.head === undefined ? undefined : resolveCommit(root, options.head);
 
   // One cache for both sides: a verdict drawn for one serves the other wherever the bytes are equal.
-  const cache = options.cache === false ? undefined : CheckCache.open(contentAbs);
+  const cache = options.cache === false ? undefined : CheckCache.open(contentAbs, { folder: options.cacheFolder });
   const baseFiles = listCommit(root, baseCommit, folder);
   const headFiles = headCommit ? listCommit(root, headCommit, folder) : listWorkingTree(root, baseCommit, folder, baseFiles);
 
