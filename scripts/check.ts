@@ -3,7 +3,7 @@
  * Exit code: 0 no error (warnings allowed), 1 at least one error, 2 could not run.
  */
 import { parseArgs } from 'node:util';
-import { keepCompiledCode } from '../src/loader/cache-folder.ts';
+import { keepCompiledCode } from '../src/loader/cache-folder.mjs';
 
 const USAGE = 'Usage : npm run check -- [--json] [--content DOSSIER] [--no-cache]';
 

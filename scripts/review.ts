@@ -4,7 +4,7 @@
  * one error, 2 the review could not run (unknown reference, not a repository…).
  */
 import { parseArgs } from 'node:util';
-import { keepCompiledCode } from '../src/loader/cache-folder.ts';
+import { keepCompiledCode } from '../src/loader/cache-folder.mjs';
 
 // Before the review's modules are loaded: they are compiled once, not at every run.
 keepCompiledCode();

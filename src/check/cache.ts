@@ -25,7 +25,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSyn
 import path from 'node:path';
 import type { SourcePosition } from '../domain/content.ts';
 import type { Problem } from '../domain/problems.ts';
-import { cacheFolder, projectRoot } from '../loader/cache-folder.ts';
+import { cacheFolder, projectRoot } from '../loader/cache-folder.mjs';
 import type { FileVerdict, VerdictCache } from '../loader/index.ts';
 import type { StatKey } from '../loader/source.ts';
 import type { EntryTypeName } from '../schemas/index.ts';

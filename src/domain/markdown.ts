@@ -41,14 +41,15 @@ function short(text: string): string {
 export type MarkdownTreeParser = (markdown: string) => MdNode;
 
 let treeParser: MarkdownTreeParser | undefined;
+let loadTreeParser: (() => MarkdownTreeParser) | undefined;
 
 /**
- * The parser lives in `markdown-parser.ts`, which hands it over when it is
- * imported: sixty modules that only a body with markup needs, so that a check
- * served from its cache does not load them.
+ * The parser lives in `markdown-parser.ts`: sixty modules that only a body
+ * with markup needs. Whoever runs the rules says how to load it (the browser
+ * imports it, the check loads it on first need), and it is loaded once.
  */
-export function useMarkdownParser(parse: MarkdownTreeParser): void {
-  treeParser = parse;
+export function useMarkdownParser(load: () => MarkdownTreeParser): void {
+  loadTreeParser = load;
 }
 
 /**
@@ -60,7 +61,8 @@ const MIGHT_HOLD_MARKUP = /[<[]|www\.|:\/\//i;
 
 export function bodyIssues(markdown: string): BodyIssue[] {
   if (!MIGHT_HOLD_MARKUP.test(markdown)) return [];
-  if (!treeParser) throw new Error('bodyIssues needs the Markdown parser: import src/domain/markdown-parser.ts first.');
+  treeParser ??= loadTreeParser?.();
+  if (!treeParser) throw new Error('bodyIssues needs the Markdown parser: call useMarkdownParser first.');
   const issues: BodyIssue[] = [];
   let tree: MdNode;
   try {

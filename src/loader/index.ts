@@ -7,10 +7,12 @@
  * verdict in a cache (`VerdictCache`), so that a run reads again only the
  * files that changed.
  */
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import { formatPath, type Problem } from '../domain/problems.ts';
 import type { Content, Entry } from '../domain/content.ts';
+import { useMarkdownParser } from '../domain/markdown.ts';
 import { checkFileRules } from '../domain/rules.ts';
 import {
   bodyLengthProblem,
@@ -183,6 +185,10 @@ function computeClaimed(count: number, next: Int32Array, compute: (k: number) =>
     for (let k = start; k < end; k++) compute(k);
   }
 }
+
+// The Markdown parser of the rules, loaded the first time a body may hold markup (most hold none).
+const require = createRequire(import.meta.url);
+useMarkdownParser(() => (require('../domain/markdown-parser.ts') as typeof import('../domain/markdown-parser.ts')).parseMarkdownTree);
 
 /** Below this many files to parse, a worker thread costs more to start than it saves. */
 const PARALLEL_THRESHOLD = 4000;
@@ -510,8 +516,6 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
     };
     fromWorker = computeInWorker(job);
   }
-  // Only a file to read may hold Markdown to check.
-  if (fileRules && toCompute.length > 0) await import('../domain/markdown-parser.ts');
   computeClaimed(toCompute.length, next, (k) => {
     const i = toCompute[k]!;
     const task = tasks[i]!;

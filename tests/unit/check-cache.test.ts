@@ -30,7 +30,7 @@ async function cacheFolder(): Promise<string> {
 const troubled = () => ({ ...filesOf('bad'), ...filesOf('warnings') });
 
 /** `npm run check` as the command runs it, with the cache in `folder`. */
-async function run(dir: string, folder: string, options: Partial<CheckOptions> = {}): Promise<CheckSummary> {
+async function run(dir: string, folder: string, options: Omit<CheckOptions, 'cache'> & { cache?: boolean } = {}): Promise<CheckSummary> {
   return checkProblems(dir, { today: TODAY, displayRoot: dir, cache: true, cacheFolder: folder, ...options });
 }
 
