@@ -315,7 +315,7 @@ class DeferredPositions {
       let locate = located.get(request.relative);
       if (!locate) {
         try {
-          locate = parseSource(this.source.read(request.relative), request.format, MAX_FILE_BYTES, { positions: true }).locate;
+          locate = parseSource(this.source.read(request.relative), request.format, MAX_FILE_BYTES).locate;
         } catch {
           locate = () => ({ line: 1, column: 1 });
         }
@@ -350,7 +350,8 @@ function lazyFileLocate(source: ContentSource, relative: string, format: 'markdo
   return (p, keyOfLast) => {
     if (!locate) {
       try {
-        locate = parseSource(source.read(relative), format, MAX_FILE_BYTES, { positions: true }).locate;
+        // Without asking for positions up front: most are read off the lines, the full parser comes only if needed.
+        locate = parseSource(source.read(relative), format, MAX_FILE_BYTES).locate;
       } catch {
         locate = () => ({ line: 1, column: 1 });
       }

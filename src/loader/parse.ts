@@ -215,6 +215,91 @@ function nodeAt(doc: Document, path: readonly PropertyKey[], keyOfLast: boolean)
 
 const FAILED = Symbol('failed');
 
+/** A mapping key as the quick reading recognises it: plain, on a line of its own. */
+const PLAIN_KEY_LINE = /^([A-Za-z0-9_-]+):(?:[ \t]|$)/;
+
+/** Leading spaces of a line; -1 when a tab is among them (the full parser says what it means). */
+function indentOf(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return line.charCodeAt(n) === 9 ? -1 : n;
+}
+
+/** Blank or comment only: no content. */
+function isBlank(line: string, indent: number): boolean {
+  return indent === line.length || line.charCodeAt(indent) === 35; // #
+}
+
+/**
+ * Where the value (or, with `keyOfLast`, the key) at `path` stands, read off
+ * the lines, when the document is plain block YAML along the way: each key a
+ * plain word at the start of its own line, the last one's value starting on
+ * that line. The position is the one the full parser gives; anything else
+ * (a list item, a missing key, a value on the next line, a quoted key, a
+ * tab) is left to the full parser: undefined. A warning repeated over
+ * thousands of files (a listing not reviewed) is thus located without
+ * parsing any of them again.
+ */
+export function quickLocate(yamlText: string, path: readonly PropertyKey[], keyOfLast = false): SourcePosition | undefined {
+  if (path.length === 0 || path.length > 4 || path.some((key) => typeof key !== 'string')) return undefined;
+  // A quoted value over several lines could hold what looks like a key: the full parser tells them apart.
+  if (unclosedQuote(yamlText, '"') !== undefined || unclosedQuote(yamlText, "'") !== undefined) return undefined;
+  const lines = yamlText.split('\n');
+  let start = 0;
+  let end = lines.length;
+  let indent = 0;
+  for (let depth = 0; depth < path.length; depth++) {
+    const key = path[depth] as string;
+    let found = -1;
+    for (let n = start; n < end; n++) {
+      const line = lines[n]!;
+      const lineIndent = indentOf(line);
+      if (lineIndent === -1) return undefined;
+      if (isBlank(line, lineIndent) || lineIndent > indent) continue;
+      if (lineIndent < indent) return undefined;
+      const match = PLAIN_KEY_LINE.exec(line.slice(indent));
+      // Another kind of line where keys stand (an item, a quoted or complex key): not plain.
+      if (!match) return undefined;
+      if (match[1] === key) {
+        if (found !== -1) return undefined;
+        found = n;
+      }
+    }
+    if (found === -1) return undefined;
+    const line = lines[found]!;
+    const afterColon = indent + key.length + 1;
+    const rest = line.slice(afterColon);
+    const restIndent = rest.length - rest.trimStart().length;
+    const valueOnLine = rest.trim() !== '' && rest.charCodeAt(restIndent) !== 35;
+    if (depth === path.length - 1) {
+      if (keyOfLast) return { line: found + 1, column: indent + 1 };
+      // A value that starts elsewhere, or a block scalar, anchor, alias or tag: the full parser knows.
+      if (!valueOnLine || '|>&*!'.includes(rest.charAt(restIndent))) return undefined;
+      return { line: found + 1, column: afterColon + restIndent + 1 };
+    }
+    // Deeper: the value must be a block of keys on the next lines, more indented.
+    if (valueOnLine) return undefined;
+    let childIndent = -1;
+    let blockEnd = end;
+    for (let n = found + 1; n < end; n++) {
+      const next = lines[n]!;
+      const nextIndent = indentOf(next);
+      if (nextIndent === -1) return undefined;
+      if (isBlank(next, nextIndent)) continue;
+      if (nextIndent <= indent) {
+        blockEnd = n;
+        break;
+      }
+      if (childIndent === -1) childIndent = nextIndent;
+    }
+    if (childIndent === -1) return undefined;
+    start = found + 1;
+    end = blockEnd;
+    indent = childIndent;
+  }
+  return undefined;
+}
+
 /** The full YAML parser, with a position for every node. */
 function fullParse(yamlText: string, lineOffset: number, yamlLine: number): { doc?: Document; lineCounter: LineCounter; locate: Locate } {
   const { LineCounter, parseDocument } = yaml();
@@ -291,6 +376,8 @@ export function parseSource(
     if (fast !== FAILED && fast !== null && fast !== undefined && (format === 'yaml' || (typeof fast === 'object' && !Array.isArray(fast)))) {
       let full: Locate | undefined;
       const lazyLocate: Locate = (path, keyOfLast) => {
+        const quick = quickLocate(yamlText, path, keyOfLast);
+        if (quick) return { line: quick.line + lineOffset, column: quick.column };
         full ??= fullParse(yamlText, lineOffset, yamlLine).locate;
         return full(path, keyOfLast);
       };
