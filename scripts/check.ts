@@ -9,8 +9,18 @@ const USAGE = 'Usage : npm run check -- [--json] [--content DOSSIER] [--no-cache
 
 // Before the check's modules are loaded: they are compiled once, not at every run.
 keepCompiledCode();
-const { checkProblems, contentDir, formatProblem, formatSummary } = await import('../src/check/index.ts');
-const { ContentFolderError } = await import('../src/loader/index.ts');
+
+/**
+ * A first check of a large folder parses every file on two threads: the
+ * second one is started now, and loads its modules while this one does.
+ */
+async function startEarly(args: { content?: string; 'no-cache'?: boolean }): Promise<void> {
+  const { CONTENT_FOLDER } = await import('../src/schemas/content-folder.ts');
+  const dir = args.content ?? process.env.CONTENT_DIR ?? CONTENT_FOLDER;
+  const { CheckCache } = await import('../src/check/cache.ts');
+  if (!args['no-cache'] && CheckCache.kept(dir)) return;
+  (await import('../src/loader/worker-start.ts')).startLoaderWorkerFor(dir);
+}
 
 async function main(): Promise<number> {
   let options;
@@ -34,6 +44,9 @@ async function main(): Promise<number> {
     );
     return 0;
   }
+  await startEarly(options);
+  const { checkProblems, contentDir, formatProblem, formatSummary } = await import('../src/check/index.ts');
+  const { ContentFolderError } = await import('../src/loader/index.ts');
   const dir = contentDir(options.content);
   try {
     const result = await checkProblems(dir, { parallel: true, cache: !options['no-cache'] });

@@ -21,12 +21,12 @@
  * unused.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourcePosition } from '../domain/content.ts';
 import type { Problem } from '../domain/problems.ts';
 import { cacheFolder, projectRoot } from '../loader/cache-folder.mjs';
-import type { FileVerdict, VerdictCache } from '../loader/index.ts';
+import { verdictKey, type FileVerdict, type VerdictCache } from '../loader/verdicts.ts';
 import type { StatKey } from '../loader/source.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
 
@@ -151,8 +151,10 @@ export class CheckCache implements VerdictCache {
   private keptLines = 0;
   /** The verdicts this run used or drew. */
   private readonly verdicts = new Map<string, FileVerdict>();
-  /** The verdicts this run drew, with their JSON when already written, to be added to the log. */
-  private readonly drawn = new Map<string, string | undefined>();
+  /** The verdicts this run drew: their JSON when already written, and whether their line is in the log already. */
+  private readonly drawn = new Map<string, { json?: string; logged: boolean }>();
+  /** Where this run adds the lines of the verdicts it draws: the log itself, or a new log put in its place at the end. */
+  private target: { file: string; temporary: boolean } | undefined;
   private readonly positions = new Map<string, Positions>();
   private indexChanged = false;
   /** The log cannot be appended to (missing, from another version, damaged): it is written whole. */
@@ -161,7 +163,7 @@ export class CheckCache implements VerdictCache {
   private constructor(folder: string, version: string, cacheFolder: string) {
     this.folder = folder;
     this.version = version;
-    const name = createHash('sha1').update(folder).digest('hex').slice(0, 20);
+    const name = CheckCache.fileName(folder);
     this.indexFile = path.join(cacheFolder, 'check', `${name}.json`);
     this.verdictsFile = path.join(cacheFolder, 'check', `${name}.verdicts`);
     this.postcodeIndexFile = path.join(cacheFolder, 'postcodes.json');
@@ -187,6 +189,15 @@ export class CheckCache implements VerdictCache {
       return undefined;
     }
     return new CheckCache(path.resolve(contentFolder), version, folder);
+  }
+
+  /** Whether a cache was kept for this content folder (a check ran there before). */
+  static kept(contentFolder: string, folder = cacheFolder()): boolean {
+    return folder !== undefined && existsSync(path.join(folder, 'check', `${CheckCache.fileName(path.resolve(contentFolder))}.json`));
+  }
+
+  private static fileName(folder: string): string {
+    return createHash('sha1').update(folder).digest('hex').slice(0, 20);
   }
 
   private readIndex(): IndexFile {
@@ -271,7 +282,7 @@ export class CheckCache implements VerdictCache {
   }
 
   verdict(hash: string, type: EntryTypeName): FileVerdict | undefined {
-    const key = `${type}:${hash}`;
+    const key = verdictKey(type, hash);
     const used = this.verdicts.get(key);
     if (used) return used;
     const line = this.keptVerdicts().get(key);
@@ -292,10 +303,48 @@ export class CheckCache implements VerdictCache {
     return verdict;
   }
 
-  remember(hash: string, type: EntryTypeName, verdict: FileVerdict, json?: string): void {
-    const key = `${type}:${hash}`;
+  remember(hash: string, type: EntryTypeName, verdict: FileVerdict, json?: string, logged = false): void {
+    const key = verdictKey(type, hash);
     this.verdicts.set(key, verdict);
-    this.drawn.set(key, json);
+    this.drawn.set(key, { json, logged: logged && this.target !== undefined });
+  }
+
+  logFile(): string | undefined {
+    if (!this.target) {
+      try {
+        if (this.logIsAppendable()) this.target = { file: this.verdictsFile, temporary: false };
+        else {
+          const file = `${this.verdictsFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, `${logHeader(this.version)}\n`);
+          this.target = { file, temporary: true };
+        }
+      } catch {
+        return undefined;
+      }
+    }
+    return this.target.file;
+  }
+
+  /** Whether lines can be added to the log as it is: of this version, its last line whole. */
+  private logIsAppendable(): boolean {
+    if (this.kept) return !this.logRewrite;
+    let fd;
+    try {
+      fd = openSync(this.verdictsFile, 'r');
+    } catch {
+      return false;
+    }
+    try {
+      const header = `${logHeader(this.version)}\n`;
+      const start = Buffer.alloc(Buffer.byteLength(header));
+      readSync(fd, start, 0, start.length, 0);
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, fstatSync(fd).size - 1);
+      return start.toString() === header && last[0] === 0x0a;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private positionsOf(key: string): Positions | undefined {
@@ -309,7 +358,7 @@ export class CheckCache implements VerdictCache {
   }
 
   position(hash: string, type: EntryTypeName, place: string): SourcePosition | undefined {
-    const known = this.positionsOf(`${type}:${hash}`);
+    const known = this.positionsOf(verdictKey(type, hash));
     const position = known && Object.hasOwn(known, place) ? known[place] : undefined;
     return Array.isArray(position) && typeof position[0] === 'number' && typeof position[1] === 'number'
       ? { line: position[0], column: position[1] }
@@ -317,7 +366,7 @@ export class CheckCache implements VerdictCache {
   }
 
   notePosition(hash: string, type: EntryTypeName, place: string, { line, column }: SourcePosition): void {
-    const key = `${type}:${hash}`;
+    const key = verdictKey(type, hash);
     let known = this.positionsOf(key);
     if (!known) this.positions.set(key, (known = {}));
     known[place] = [line, column];
@@ -380,21 +429,32 @@ export class CheckCache implements VerdictCache {
 
   /** Adds the verdicts drawn this run to the log; rewrites it when it must, or when most of it is unused. */
   private saveVerdicts(): void {
-    if (this.drawn.size === 0 && !this.logRewrite) return;
-    const kept = this.keptVerdicts();
+    const unlogged = [...this.drawn].filter(([, drawn]) => !drawn.logged).map(([key]) => key);
+    if (!this.target && unlogged.length === 0 && !this.logRewrite) return;
     const line = (key: string) => {
-      const json = this.drawn.has(key) ? (this.drawn.get(key) ?? JSON.stringify(this.verdicts.get(key))) : kept.get(key)!;
+      const drawn = this.drawn.get(key);
+      const json = drawn ? (drawn.json ?? JSON.stringify(this.verdicts.get(key))) : this.kept!.get(key)!;
       return `${key}\t${json}\n`;
     };
-    const added = [...this.drawn.keys()].filter((key) => !kept.has(key));
-    if (this.logRewrite || this.keptLines + added.length > 2 * this.verdicts.size + 1000) {
-      // The verdicts in use only.
-      const parts = [`${logHeader(this.version)}\n`];
-      for (const key of this.verdicts.keys()) parts.push(line(key));
-      writeAtomically(this.verdictsFile, parts.join(''));
-    } else if (added.length > 0) {
-      appendFileSync(this.verdictsFile, added.map(line).join(''));
-    } else return;
+    if (this.target?.temporary) {
+      // A new log: the verdicts used this run that it does not hold yet, then in place of the old one.
+      this.keptVerdicts();
+      const missing = [...this.verdicts.keys()].filter((key) => !this.drawn.get(key)?.logged);
+      appendFileSync(this.target.file, missing.map(line).join(''));
+      renameSync(this.target.file, this.verdictsFile);
+    } else {
+      const kept = this.keptVerdicts();
+      const added = unlogged.filter((key) => !kept.has(key));
+      const lines = this.keptLines + [...this.drawn.keys()].filter((key) => !kept.has(key)).length;
+      if (this.logRewrite || lines > 2 * this.verdicts.size + 1000) {
+        // The verdicts in use only.
+        const parts = [`${logHeader(this.version)}\n`];
+        for (const key of this.verdicts.keys()) parts.push(line(key));
+        writeAtomically(this.verdictsFile, parts.join(''));
+      } else if (added.length > 0) {
+        appendFileSync(this.verdictsFile, added.map(line).join(''));
+      } else if (!this.target) return;
+    }
     this.indexChanged = true;
   }
 

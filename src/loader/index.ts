@@ -7,8 +7,8 @@
  * verdict in a cache (`VerdictCache`), so that a run reads again only the
  * files that changed.
  */
+import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import { formatPath, type Problem } from '../domain/problems.ts';
 import type { Content, Entry } from '../domain/content.ts';
@@ -32,6 +32,8 @@ import { explainIssue } from './issues.ts';
 import { parseSource, preloadFastParser, type Locate, type SourcePosition } from './parse.ts';
 import { lazyPostcodeIndex } from './postcodes.ts';
 import { blobHash, FolderSource, readWithStat, type ContentSource, type StatKey } from './source.ts';
+import { verdictLine, type FileProblem, type FileVerdict, type VerdictCache } from './verdicts.ts';
+import { newLoaderWorker, PARALLEL_THRESHOLD, takeLoaderWorker } from './worker-start.ts';
 
 export { blobHash, FolderSource, type ContentSource } from './source.ts';
 
@@ -74,39 +76,7 @@ export class ContentFolderError extends Error {}
 
 const IMAGE = /\.(png|jpe?g|webp|svg|avif|gif)$/i;
 
-/** A problem of one file, without the file's name: a verdict holds only what its bytes say. */
-export type FileProblem = Omit<Problem, 'file'>;
-
-/** What one file says, whatever its name on disk: plain data, kept between runs and passed between threads. */
-export interface FileVerdict {
-  /** 'entry': it passed its schema; 'rejected': it did not, and its raw data is kept for the rules that can still run. */
-  kind?: 'entry' | 'rejected';
-  data?: unknown;
-  body?: string;
-  bodyLine?: number;
-  /** Every problem of the file alone, with its position. */
-  problems: FileProblem[];
-}
-
-/** The check's cache, as the loader uses it. */
-export interface VerdictCache {
-  /** The hash of a file on disk whose size, times and inode say it is as it was when last read. */
-  hashOf(relative: string, stat: StatKey): string | undefined;
-  /** The file hashed `hash` was read after `stat` was taken. */
-  noteFile(relative: string, stat: StatKey, hash: string): void;
-  /** What a file of this type with these bytes says (its name aside: a renamed file keeps its verdict). */
-  verdict(hash: string, type: EntryTypeName): FileVerdict | undefined;
-  /** `json`: the verdict already written as JSON (by a worker thread). */
-  remember(hash: string, type: EntryTypeName, verdict: FileVerdict, json?: string): void;
-  /**
-   * Where a place (`positionKey`) is in the file of this hash and type, as
-   * found for an earlier run's problem: a warning given again needs no parsing.
-   */
-  position(hash: string, type: EntryTypeName, place: string): SourcePosition | undefined;
-  notePosition(hash: string, type: EntryTypeName, place: string, position: SourcePosition): void;
-  /** No verdict known (first run): files are not hashed before being parsed. */
-  readonly empty: boolean;
-}
+export type { FileProblem, FileVerdict, VerdictCache } from './verdicts.ts';
 
 /** Validates parsed data against a schema, turning issues into located problems. */
 export function validate<S extends z.ZodType>(
@@ -148,14 +118,24 @@ export interface WorkerJob {
   fileRules: boolean;
   /** Hash each file and send its verdict as JSON, for the cache. */
   forCache: boolean;
+  /** The cache's log, to add the lines of the verdicts drawn to. */
+  logFile?: string;
   postcodeIndexFile?: string;
+}
+
+/** What the worker thread sends after each chunk of files, and once it is done. */
+interface WorkerMessage {
+  outcomes: WorkerOutcome[];
+  done?: boolean;
 }
 
 interface Computed {
   verdict: FileVerdict;
   hash?: string;
-  /** The verdict as JSON, when a worker thread sent it so (for the cache, which writes it as is). */
+  /** The verdict as JSON, for the cache, which writes it as is. */
   json?: string;
+  /** Its line is already in the cache's log. */
+  logged?: boolean;
   /** Positions in the bytes just parsed, when parsed on this thread. */
   locate?: Locate;
 }
@@ -173,16 +153,22 @@ interface WorkerOutcome {
 const CHUNK = 32;
 
 /**
- * Runs `compute` on the tasks this thread claims, a chunk at a time, from a
- * counter shared with the other thread: whichever is faster (the other one
- * starts later, or the machine is busy) takes more, and both end together.
+ * The next chunk of tasks for this thread, claimed from a counter shared with
+ * the other thread: whichever is faster (the other one starts later, or the
+ * machine is busy) takes more, and both end together. Undefined when none is left.
  */
-function computeClaimed(count: number, next: Int32Array, compute: (k: number) => void): void {
-  for (;;) {
-    const start = Atomics.add(next, 0, CHUNK);
-    if (start >= count) return;
-    const end = Math.min(count, start + CHUNK);
-    for (let k = start; k < end; k++) compute(k);
+function claim(count: number, next: Int32Array): [start: number, end: number] | undefined {
+  const start = Atomics.add(next, 0, CHUNK);
+  return start < count ? [start, Math.min(count, start + CHUNK)] : undefined;
+}
+
+/** Adds lines to the cache's log: one write, appended whole, whichever thread writes. */
+function appendLines(file: string | undefined, lines: string[]): void {
+  if (!file || lines.length === 0) return;
+  try {
+    appendFileSync(file, lines.join(''));
+  } catch {
+    // A log that cannot be written only makes the next run slower.
   }
 }
 
@@ -190,8 +176,9 @@ function computeClaimed(count: number, next: Int32Array, compute: (k: number) =>
 const require = createRequire(import.meta.url);
 useMarkdownParser(() => (require('../domain/markdown-parser.ts') as typeof import('../domain/markdown-parser.ts')).parseMarkdownTree);
 
-/** Below this many files to parse, a worker thread costs more to start than it saves. */
-const PARALLEL_THRESHOLD = 4000;
+/** Entries written by the committee, most often with links in their text first. */
+const EDITORIAL: readonly EntryTypeName[] = ['pages', 'resources', 'partners', 'projects'];
+
 
 function extensionOf(type: EntryType): RegExp {
   return type.format === 'markdown' ? /\.md$/ : /\.ya?ml$/;
@@ -247,40 +234,39 @@ function computeVerdict(typeName: EntryTypeName, name: string, bytes: Uint8Array
   };
 }
 
-/** The worker's side: plain data only, since functions cannot cross threads. */
-export function computeVerdictsForWorker(job: WorkerJob): WorkerOutcome[] {
+/** The worker's side: plain data only, since functions cannot cross threads. Sends each chunk's outcomes as it goes. */
+export function computeVerdictsForWorker(job: WorkerJob, send: (message: WorkerMessage) => void): void {
   const postcodes = lazyPostcodeIndex(job.postcodeIndexFile);
-  const outcomes: WorkerOutcome[] = [];
-  computeClaimed(job.tasks.length, new Int32Array(job.next), (k) => {
-    const task = job.tasks[k]!;
-    let bytes: Uint8Array;
-    let stat: StatKey | undefined;
-    try {
-      if (task.bytes) bytes = task.bytes;
-      else ({ bytes, stat } = readWithStat(task.abs!));
-    } catch {
-      outcomes.push({ k, verdict: unreadable });
-      return;
+  const next = new Int32Array(job.next);
+  for (let chunk = claim(job.tasks.length, next); chunk; chunk = claim(job.tasks.length, next)) {
+    const outcomes: WorkerOutcome[] = [];
+    const lines: string[] = [];
+    for (let k = chunk[0]; k < chunk[1]; k++) {
+      const task = job.tasks[k]!;
+      let bytes: Uint8Array;
+      let stat: StatKey | undefined;
+      try {
+        if (task.bytes) bytes = task.bytes;
+        else ({ bytes, stat } = readWithStat(task.abs!));
+      } catch {
+        outcomes.push({ k, verdict: unreadable });
+        continue;
+      }
+      const { verdict } = computeVerdict(task.typeName, task.name, bytes, job.fileRules, () => postcodes);
+      if (!job.forCache) {
+        outcomes.push({ k, verdict });
+        continue;
+      }
+      // As JSON, the verdict crosses to the other thread as one string; its line goes to the cache's log from here.
+      const json = JSON.stringify(verdict);
+      const hash = blobHash(bytes);
+      outcomes.push({ k, json, hash, stat });
+      lines.push(verdictLine(task.typeName, hash, json));
     }
-    const { verdict } = computeVerdict(task.typeName, task.name, bytes, job.fileRules, () => postcodes);
-    // As JSON, the verdict crosses to the other thread as one string, and is written to the cache as is.
-    if (job.forCache) outcomes.push({ k, json: JSON.stringify(verdict), hash: blobHash(bytes), stat });
-    else outcomes.push({ k, verdict });
-  });
-  return outcomes;
-}
-
-/** Runs `computeVerdictsForWorker` in a worker thread. */
-function computeInWorker(job: WorkerJob): Promise<WorkerOutcome[]> {
-  // Started synchronously, so it works while this thread parses its own share.
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: job });
-    worker.once('message', (outcomes: WorkerOutcome[]) => {
-      resolve(outcomes);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
+    appendLines(job.logFile, lines);
+    send({ outcomes });
+  }
+  send({ outcomes: [], done: true });
 }
 
 /**
@@ -396,11 +382,12 @@ export function surveyContent(contentDir: string, options: Pick<LoadOptions, 'so
   const stats: Array<StatKey | undefined> = new Array(tasks.length);
   const hashes: Array<string | undefined> = new Array(tasks.length);
   if (cache) {
+    const known = !cache.empty;
     tasks.forEach((task, i) => {
       let hash = source.knownHash?.(task.relative);
       // Taken before any read: a file changed after it reads as changed next time. On a
       // first run, nothing is known: each file's is taken as it is read.
-      if (!hash && folder && !cache.empty && !nameVerdict(task.typeName, task.name)) {
+      if (!hash && folder && known && !nameVerdict(task.typeName, task.name)) {
         const stat = (stats[i] = folder.stat(task.relative));
         if (stat) hash = cache.hashOf(task.relative, stat);
         if (!hash && stat) {
@@ -497,13 +484,18 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
     else pending.push(i);
   });
 
-  const toCompute = pending;
+  // Editorial entries first: their bodies are the ones with links, whose Markdown parser (sixty
+  // modules) is then loaded by this thread alone, before the worker thread has even started.
+  const editorialFirst = (i: number) => EDITORIAL.indexOf(tasks[i]!.typeName) >>> 0;
+  const toCompute = pending.sort((a, b) => editorialFirst(a) - editorialFirst(b) || a - b);
   source.prefetch?.(toCompute.filter((i) => !tasks[i]!.bytes).map((i) => tasks[i]!.relative));
 
   // Tens of thousands of files: a worker thread parses them too, on the second core.
   const next = new Int32Array(new SharedArrayBuffer(4));
-  let fromWorker: Promise<WorkerOutcome[]> = Promise.resolve([]);
-  if (options.parallel && toCompute.length >= (options.parallelFrom ?? PARALLEL_THRESHOLD)) {
+  const logFile = cache && toCompute.length > 0 ? cache.logFile() : undefined;
+  let fromWorker: Promise<void> = Promise.resolve();
+  const workerUsed = options.parallel && toCompute.length >= (options.parallelFrom ?? PARALLEL_THRESHOLD);
+  if (workerUsed) {
     const job: WorkerJob = {
       tasks: toCompute.map((i) => {
         const { typeName, name, relative, bytes } = tasks[i]!;
@@ -513,43 +505,68 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
       next: next.buffer as SharedArrayBuffer,
       fileRules,
       forCache: cache !== undefined,
+      logFile,
       postcodeIndexFile: options.postcodeIndexFile,
     };
-    fromWorker = computeInWorker(job);
+    // Its outcomes come chunk by chunk, taken in between this thread's own chunks.
+    const accept = (outcome: WorkerOutcome) => {
+      const i = toCompute[outcome.k]!;
+      results[i] = { verdict: outcome.verdict ?? (JSON.parse(outcome.json!) as FileVerdict), json: outcome.json, hash: outcome.hash, logged: logFile !== undefined };
+      stats[i] ??= outcome.stat;
+    };
+    fromWorker = new Promise((resolve, reject) => {
+      // Started synchronously, so it works while this thread parses its own share.
+      const worker = takeLoaderWorker() ?? newLoaderWorker();
+      worker.on('message', (message: WorkerMessage) => {
+        message.outcomes.forEach(accept);
+        if (!message.done) return;
+        resolve();
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+      worker.postMessage(job);
+    });
+  } else {
+    // A worker started beforehand for nothing (few files changed after all) ends now.
+    void takeLoaderWorker()?.terminate();
   }
-  computeClaimed(toCompute.length, next, (k) => {
-    const i = toCompute[k]!;
-    const task = tasks[i]!;
-    let bytes: Uint8Array;
-    try {
-      if (task.bytes) bytes = task.bytes;
-      else if (folder) {
-        const read = readWithStat(folder.absolute(task.relative));
-        bytes = read.bytes;
-        stats[i] ??= read.stat;
-      } else bytes = source.read(task.relative);
-    } catch {
-      results[i] = { verdict: unreadable };
-      return;
+  for (let chunk = claim(toCompute.length, next); chunk; chunk = claim(toCompute.length, next)) {
+    const lines: string[] = [];
+    for (let k = chunk[0]; k < chunk[1]; k++) {
+      const i = toCompute[k]!;
+      const task = tasks[i]!;
+      let bytes: Uint8Array;
+      try {
+        if (task.bytes) bytes = task.bytes;
+        else if (folder) {
+          const read = readWithStat(folder.absolute(task.relative));
+          bytes = read.bytes;
+          stats[i] ??= read.stat;
+        } else bytes = source.read(task.relative);
+      } catch {
+        results[i] = { verdict: unreadable };
+        continue;
+      }
+      delete task.bytes;
+      const computed = (results[i] = computeVerdict(task.typeName, task.name, bytes, fileRules, () => postcodes));
+      if (cache) {
+        computed.hash = hashes[i] ?? blobHash(bytes);
+        // Written for the cache now, while the other thread works too, rather than after.
+        computed.json = JSON.stringify(computed.verdict);
+        computed.logged = logFile !== undefined;
+        lines.push(verdictLine(task.typeName, computed.hash, computed.json));
+      }
     }
-    delete task.bytes;
-    const computed = (results[i] = computeVerdict(task.typeName, task.name, bytes, fileRules, () => postcodes));
-    if (cache) {
-      computed.hash = hashes[i] ?? blobHash(bytes);
-      // Written for the cache now, while the other thread works too, rather than after.
-      computed.json = JSON.stringify(computed.verdict);
-    }
-  });
-  for (const outcome of await fromWorker) {
-    const i = toCompute[outcome.k]!;
-    results[i] = { verdict: outcome.verdict ?? (JSON.parse(outcome.json!) as FileVerdict), json: outcome.json, hash: outcome.hash };
-    stats[i] ??= outcome.stat;
+    appendLines(logFile, lines);
+    // Lets the worker thread's outcomes in.
+    if (workerUsed) await new Promise((resolve) => setImmediate(resolve));
   }
+  await fromWorker;
   if (cache) {
     for (const i of toCompute) {
-      const { verdict, hash, json } = results[i]!;
+      const { verdict, hash, json, logged } = results[i]!;
       hashes[i] = hash;
-      if (hash && verdict !== unreadable) cache.remember(hash, tasks[i]!.typeName, verdict, json);
+      if (hash && verdict !== unreadable) cache.remember(hash, tasks[i]!.typeName, verdict, json, logged);
     }
     tasks.forEach((task, i) => {
       const stat = stats[i];

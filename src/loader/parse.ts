@@ -3,6 +3,7 @@
  * of every value. Pure: no file system, so tests and the fuzzer feed it bytes.
  * Whatever the bytes hold, it returns problems, never throws.
  */
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 
@@ -71,34 +72,39 @@ export function positionAt(lineCounter: LineCounter, offset: number, lineOffset:
   return { line: line + lineOffset, column: col };
 }
 
+/** White space, as `trimStart` sees it, other than the line break. */
+function isBlankChar(c: number, text: string, at: number): boolean {
+  return c === 32 || c === 9 || ((c > 127 || c === 11 || c === 12 || c === 13) && /\s/.test(text[at]!));
+}
+
 /**
  * How deep do brackets, braces and indentation go? Cheap, done before
- * parsing: one pass over the text, nothing copied.
+ * parsing: only the start of each line is read for indentation, and brackets
+ * are followed one by one only when there are more than the limit.
  */
 function nestingDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
   let indentMax = 0;
-  let atLineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      atLineStart = true;
-      indent = 0;
-      continue;
+  for (let start = 0; start < text.length; ) {
+    let at = start;
+    while (at < text.length && text.charCodeAt(at) !== 10 && isBlankChar(text.charCodeAt(at), text, at)) at++;
+    // A blank line has no indentation.
+    if (at < text.length && text.charCodeAt(at) !== 10 && at - start > indentMax) indentMax = at - start;
+    const end = text.indexOf('\n', at);
+    if (end === -1) break;
+    start = end + 1;
+  }
+  let brackets = 0;
+  for (let at = text.indexOf('[') + 1; at > 0 && brackets <= MAX_DEPTH; at = text.indexOf('[', at) + 1) brackets++;
+  for (let at = text.indexOf('{') + 1; at > 0 && brackets <= MAX_DEPTH; at = text.indexOf('{', at) + 1) brackets++;
+  let max = 0;
+  // No deeper than there are opening brackets: counted only when that could pass the limit.
+  if (brackets > MAX_DEPTH) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91 || c === 123) max = Math.max(max, ++depth); // [ {
+      else if (c === 93 || c === 125) depth = Math.max(0, depth - 1); // ] }
     }
-    if (atLineStart) {
-      // Leading white space, as `trimStart` sees it; a blank line has no indentation.
-      if (c === 32 || c === 9 || ((c > 127 || c === 11 || c === 12 || c === 13) && /\s/.test(text[i]!))) {
-        indent++;
-        continue;
-      }
-      atLineStart = false;
-      if (indent > indentMax) indentMax = indent;
-    }
-    if (c === 91 || c === 123) max = Math.max(max, ++depth); // [ {
-    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1); // ] }
   }
   return Math.max(max, Math.floor(indentMax / 2));
 }
@@ -118,6 +124,13 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
   }
   if (bytes.includes(0)) {
     return { line: 1, column: 1, message: 'ce fichier n’est pas du texte (il contient des données binaires) : remplacez-le par un fichier texte .md ou .yml.' };
+  }
+  // Checked, then decoded, natively: tens of thousands of files.
+  if (isUtf8(bytes)) {
+    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    // The byte order mark a decoder drops, and one more written after it by mistake.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -104,8 +104,7 @@ export const entryTypeNames = Object.keys(entryTypes) as EntryTypeName[];
 
 export const SETTINGS_FILE = 'settings.yml';
 
-/** The content folder in the repository, unless `CONTENT_DIR` or `--content` names another. */
-export const CONTENT_FOLDER = 'content';
+export { CONTENT_FOLDER } from './content-folder.ts';
 
 /** Files above this size are refused before parsing: no entry needs more. */
 export const MAX_FILE_BYTES = 256 * 1024;
