@@ -306,7 +306,9 @@ export class CheckCache implements VerdictCache {
   remember(hash: string, type: EntryTypeName, verdict: FileVerdict, json?: string, logged = false): void {
     const key = verdictKey(type, hash);
     this.verdicts.set(key, verdict);
-    this.drawn.set(key, { json, logged: logged && this.target !== undefined });
+    const inLog = logged && this.target !== undefined;
+    // A verdict already in the log is not kept twice in memory: written again (rarely), it is drawn from its object.
+    this.drawn.set(key, inLog ? { logged: true } : { json, logged: false });
   }
 
   logFile(): string | undefined {

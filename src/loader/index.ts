@@ -567,6 +567,7 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
       const { verdict, hash, json, logged } = results[i]!;
       hashes[i] = hash;
       if (hash && verdict !== unreadable) cache.remember(hash, tasks[i]!.typeName, verdict, json, logged);
+      delete results[i]!.json;
     }
     tasks.forEach((task, i) => {
       const stat = stats[i];
