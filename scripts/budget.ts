@@ -16,11 +16,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { Parser } from 'htmlparser2';
 import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from './lib/dist-files.ts';
 import { CMS_BUNDLE, distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
 
-/** HTML + CSS + JS of a public page, gzipped (QUALITY.md). */
+/** HTML + CSS + JS of a public page, gzipped (docs/qualite.md). */
 export const PAGE_BUDGET_BYTES = 40_000;
 
 export interface PageMeasure {
@@ -114,7 +115,10 @@ export function pageType(file: string, profiles: ReadonlySet<string>): keyof typ
 const QUANTILES = {
   dom: [0, 47, 75, 159, 233, 298, 358, 417, 476, 537, 603, 674, 753, 843, 949, 1076, 1237, 1459, 1801, 2479, 594601],
   req: [0, 2, 15, 25, 34, 42, 49, 56, 63, 70, 78, 86, 95, 105, 117, 130, 147, 170, 205, 281, 3920],
-  size: [0, 1.37, 144.7, 319.53, 479.46, 631.97, 783.38, 937.91, 1098.62, 1265.47, 1448.32, 1648.27, 1876.08, 2142.06, 2465.37, 2866.31, 3401.59, 4155.73, 5400.08, 8037.54, 223212.26],
+  size: [
+    0, 1.37, 144.7, 319.53, 479.46, 631.97, 783.38, 937.91, 1098.62, 1265.47, 1448.32, 1648.27, 1876.08, 2142.06, 2465.37, 2866.31, 3401.59,
+    4155.73, 5400.08, 8037.54, 223212.26,
+  ],
 };
 
 function quantilePosition(quantiles: readonly number[], value: number): number {
@@ -126,9 +130,21 @@ function quantilePosition(quantiles: readonly number[], value: number): number {
 
 export function ecoindex(elements: number, requests: number, kilobytes: number): { score: number; grade: string } {
   const score = Math.round(
-    100 - (5 * (3 * quantilePosition(QUANTILES.dom, elements) + 2 * quantilePosition(QUANTILES.req, requests) + quantilePosition(QUANTILES.size, kilobytes))) / 6,
+    100 -
+      (5 *
+        (3 * quantilePosition(QUANTILES.dom, elements) +
+          2 * quantilePosition(QUANTILES.req, requests) +
+          quantilePosition(QUANTILES.size, kilobytes))) /
+        6,
   );
-  const grades: Array<[number, string]> = [[80, 'A'], [70, 'B'], [55, 'C'], [40, 'D'], [25, 'E'], [10, 'F']];
+  const grades: Array<[number, string]> = [
+    [80, 'A'],
+    [70, 'B'],
+    [55, 'C'],
+    [40, 'D'],
+    [25, 'E'],
+    [10, 'F'],
+  ];
   return { score, grade: grades.find(([min]) => score > min)?.[1] ?? 'G' };
 }
 
@@ -182,18 +198,32 @@ export function pageRefs(html: string): PageRefs {
   return refs;
 }
 
-/** Static imports load with the module; dynamic ones load later, when the code asks for them. */
+/**
+ * Static imports load with the module; dynamic ones load later, when the code
+ * asks for them. Read with es-module-lexer, as Vite reads them; a dynamic
+ * import of a computed address (Pagefind's, from the base path) is not a
+ * file of the page and is left out.
+ */
+// The lexer is WebAssembly: ready once this promise resolves, before any page is read.
+await initLexer;
+
 export function jsImports(js: string): { static: string[]; dynamic: string[] } {
-  const statics = [
-    ...js.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*$\s{},]*?\bfrom\s*)?(['"])([^'"\n]+)\1/g),
-  ].map((m) => m[2]!);
-  const dynamic = [...js.matchAll(/\bimport\s*\(\s*(['"`])([^'"`$\n]+)\1\s*\)/g)].map((m) => m[2]!);
+  const [imports] = parseModule(js);
+  const statics: string[] = [];
+  const dynamic: string[] = [];
+  for (const i of imports) {
+    if (i.n === undefined) continue;
+    if (i.d === -1) statics.push(i.n);
+    else if (i.d >= 0) dynamic.push(i.n);
+  }
   return { static: statics, dynamic };
 }
 
 export function cssRefs(css: string): { imports: string[]; urls: string[] } {
   const imports = [...css.matchAll(/@import\s+(?:url\(\s*)?(['"]?)([^'")\s;]+)\1/gi)].map((m) => m[2]!);
-  const urls = [...css.matchAll(/url\(\s*(['"]?)([^'")\s]+)\1\s*\)/gi)].map((m) => m[2]!).filter((u) => !u.startsWith('data:') && !imports.includes(u));
+  const urls = [...css.matchAll(/url\(\s*(['"]?)([^'")\s]+)\1\s*\)/gi)]
+    .map((m) => m[2]!)
+    .filter((u) => !u.startsWith('data:') && !imports.includes(u));
   return { imports, urls };
 }
 
@@ -325,7 +355,9 @@ async function measurePage(site: BuiltSite, file: string, type: keyof typeof PAG
 /** Published providers, read from the site's own open data, to tell profiles from facet pages. */
 async function profileSlugs(distDir: string): Promise<Set<string>> {
   try {
-    const data = JSON.parse(await readFile(path.join(distDir, 'donnees', 'prestataires.json'), 'utf8')) as { providers: Array<{ slug: string }> };
+    const data = JSON.parse(await readFile(path.join(distDir, 'donnees', 'prestataires.json'), 'utf8')) as {
+      providers: Array<{ slug: string }>;
+    };
     return new Set(data.providers.map((p) => p.slug));
   } catch {
     return new Set();
@@ -398,7 +430,9 @@ export function summarise(pages: readonly PageMeasure[]): TypeSummary[] {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+    .join('\n');
 }
 
 export function formatSummary(summaries: readonly TypeSummary[]): string {
@@ -432,13 +466,19 @@ async function main() {
   if (args.includes('--json')) {
     console.log(JSON.stringify({ budgetBytes: PAGE_BUDGET_BYTES, summaries, over, thirdParty }, null, 2));
   } else {
-    console.log(`Poids des pages (HTML + CSS + JS, gzip), requêtes et Ecoindex estimé : ${pages.length} pages dans ${path.relative(process.cwd(), dist) || '.'}\n`);
+    console.log(
+      `Poids des pages (HTML + CSS + JS, gzip), requêtes et Ecoindex estimé : ${pages.length} pages dans ${path.relative(process.cwd(), dist) || '.'}\n`,
+    );
     console.log(formatSummary(summaries));
     console.log('');
-    for (const p of over) console.error(`✘ ${p.file} : ${kb(p.weight)} (HTML ${kb(p.html)}, CSS ${kb(p.css)}, JS ${kb(p.js)}), au-dessus du budget de ${kb(PAGE_BUDGET_BYTES)}.`);
+    for (const p of over)
+      console.error(
+        `✘ ${p.file} : ${kb(p.weight)} (HTML ${kb(p.html)}, CSS ${kb(p.css)}, JS ${kb(p.js)}), au-dessus du budget de ${kb(PAGE_BUDGET_BYTES)}.`,
+      );
     for (const r of thirdParty) console.error(`✘ ${formatRequest(r)}`);
     const lowGrades = summaries.filter((s) => s.worstGrade !== 'A' && !['committee', 'cms'].includes(s.type));
-    for (const s of lowGrades) console.warn(`⚠ ${s.label} : Ecoindex estimé ${s.minEcoindex} (${s.worstGrade}) pour ${s.heaviest}, en dessous de la note A visée.`);
+    for (const s of lowGrades)
+      console.warn(`⚠ ${s.label} : Ecoindex estimé ${s.minEcoindex} (${s.worstGrade}) pour ${s.heaviest}, en dessous de la note A visée.`);
     if (over.length === 0 && thirdParty.length === 0) {
       console.log(`✔ Chaque page publique pèse au plus ${kb(PAGE_BUDGET_BYTES)} et aucune ne charge de ressource d’un autre site.`);
     }

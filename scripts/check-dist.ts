@@ -121,7 +121,10 @@ const JS_PATTERNS: Array<[RegExp, string]> = [
   [/\bfetch\s*\(\s*(['"`])((?:https?:)?\/\/[^'"`]+)\1/g, 'JS fetch()'],
   [/\bimportScripts\s*\(\s*(['"`])((?:https?:)?\/\/[^'"`]+)\1/g, 'JS importScripts()'],
   [/\bsendBeacon\s*\(\s*(['"`])((?:https?:)?\/\/[^'"`]+)\1/g, 'JS sendBeacon()'],
-  [/\bnew\s+(?:WebSocket|EventSource|Worker|SharedWorker)\s*\(\s*(['"`])((?:https?:|wss?:)?\/\/[^'"`]+)\1/g, 'JS new Worker/WebSocket/EventSource'],
+  [
+    /\bnew\s+(?:WebSocket|EventSource|Worker|SharedWorker)\s*\(\s*(['"`])((?:https?:|wss?:)?\/\/[^'"`]+)\1/g,
+    'JS new Worker/WebSocket/EventSource',
+  ],
   [/\.open\s*\(\s*(['"])[A-Za-z]+\1\s*,\s*(['"`])((?:https?:)?\/\/[^'"`]+)\2/g, 'JS XMLHttpRequest'],
   [/\.(?:src|href|srcset|poster)\s*=\s*(['"`])((?:https?:)?\/\/[^'"`]+)\1/g, 'JS src/href assignment'],
   [/\.setAttribute\s*\(\s*(['"])(?:src|href|srcset)\1\s*,\s*(['"`])((?:https?:)?\/\/[^'"`]+)\2/g, 'JS setAttribute()'],
@@ -139,7 +142,10 @@ function matches(text: string, patterns: Array<[RegExp, string]>, offset = 0): A
   for (const [pattern, via] of patterns) {
     for (const m of text.matchAll(pattern)) {
       // The address is the last captured group of each pattern.
-      const url = [...m].slice(1).reverse().find((g) => g !== undefined && /^(?:https?:|wss?:)?\/\//i.test(g));
+      const url = [...m]
+        .slice(1)
+        .reverse()
+        .find((g) => g !== undefined && /^(?:https?:|wss?:)?\/\//i.test(g));
       if (url) found.push({ url, via, index: offset + (m.index ?? 0) });
     }
   }
@@ -177,8 +183,10 @@ export function htmlRequests(html: string): Array<{ url: string; via: string; in
         }
         if (tag === 'link' && attributes.href !== undefined) {
           const rels = (attributes.rel ?? '').toLowerCase().split(/\s+/);
-          if (rels.some((r) => FETCHING_RELS.has(r))) found.push({ url: attributes.href, via: `<link rel="${attributes.rel}">`, index: at });
-          if (attributes.imagesrcset) for (const url of srcsetUrls(attributes.imagesrcset)) found.push({ url, via: '<link imagesrcset>', index: at });
+          if (rels.some((r) => FETCHING_RELS.has(r)))
+            found.push({ url: attributes.href, via: `<link rel="${attributes.rel}">`, index: at });
+          if (attributes.imagesrcset)
+            for (const url of srcsetUrls(attributes.imagesrcset)) found.push({ url, via: '<link imagesrcset>', index: at });
         }
         if (attributes.style) for (const m of cssRequests(attributes.style)) found.push({ ...m, via: `${m.via} in style=""`, index: at });
         if (tag === 'script') {
@@ -200,7 +208,8 @@ export function htmlRequests(html: string): Array<{ url: string; via: string; in
           if (rawKind === 'js') found.push(...matches(rawText, JS_PATTERNS, rawStart).map((m) => ({ ...m, via: `${m.via} in <script>` })));
           if (rawKind === 'css') found.push(...matches(rawText, CSS_PATTERNS, rawStart).map((m) => ({ ...m, via: `${m.via} in <style>` })));
           if (rawKind === 'importmap') {
-            for (const m of rawText.matchAll(/(['"])((?:https?:)?\/\/[^'"]+)\1/g)) found.push({ url: m[2]!, via: '<script type="importmap">', index: rawStart + (m.index ?? 0) });
+            for (const m of rawText.matchAll(/(['"])((?:https?:)?\/\/[^'"]+)\1/g))
+              found.push({ url: m[2]!, via: '<script type="importmap">', index: rawStart + (m.index ?? 0) });
           }
           rawKind = undefined;
         }
@@ -245,7 +254,9 @@ async function main() {
   const problems = await findThirdPartyRequests(dist, { ownHosts: [(await builtSiteHome(dist)).hostname], vendored: CMS_BUNDLE });
   for (const p of problems) console.error(formatRequest(p));
   if (problems.length > 0) {
-    console.error(`✘ ${problems.length} adresse(s) d’un autre site chargée(s) par les pages : servez ces fichiers depuis le site lui-même.`);
+    console.error(
+      `✘ ${problems.length} adresse(s) d’un autre site chargée(s) par les pages : servez ces fichiers depuis le site lui-même.`,
+    );
     process.exit(1);
   }
   console.log('✔ Aucune page ne charge de ressource d’un autre site.');

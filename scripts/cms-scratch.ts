@@ -73,10 +73,14 @@ export async function prepareScratch({ source, scratch, branch, workingCopy }: S
   if (existsSync(scratchPath)) {
     const real = await realpath(scratchPath);
     if (real === sourceTop || real === (await realpath(workingCopy))) {
-      throw new ScratchError(`CMS_SCRATCH désigne la copie de travail elle-même (${real}) : choisissez un autre dossier, le CMS ne doit jamais y écrire.`);
+      throw new ScratchError(
+        `CMS_SCRATCH désigne la copie de travail elle-même (${real}) : choisissez un autre dossier, le CMS ne doit jamais y écrire.`,
+      );
     }
     if (!(await gitOk(real, 'rev-parse', '--git-dir')) || (await realpath(await git(real, 'rev-parse', '--show-toplevel'))) !== real) {
-      throw new ScratchError(`${real} existe mais n’est pas une copie git : supprimez ce dossier ou choisissez-en un autre avec CMS_SCRATCH.`);
+      throw new ScratchError(
+        `${real} existe mais n’est pas une copie git : supprimez ce dossier ou choisissez-en un autre avec CMS_SCRATCH.`,
+      );
     }
   } else {
     await git(path.dirname(sourceTop), 'clone', '--quiet', '--no-hardlinks', sourceTop, scratchPath);

@@ -111,9 +111,16 @@ async function main(): Promise<number> {
   const cmsUrl = `http://127.0.0.1:${cmsPort}/api/v1`;
   const siteUrl = `http://localhost:${sitePort}${(process.env.BASE_PATH ?? '/').replace(/\/?$/, '/')}`;
 
-  if (cmsPort === sitePort) throw new ScratchError(`CMS_LOCAL_PORT et SITE_PORT valent tous deux ${cmsPort} : choisissez deux ports différents.`);
-  for (const [port, variable] of [[cmsPort, 'CMS_LOCAL_PORT'], [sitePort, 'SITE_PORT']] as const) {
-    if (!(await portIsFree(port))) throw new ScratchError(`Le port ${port} est déjà pris (un autre « npm start » tourne-t-il ?) : arrêtez-le ou choisissez-en un autre avec ${variable}.`);
+  if (cmsPort === sitePort)
+    throw new ScratchError(`CMS_LOCAL_PORT et SITE_PORT valent tous deux ${cmsPort} : choisissez deux ports différents.`);
+  for (const [port, variable] of [
+    [cmsPort, 'CMS_LOCAL_PORT'],
+    [sitePort, 'SITE_PORT'],
+  ] as const) {
+    if (!(await portIsFree(port)))
+      throw new ScratchError(
+        `Le port ${port} est déjà pris (un autre « npm start » tourne-t-il ?) : arrêtez-le ou choisissez-en un autre avec ${variable}.`,
+      );
   }
   console.log('Préparation de la copie de travail locale du CMS…');
   for (const note of await prepareScratch({ source, scratch, branch, workingCopy: root })) console.log(`  ${note}`);
@@ -123,7 +130,14 @@ async function main(): Promise<number> {
 
   const decapServer = spawn(process.execPath, [require.resolve('decap-server/dist/index.js')], {
     cwd: root,
-    env: { ...process.env, MODE: 'git', GIT_REPO_DIRECTORY: scratch, PORT: String(cmsPort), BIND_HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: {
+      ...process.env,
+      MODE: 'git',
+      GIT_REPO_DIRECTORY: scratch,
+      PORT: String(cmsPort),
+      BIND_HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.push(decapServer);
@@ -134,12 +148,16 @@ async function main(): Promise<number> {
     }
   });
 
-  const astro = spawn(process.execPath, [path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs'), 'dev', '--port', String(sitePort)], {
-    cwd: root,
-    // NODE_ENV left by a test runner or a shell would change what `astro dev` serves: it chooses its own.
-    env: { ...withoutNodeEnv(process.env), CMS_LOCAL_URL: cmsUrl, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const astro = spawn(
+    process.execPath,
+    [path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs'), 'dev', '--port', String(sitePort)],
+    {
+      cwd: root,
+      // NODE_ENV left by a test runner or a shell would change what `astro dev` serves: it chooses its own.
+      env: { ...withoutNodeEnv(process.env), CMS_LOCAL_URL: cmsUrl, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   children.push(astro);
   astro.on('exit', (code) => {
     if (!stopping) {
@@ -178,7 +196,9 @@ main().then(
     if (code !== 0) process.exit(code);
   },
   (error) => {
-    console.error(`\n✘ ${error instanceof ScratchError ? error.message : `Le démarrage a échoué : ${(error as Error)?.message ?? String(error)}`}`);
+    console.error(
+      `\n✘ ${error instanceof ScratchError ? error.message : `Le démarrage a échoué : ${(error as Error)?.message ?? String(error)}`}`,
+    );
     void stop(1);
   },
 );

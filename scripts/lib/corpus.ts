@@ -7,7 +7,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import communesData from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
-import { addMonths } from '../../src/domain/dates.ts';
+import { addMonths } from '../../src/domain/text/dates.ts';
 import { pricingModels, structureTypes } from '../../src/schemas/provider.ts';
 import { hasValidLuhnKey, sizes } from '../../src/schemas/fields.ts';
 import { loadContent } from '../../src/loader/index.ts';
@@ -81,9 +81,9 @@ export async function writeCorpus(dir: string, options: CorpusOptions): Promise<
   const rand = random(options.seed ?? 42);
   const template = await loadContent(options.templateDir);
   const { services, tools, criteria, networks } = template.content.taxonomies;
-  const communes = (communesData as Array<{ nom: string; departement?: string; region?: string; codesPostaux?: string[]; type: string }>).filter(
-    (c) => c.type === 'commune-actuelle' && c.departement && c.region && c.codesPostaux?.length,
-  );
+  const communes = (
+    communesData as Array<{ nom: string; departement?: string; region?: string; codesPostaux?: string[]; type: string }>
+  ).filter((c) => c.type === 'commune-actuelle' && c.departement && c.region && c.codesPostaux?.length);
 
   await mkdir(dir, { recursive: true });
   for (const sub of ['taxonomies', 'pages', 'resources', 'partners']) {
@@ -109,18 +109,30 @@ export async function writeCorpus(dir: string, options: CorpusOptions): Promise<
     const id = `prestataire-${String(i + 1).padStart(5, '0')}`;
     providerIds.push(id);
     const commune = communes[Math.floor(rand() * communes.length)]!;
-    const offered = pick(rand, services.map((s) => s.slug), 2 + Math.floor(rand() * 4));
+    const offered = pick(
+      rand,
+      services.map((s) => s.slug),
+      2 + Math.floor(rand() * 4),
+    );
     const data = {
       name: `Structure d’exemple n° ${i + 1}`,
       structure: structureTypes[i % structureTypes.length],
-      networks: pick(rand, networks.map((n) => n.slug), Math.floor(rand() * 2)),
+      networks: pick(
+        rand,
+        networks.map((n) => n.slug),
+        Math.floor(rand() * 2),
+      ),
       siren: sirenFor(i),
       website: `https://${id}.example.org`,
       contact: { email: `contact@${id}.example.org` },
       location: { city: commune.nom, postcode: commune.codesPostaux![0], department: commune.departement },
       area: { national: rand() < 0.05, remote: rand() < 0.5, regions: [commune.region], departments: [commune.departement] },
       services: offered,
-      tools: pick(rand, tools.map((t) => t.slug), 1 + Math.floor(rand() * 5)),
+      tools: pick(
+        rand,
+        tools.map((t) => t.slug),
+        1 + Math.floor(rand() * 5),
+      ),
       sizes: pick(rand, sizes, 1 + Math.floor(rand() * 3)),
       pricing: { model: pricingModels[i % pricingModels.length], from_eur: Math.floor(rand() * 20) * 50 },
       // Like a living directory: most listings reviewed within 18 months, a few stale.
@@ -144,7 +156,9 @@ export async function writeCorpus(dir: string, options: CorpusOptions): Promise<
         ratings: Object.fromEntries(criteria.map((c) => [c.slug, rand() < 0.1 ? null : 1 + Math.floor(rand() * 5)])),
         recommend: rand() < 0.9,
         verification:
-          status === 'verified' ? { status, date: addMonths(end, 1) > options.today ? end : addMonths(end, 1), method: 'entretien', by: 'copil-exemple' } : { status },
+          status === 'verified'
+            ? { status, date: addMonths(end, 1) > options.today ? end : addMonths(end, 1), method: 'entretien', by: 'copil-exemple' }
+            : { status },
       };
       await write(`recommendations/${id}--association-${r + 1}.md`, markdownFile(rec, paragraph(rand, 120)));
     }

@@ -4,6 +4,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isPrivatePage } from '../../src/domain/routes.ts';
+
+export { isPrivatePage };
 
 /** Every file under `root`, as paths relative to it with `/` separators, sorted. */
 export async function listFiles(root: string): Promise<string[]> {
@@ -17,11 +20,6 @@ export async function listFiles(root: string): Promise<string[]> {
 /** `annuaire/x/index.html` → `annuaire/x/`, `index.html` → ``, `404.html` → `404.html`. */
 export function pagePath(file: string): string {
   return file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
-}
-
-/** Pages that are not for the public: the committee dashboard and the CMS. */
-export function isPrivatePage(file: string): boolean {
-  return /^(comite|admin)\//.test(file);
 }
 
 export function isErrorPage(file: string): boolean {
@@ -39,7 +37,9 @@ export async function builtSiteHome(distDir: string): Promise<URL> {
   if (sitemap && URL.canParse(sitemap)) return new URL('./', sitemap);
   const site = process.env.SITE_URL;
   if (!site || !URL.canParse(site)) {
-    throw new Error(`L’adresse du site est inconnue : ${distDir}/robots.txt manque et SITE_URL n’est pas défini. Lancez d’abord « npm run build ».`);
+    throw new Error(
+      `L’adresse du site est inconnue : ${distDir}/robots.txt manque et SITE_URL n’est pas défini. Lancez d’abord « npm run build ».`,
+    );
   }
   const base = process.env.BASE_PATH ?? '/';
   return new URL(base.endsWith('/') ? base : `${base}/`, site);

@@ -1,7 +1,7 @@
 /**
  * One entry checked in the browser the way `npm run check` checks it, as far
  * as one file allows: its schema, its body, and the rules of
- * `src/domain/rules.ts` that need no other file (dates in the future, funding
+ * `src/domain/rules/index.ts` that need no other file (dates in the future, funding
  * and milestones, ratings, Markdown safety, known taxonomy terms). What needs
  * the whole content folder (a SIREN used twice, an association that already
  * recommended, a postcode of another département) is left to the check that
@@ -9,11 +9,11 @@
  * forms before producing their file.
  */
 import type { Content, Entry } from '../domain/content.ts';
-import { todayInFrance } from '../domain/dates.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
 import { formatPath } from '../domain/problems.ts';
-import { useMarkdownParser } from '../domain/markdown.ts';
-import { parseMarkdownTree } from '../domain/markdown-parser.ts';
-import { checkRules } from '../domain/rules.ts';
+import { useMarkdownParser } from '../domain/rules/markdown.ts';
+import { parseMarkdownTree } from '../domain/rules/markdown-parser.ts';
+import { checkRules } from '../domain/rules/index.ts';
 import { explainIssue } from '../loader/issues.ts';
 import { dropEmptyStrings, entryTypes, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 import type { TaxonomyName } from '../schemas/taxonomies.ts';
@@ -46,8 +46,10 @@ function bodyProblems(type: EntryTypeName, body: string): EntryProblem[] {
   const length = [...body.trim()].length;
   const noun = rule.noun.replace(/^./, (c) => c.toUpperCase());
   if (rule.required && length === 0) return [{ path: 'body', message: `${noun} manque.` }];
-  if (length < rule.min) return [{ path: 'body', message: `${noun} est trop courte : au moins ${rule.min} caractères (actuellement ${length}).` }];
-  if (length > rule.max) return [{ path: 'body', message: `${noun} est trop longue : au plus ${rule.max} caractères (actuellement ${length}).` }];
+  if (length < rule.min)
+    return [{ path: 'body', message: `${noun} est trop courte : au moins ${rule.min} caractères (actuellement ${length}).` }];
+  if (length > rule.max)
+    return [{ path: 'body', message: `${noun} est trop longue : au plus ${rule.max} caractères (actuellement ${length}).` }];
   return [];
 }
 
@@ -84,7 +86,10 @@ export function checkEntry(type: EntryTypeName, id: string, data: unknown, body:
   const problemsOfRules = checkRules(content, {
     today: context.today ?? todayInFrance(),
     // The postcode index (8 MB of INSEE data) stays out of the browser: the pull request's check compares them.
-    departmentsOfPostcode: () => new Set(typeof data === 'object' && data && 'location' in data ? [(data as { location: { department: string } }).location?.department] : []),
+    departmentsOfPostcode: () =>
+      new Set(
+        typeof data === 'object' && data && 'location' in data ? [(data as { location: { department: string } }).location?.department] : [],
+      ),
   });
   for (const problem of problemsOfRules) {
     if (problem.severity === 'error' && problem.file === file) problems.push({ path: problem.path, message: problem.message });

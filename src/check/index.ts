@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import type { Content } from '../domain/content.ts';
-import { todayInFrance } from '../domain/dates.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
-import { checkRules } from '../domain/rules.ts';
+import { checkRules } from '../domain/rules/index.ts';
 import { FolderSource, loadContent, noteSurvey, surveyContent, surveyFingerprint, type ContentSource, type Survey } from '../loader/index.ts';
 import { lazyPostcodeIndex } from '../loader/postcodes.ts';
 import { isCalendarDate } from '../schemas/fields.ts';

@@ -2,17 +2,21 @@
  * Runs in /admin/ after the Decap bundle: previews in the site's own styles,
  * and, before every save, the CMS's edits (`save.ts`) and the entry checked
  * as `npm run check` would check it. An entry the check would refuse is not
- * saved; the CMS says why, in French, field by field.
+ * saved; the CMS says why, in French, field by field. A new entry's file is
+ * named as the check wants it, whatever its name holds (`file-name.ts`).
  */
 import { checkEntry, type EntryContext } from '../check/entry.ts';
+import { entryIdFor } from '../domain/entry-names.ts';
 import { entryTypes, type EntryTypeName } from '../schemas/index.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';
+import { withFileName } from './file-name.ts';
 import { saveEdits } from './save.ts';
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
 
 interface ImmutableMap {
   get(key: string): unknown;
+  getIn(path: readonly unknown[], notSetValue?: unknown): unknown;
   toJS(): Record<string, unknown>;
   setIn(path: Array<string | number>, value: unknown): ImmutableMap;
   deleteIn(path: Array<string | number>): ImmutableMap;
@@ -73,13 +77,15 @@ function start(cms: DecapCms) {
         data = 'remove' in edit ? data.deleteIn(edit.path) : data.setIn(edit.path, edit.value);
       }
       const { body: _body, ...saved } = data.toJS();
-      const slug = (entry.get('slug') as string) || 'nouvelle-fiche';
+      const isNew = entry.get('newRecord') === true;
+      const slug = isNew ? entryIdFor(type, saved) : (entry.get('slug') as string);
       const problems = checkEntry(type, slug, saved, String(body ?? ''), context);
       if (problems.length > 0) {
         const lines = problems.map((p) => `${fieldLabel(type, p.path)} : ${p.message}`);
         throw new RefusedEntry(`rien n’est enregistré tant que ces points ne sont pas corrigés. ${lines.join(' — ')}`);
       }
-      return data;
+      // Decap names the file of a new entry from this data, right after this event.
+      return isNew ? withFileName(type, data) : data;
     },
   });
 }
@@ -91,6 +97,9 @@ bundle.addEventListener('load', () => {
   if (window.CMS) start(window.CMS);
 });
 bundle.addEventListener('error', () => {
-  document.body.insertAdjacentHTML('afterbegin', '<p role="alert">Le CMS n’a pas pu être chargé : le fichier admin/decap-cms.js manque.</p>');
+  document.body.insertAdjacentHTML(
+    'afterbegin',
+    '<p role="alert">Le CMS n’a pas pu être chargé : le fichier admin/decap-cms.js manque.</p>',
+  );
 });
 document.body.append(bundle);

@@ -11,7 +11,7 @@ import type { Settings } from '../schemas/editorial.ts';
 import { CONTENT_FOLDER, entryTypes, settingsSchema, SETTINGS_FILE, type EntryTypeName } from '../schemas/index.ts';
 import { backendConfig, type CmsEnv } from './backend.ts';
 import { awaitsCommittee } from '../domain/projects.ts';
-import { recommendationId } from '../domain/entry-names.ts';
+import { entryNaming, NAME_PART_MAX, recommendationId } from '../domain/entry-names.ts';
 import { projectStatuses } from '../schemas/project.ts';
 import { entryFields, typeFields, type EntryField, type Taxonomies } from '../fields/index.ts';
 
@@ -27,9 +27,8 @@ export interface CmsConfigInput {
 
 /** How each collection names, sums up and files its entries (not its fields: they come from the schemas). */
 interface CollectionView {
-  /** Field that identifies an entry; the file name is made from it. */
+  /** Field that identifies an entry in Decap (it must not be empty to save). */
   identifier: string;
-  slug: string;
   summary: string;
   description: string;
   committeeOnly?: boolean;
@@ -37,11 +36,9 @@ interface CollectionView {
   filters?: Array<{ label: string; field: string; pattern: string | boolean }>;
 }
 
-// File names keep within the 60 characters of a slug (`truncate` appends « ... », which the slug rules drop).
 const views: Record<EntryTypeName, CollectionView> = {
   providers: {
     identifier: 'name',
-    slug: '{{name | truncate(52)}}',
     summary: '{{name}} — {{location.city}}',
     description:
       'Les structures qui accompagnent les associations. Une fiche est publiée dès qu’une de ses recommandations est vérifiée par le comité.',
@@ -49,7 +46,6 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   recommendations: {
     identifier: 'provider',
-    slug: recommendationId('{{provider}}', '{{fields.association.name | truncate(52)}}'),
     summary: '{{association.name}} → {{provider}} ({{verification.status}})',
     description:
       'Le témoignage d’une association accompagnée. Le comité de pilotage la vérifie auprès de l’association avant de la publier.',
@@ -61,7 +57,6 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   projects: {
     identifier: 'title',
-    slug: '{{title | truncate(52)}}',
     summary: '{{title}} ({{status}})',
     description: 'Les logiciels libres et fonctionnalités dont les associations ont besoin, à co-financer.',
     sortable: ['title', 'proposed'],
@@ -69,7 +64,6 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   resources: {
     identifier: 'title',
-    slug: '{{title | truncate(52)}}',
     summary: '{{order}}. {{title}}',
     description: 'Réservé au comité : les modules du programme de formation des structures.',
     committeeOnly: true,
@@ -77,28 +71,46 @@ const views: Record<EntryTypeName, CollectionView> = {
   },
   partners: {
     identifier: 'name',
-    slug: '{{name | truncate(52)}}',
     summary: '{{name}}',
     description: 'Réservé au comité : les réseaux partenaires.',
     committeeOnly: true,
   },
   pages: {
     identifier: 'title',
-    slug: '{{title | truncate(52)}}',
     summary: '{{title}}',
     description: 'Réservé au comité : les pages éditoriales (charte, critères, mentions légales…).',
     committeeOnly: true,
   },
 };
 
-/** Keys of Emancip'Asso's own, kept out of what Decap reads. */
+/**
+ * A field as Decap reads it: without the keys of Emancip'Asso's own. A
+ * required multiple choice starts as an empty list: Decap's select would
+ * otherwise set one as soon as the form opens, and an untouched form would
+ * count as changed, kept as a local backup and offered for restoring.
+ */
 function forDecap(field: EntryField): Record<string, unknown> {
   const { committee: _committee, input: _input, fields, field: item, ...rest } = field;
+  const startsEmpty = rest.widget === 'select' && rest.multiple && rest.required && rest.default === undefined;
   return {
     ...rest,
+    ...(startsEmpty ? { default: [] } : {}),
     ...(fields ? { fields: fields.map(forDecap) } : {}),
     ...(item ? { field: forDecap(item) } : {}),
   };
+}
+
+/**
+ * The collection's `slug` template, from how the entry type names its files.
+ * Decap fills it only when it creates a file; `admin.ts` then hands it the
+ * name part already made (`file-name.ts`), which Decap's own rules leave as
+ * it is. Should that step ever be missing, the template still keeps within
+ * the length (`truncate` appends « ... », which the slug rules drop).
+ */
+export function slugTemplate(type: EntryTypeName): string {
+  const naming = entryNaming[type];
+  const part = `{{fields.${naming.from.join('.')} | truncate(${NAME_PART_MAX})}}`;
+  return naming.prefix ? recommendationId(`{{${naming.prefix}}}`, part) : part;
 }
 
 export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
@@ -116,7 +128,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
       ...(entryType.format === 'markdown' ? { extension: 'md', format: 'frontmatter' } : { extension: 'yml', format: 'yml' }),
       create: true,
       identifier_field: view.identifier,
-      slug: view.slug,
+      slug: slugTemplate(type),
       summary: view.summary,
       ...(view.sortable ? { sortable_fields: view.sortable } : {}),
       ...(view.filters ? { view_filters: view.filters } : {}),

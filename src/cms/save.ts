@@ -8,21 +8,11 @@
 import type { z } from 'zod';
 import type { Content } from '../domain/content.ts';
 import { entryTypes, type EntryTypeName } from '../schemas/index.ts';
-import { arrayElement, metaOf, objectShape, unwrap } from '../schemas/introspect.ts';
+import { acceptsNull, arrayElement, metaOf, objectShape, unwrap } from '../schemas/introspect.ts';
 
 type AnySchema = z.core.$ZodType;
 
 export type Edit = { path: Array<string | number>; value: unknown } | { path: Array<string | number>; remove: true };
-
-function acceptsNull(schema: AnySchema): boolean {
-  let current: AnySchema | undefined = schema;
-  while (current) {
-    const def = current._zod.def as { type: string; innerType?: AnySchema };
-    if (def.type === 'nullable') return true;
-    current = def.innerType;
-  }
-  return false;
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

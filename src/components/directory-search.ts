@@ -201,7 +201,12 @@ export function initDirectorySearch(): void {
     shown = result.results;
     list.replaceChildren();
     const n = shown.length;
-    status.textContent = n === 0 ? 'Aucune structure ne correspond. Essayez d’autres mots ou retirez un filtre.' : n === 1 ? '1 structure trouvée.' : `${n} structures trouvées.`;
+    status.textContent =
+      n === 0
+        ? 'Aucune structure ne correspond. Essayez d’autres mots ou retirez un filtre.'
+        : n === 1
+          ? '1 structure trouvée.'
+          : `${n} structures trouvées.`;
     if (selects.size && allFiltersLoaded) showCounts(result.filters);
     await render(shown, 0);
   }
@@ -232,6 +237,7 @@ export function initDirectorySearch(): void {
   const q = initial.get('q');
   if (q) input.value = q;
   const hasFilters = [...initial.keys()].some((k) => k !== 'q');
-  if (hasFilters) details.open = true; // its toggle event builds the filters and searches
+  if (hasFilters)
+    details.open = true; // its toggle event builds the filters and searches
   else if (q) void search();
 }

@@ -6,7 +6,14 @@
 import type { Milestone, Pledge, Project, ProjectStatus } from '../schemas/project.ts';
 
 /** Projects are listed by status in this order: those collecting money first, the closed ones last. */
-export const projectStatusOrder: readonly ProjectStatus[] = ['en-financement', 'proposition', 'finance', 'en-developpement', 'livre', 'abandonne'];
+export const projectStatusOrder: readonly ProjectStatus[] = [
+  'en-financement',
+  'proposition',
+  'finance',
+  'en-developpement',
+  'livre',
+  'abandonne',
+];
 
 /** Proposed, not yet validated by the committee: no collection is open. */
 export const awaitsCommittee = (status: ProjectStatus) => status === 'proposition';
@@ -89,4 +96,16 @@ export function fundraisingProjects<T extends WithStatus>(projects: readonly T[]
 /** Projects proposed and waiting for the committee's decision. */
 export function projectsAwaitingCommittee<T extends WithStatus>(projects: readonly T[]): T[] {
   return projects.filter((p) => awaitsCommittee(p.data.status));
+}
+
+/** Projects under their status, statuses in the order met (the list is sorted by status already). */
+export function groupByStatus<T extends WithStatus>(projects: readonly T[]): Map<ProjectStatus, T[]> {
+  const groups = new Map<ProjectStatus, T[]>();
+  for (const p of projects) groups.set(p.data.status, [...(groups.get(p.data.status) ?? []), p]);
+  return groups;
+}
+
+/** How many projects have each status. */
+export function countByStatus(projects: readonly WithStatus[]): Map<ProjectStatus, number> {
+  return new Map([...groupByStatus(projects)].map(([status, list]) => [status, list.length]));
 }

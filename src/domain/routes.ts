@@ -6,20 +6,20 @@
  * Pages, feeds, exports, the sitemap, the dashboard, browser scripts and
  * tests build addresses only through these functions.
  */
-import { facetKeys, type FacetKey } from './facet-keys.ts';
+import { facetKeys, type FacetKey } from './directory/facet-keys.ts';
 
 /** `annuaire/service/x/` for page 1, `annuaire/service/x/page/2/` after. */
 function paged(prefix: string, page: number): string {
   return page <= 1 ? prefix : `${prefix}${pageSegment(page)}/`;
 }
 
+/** The word of a long list's next pages (`/annuaire/page/2/`, `/projets/page/2/`). */
+export const LIST_PAGE_WORD = 'page';
+
 /** The part of a list's address that names its page: `page/2` (Astro's rest parameter). */
 export function pageSegment(page: number): string {
-  return `page/${page}`;
+  return `${LIST_PAGE_WORD}/${page}`;
 }
-
-/** The word of the directory's own pages under `/annuaire/` (`/annuaire/page/2/`). */
-const DIRECTORY_PAGE_WORD = 'page';
 /** The labels of the search filters, next to the directory (`/annuaire/filtres.json`). */
 const FILTER_LABELS_WORD = 'filtres';
 
@@ -63,7 +63,8 @@ export const routes = {
   projectsJson: () => 'donnees/projets.json',
   providersFeed: () => 'flux/prestataires.xml',
   projectsFeed: () => 'flux/projets.xml',
-  sitemap: () => 'sitemap.xml',
+  /** The sitemap's index, written by @astrojs/sitemap (it points at `sitemap-0.xml`…). */
+  sitemap: () => 'sitemap-index.xml',
   committee: () => 'comite/',
   admin: () => 'admin/',
   adminEntry: (collection: string, id: string) => `admin/#/collections/${collection}/entries/${id}`,
@@ -76,12 +77,17 @@ export const routes = {
 /** Pages kept out of search engines and of the page budget: the committee's dashboard and the CMS. */
 export const privateSections = [routes.committee(), routes.admin()] as const;
 
+/** Whether a page, by its path from the site's home (`comite/`, `comite/index.html`), is in a private section. */
+export function isPrivatePage(pathFromHome: string): boolean {
+  return privateSections.some((section) => pathFromHome.startsWith(section));
+}
+
 /**
  * Words that name the directory's own pages under `/annuaire/` and so cannot
  * be provider file names: `content/providers/service.md` would be published
  * at `/annuaire/service/`, the list of services.
  */
-export const reservedProviderSlugs: readonly string[] = [DIRECTORY_PAGE_WORD, FILTER_LABELS_WORD, ...facetKeys];
+export const reservedProviderSlugs: readonly string[] = [LIST_PAGE_WORD, FILTER_LABELS_WORD, ...facetKeys];
 
 /** The address of a route on the public site; `home` is the site's home, base path included, ending with `/`. */
 export function absoluteUrl(home: string, route: string): string {

@@ -3,8 +3,8 @@
  * sentence that says so (profile, « Proposer », the dashboard, `npm run
  * stale`, the check's warnings): the thresholds are written here only.
  */
-import { addMonths } from './dates.ts';
-import { frenchTypography as t } from './format.ts';
+import { addMonths } from './text/dates.ts';
+import { frenchTypography as t } from './text/format.ts';
 
 /** Listings not reviewed by their provider for this long are stale. */
 export const LISTING_STALE_MONTHS = 18;
@@ -38,8 +38,12 @@ export const staleness = {
   /** Headings and explanations of the committee's lists. */
   listingsTitle: t(`Fiches non relues depuis plus de ${LISTING_STALE_MONTHS} mois`),
   recommendationsTitle: t(`Recommandations vérifiées il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois`),
-  listingsToReview: t(`Fiches publiées que la structure n’a pas relues depuis plus de ${LISTING_STALE_MONTHS} mois : demandez-lui de les relire, puis mettez à jour la date « Fiche revue le ».`),
-  recommendationsToReview: t(`Vérifiées il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : l’association recommande-t-elle toujours la structure ? Si elle confirme, mettez à jour la date, la méthode et la personne qui a vérifié.`),
+  listingsToReview: t(
+    `Fiches publiées que la structure n’a pas relues depuis plus de ${LISTING_STALE_MONTHS} mois : demandez-lui de les relire, puis mettez à jour la date « Fiche revue le ».`,
+  ),
+  recommendationsToReview: t(
+    `Vérifiées il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : l’association recommande-t-elle toujours la structure ? Si elle confirme, mettez à jour la date, la méthode et la personne qui a vérifié.`,
+  ),
   /** `npm run stale -- --help`. */
   commandHelp: `Liste les fiches à faire relire (${LISTING_STALE_MONTHS} mois) et les recommandations à vérifier à nouveau (${RECOMMENDATION_STALE_MONTHS} mois).`,
   /** The check's warnings. */

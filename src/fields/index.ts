@@ -10,12 +10,17 @@ import type { Content } from '../domain/content.ts';
 import { departments, regions } from '../schemas/geography.ts';
 import {
   arrayElement,
+  boundsOf,
+  checksOf,
   enumValues,
   hasDefault,
   isOptional,
+  lengthOf,
+  messageOf,
   metaOf,
   objectShape,
   unwrap,
+  type Check,
   type FieldMeta,
 } from '../schemas/introspect.ts';
 import { entryTypes, type BodyRule, type EntryType, type EntryTypeName } from '../schemas/index.ts';
@@ -84,61 +89,14 @@ export interface FieldContext {
  * (no spaces, a host with a dot) and the whole entry is checked again with the
  * schema before it is saved.
  */
-export const HTTPS_URL_PATTERN = '^https://(?![^/?#\\s]*@)[^/?#\\s:]+\\.[^/?#\\s:]+(:\\d{1,5})?([/?#]\\S*)?$';
+export const HTTPS_URL_PATTERN = '^https://(?![^/?#\\s]*@)[^/?#\\s:]+\\.[^/?#\\s:]+(:\\d{1,5})?([/?#][^\\s"\'<>`{}|\\\\^]*)?$';
 
 /** Decap dates: stored as `YYYY-MM-DD`, shown the French way, no time of day. */
 const DATE_WIDGET = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'DD/MM/YYYY', time_format: false } as const;
 
-interface Check {
-  check: string;
-  format?: string;
-  pattern?: RegExp;
-  minimum?: number;
-  maximum?: number;
-  value?: number;
-  inclusive?: boolean;
-  error?: (issue?: unknown) => unknown;
-}
-
-function checksOf(schema: AnySchema): Check[] {
-  const def = unwrap(schema)._zod.def as { checks?: Array<{ _zod: { def: Check } }> };
-  return (def.checks ?? []).map((c) => c._zod.def);
-}
-
-/** The French message a schema gives for a failed check, when it has its own. */
-function messageOf(error: Check['error']): string | undefined {
-  try {
-    const message = error?.({});
-    return typeof message === 'string' ? message : (message as { message?: string } | undefined)?.message;
-  } catch {
-    return undefined;
-  }
-}
-
 const capitalise = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 /** Decap writes « Le champ … ne correspond pas au schéma : <message>. »: the message brings no final stop of its own. */
 const asPatternMessage = (text: string) => capitalise(text).replace(/\.$/, '');
-
-/** Length limits of a string schema, from its checks. */
-function lengthOf(schema: AnySchema): { min?: number; max?: number } {
-  const out: { min?: number; max?: number } = {};
-  for (const check of checksOf(schema)) {
-    if (check.check === 'min_length') out.min = check.minimum;
-    if (check.check === 'max_length') out.max = check.maximum;
-    if (check.check === 'length_equals') out.min = out.max = check.value;
-  }
-  return out;
-}
-
-/** Bounds of a number schema, from its checks. */
-function boundsOf(schema: AnySchema): { min?: number; max?: number } {
-  const out: { min?: number; max?: number } = {};
-  for (const check of checksOf(schema)) {
-    if (check.check === 'greater_than' && check.value !== undefined) out.min = check.inclusive ? check.value : check.value + 1;
-    if (check.check === 'less_than' && check.value !== undefined) out.max = check.inclusive ? check.value : check.value - 1;
-  }
-  return out;
-}
 
 function lengthMessage({ min, max }: { min?: number; max?: number }): string {
   if (min !== undefined && max !== undefined) return `entre ${min} et ${max} caractères.`;
@@ -154,11 +112,12 @@ export function stringPattern(schema: AnySchema, meta: FieldMeta): [string, stri
   const inner = unwrap(schema);
   const def = inner._zod.def as { format?: string; pattern?: RegExp; error?: Check['error'] };
   const length = lengthOf(schema);
-  const lengthPart =
-    length.min !== undefined || length.max !== undefined ? `(?=[\\s\\S]{${length.min ?? 0},${length.max ?? ''}}$)` : '';
+  const lengthPart = length.min !== undefined || length.max !== undefined ? `(?=[\\s\\S]{${length.min ?? 0},${length.max ?? ''}}$)` : '';
 
   if (meta.format === 'https-url') {
-    const message = checksOf(schema).map((c) => messageOf(c.error)).find(Boolean);
+    const message = checksOf(schema)
+      .map((c) => messageOf(c.error))
+      .find(Boolean);
     return [HTTPS_URL_PATTERN, asPatternMessage(message ?? 'indiquez une adresse qui commence par « https:// ».')];
   }
   // A format of the type itself (z.email()) carries its pattern and message.
@@ -279,7 +238,14 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
       }
       const values = enumValues(element);
       if (values) {
-        return { ...base, widget: 'select', multiple: true, options: enumOptions(values, { ...metaOf(element), ...meta }), ...listBounds, ...defaults };
+        return {
+          ...base,
+          widget: 'select',
+          multiple: true,
+          options: enumOptions(values, { ...metaOf(element), ...meta }),
+          ...listBounds,
+          ...defaults,
+        };
       }
       if (unwrap(element)._zod.def.type === 'object') {
         const fields = Object.entries(objectShape(element) ?? {}).map(([key, field]) => entryField(key, field, ctx));
@@ -326,7 +292,12 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
       const pattern = stringPattern(schema, meta);
       const format = (inner._zod.def as { format?: string }).format;
       const input = meta.format === 'https-url' ? 'url' : format === 'email' ? 'email' : undefined;
-      return { ...base, widget: max !== undefined && max > 200 ? 'text' : 'string', ...(pattern ? { pattern } : {}), ...(input ? { input } : {}) };
+      return {
+        ...base,
+        widget: max !== undefined && max > 200 ? 'text' : 'string',
+        ...(pattern ? { pattern } : {}),
+        ...(input ? { input } : {}),
+      };
     }
     default:
       return base;

@@ -8,7 +8,6 @@ import { formFields } from './fields.ts';
 import type { FormSettings } from './submit.ts';
 import { blankEntry } from './template.ts';
 
-
 export function formSetup(site: SiteData, type: FormSettings['type']) {
   // Only published structures are named on public pages; one that waits comes with its own link (?structure=).
   const providers = site.directory.providers
@@ -29,7 +28,11 @@ export function formSetup(site: SiteData, type: FormSettings['type']) {
     folder: CONTENT_FOLDER,
   };
   const entryType: EntryType = entryTypes[type];
-  const template = blankEntry(fields, entryType.body, type === 'recommendations' ? ['# Rempli par le comité de pilotage : laissez « pending ».', 'verification:', '  status: pending'] : []);
+  const template = blankEntry(
+    fields,
+    entryType.body,
+    type === 'recommendations' ? ['# Rempli par le comité de pilotage : laissez « pending ».', 'verification:', '  status: pending'] : [],
+  );
   const examplePath = `${CONTENT_FOLDER}/${type}/${type === 'providers' ? 'nom-de-la-structure' : 'structure--nom-de-l-association'}.md`;
   return { fields, settings, template, examplePath };
 }

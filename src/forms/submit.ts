@@ -4,8 +4,7 @@
  * each problem next to its field with a summary at the top, or produce the
  * entry file and the three ways to send it.
  */
-import { slugify } from '../domain/normalise.ts';
-import { recommendationId } from '../domain/entry-names.ts';
+import { entryIdFor } from '../domain/entry-names.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
 import { checkEntry, type EntryContext, type EntryProblem } from '../check/entry.ts';
 import { FORGE_NAMES, newFileUrl, type Repository } from '../domain/forge.ts';
@@ -59,7 +58,10 @@ export function readForm(form: HTMLFormElement): { data: Record<string, unknown>
         value = checked[0] ? Number(checked[0]) : null;
         break;
       case 'csv':
-        value = text.split(/[,;]+/).map((item) => item.trim()).filter(Boolean);
+        value = text
+          .split(/[,;]+/)
+          .map((item) => item.trim())
+          .filter(Boolean);
         break;
       default:
         value = text;
@@ -86,19 +88,13 @@ function pruned(value: unknown): unknown {
   return value;
 }
 
-/** The file's name: the provider's slug, or `<provider>--<association>`. */
-export function entryId(type: FormSettings['type'], data: Record<string, unknown>): string {
-  if (type === 'providers') return slugify(String(data.name ?? ''));
-  const association = (data.association ?? {}) as { name?: string };
-  return recommendationId(String(data.provider ?? ''), slugify(String(association.name ?? '')));
-}
-
 /** The entry the form produces, or the problems that prevent it. */
 export function prepareEntry(settings: FormSettings, answers: { data: Record<string, unknown>; body: string }) {
   const data = { ...answers.data };
   // A recommendation sent this way always waits for the committee's verification.
   if (settings.type === 'recommendations') data.verification = { status: 'pending' };
-  const id = entryId(settings.type, data);
+  // Named as the CMS names a new entry: the provider's slug, or `<provider>--<association>`.
+  const id = entryIdFor(settings.type, data);
   const problems: EntryProblem[] = checkEntry(settings.type, id, data, answers.body, settings.context);
   const filePath = `${settings.folder}/${settings.type}/${id}.md`;
   return { id, problems, filePath, file: entryFile(pruned(data) as Record<string, unknown>, answers.body) };
@@ -112,7 +108,9 @@ function controlFor(form: HTMLFormElement, path: string): { target: HTMLElement;
   while (current) {
     const field = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(current)}"], [data-group="${CSS.escape(current)}"]`);
     if (field) {
-      const focus = field.matches('input, select, textarea') ? field : (field.querySelector<HTMLElement>('input, select, textarea') ?? field);
+      const focus = field.matches('input, select, textarea')
+        ? field
+        : (field.querySelector<HTMLElement>('input, select, textarea') ?? field);
       return { target: field, focus };
     }
     current = current.includes('.') ? current.slice(0, current.lastIndexOf('.')) : '';
@@ -160,7 +158,9 @@ function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
       const described = target.matches('fieldset') ? target : focus;
       if (!described.dataset.described) described.dataset.described = described.getAttribute('aria-describedby') ?? '';
       described.setAttribute('aria-describedby', `${described.dataset.described} ${id}`.trim());
-      (target.matches('fieldset') ? target.querySelectorAll<HTMLElement>('input, select, textarea') : [focus]).forEach((c) => c.setAttribute('aria-invalid', 'true'));
+      (target.matches('fieldset') ? target.querySelectorAll<HTMLElement>('input, select, textarea') : [focus]).forEach((c) =>
+        c.setAttribute('aria-invalid', 'true'),
+      );
       if (target.matches('fieldset')) target.setAttribute('aria-invalid', 'true');
     }
     error.textContent = error.textContent ? `${error.textContent} ${message}` : message;
@@ -170,7 +170,8 @@ function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
     }
   }
   const heading = document.createElement('h2');
-  heading.textContent = items.length > 1 ? `${items.length} points à corriger avant de continuer` : 'Un point à corriger avant de continuer';
+  heading.textContent =
+    items.length > 1 ? `${items.length} points à corriger avant de continuer` : 'Un point à corriger avant de continuer';
   const list = document.createElement('ul');
   for (const item of items) {
     const li = document.createElement('li');
@@ -230,11 +231,13 @@ function showResult(form: HTMLFormElement, settings: FormSettings, entry: Return
     const area = out<HTMLTextAreaElement>('file');
     try {
       await navigator.clipboard.writeText(entry.file);
+      copied.textContent = 'Copié.';
     } catch {
+      // Without access to the clipboard, the text is ready to copy by hand.
+      area.focus();
       area.select();
-      document.execCommand('copy');
+      copied.textContent = 'Le texte est sélectionné : copiez-le avec Ctrl+C (ou Cmd+C).';
     }
-    copied.textContent = 'Copié.';
   };
   copied.textContent = '';
   const next = out('next');

@@ -12,7 +12,9 @@ function describe(field: FormField): string {
   if (field.options && field.widget !== 'relation') {
     const shown = field.options.length > 20 ? field.options.slice(0, 6) : field.options;
     const values = shown.map((o) => (String(o.value) === o.label ? String(o.value) : `${o.value} (${o.label})`)).join(', ');
-    parts.push(`${field.multiple ? 'Une ou plusieurs valeurs parmi' : 'Une valeur parmi'} : ${values}${shown.length < field.options.length ? ', …' : ''}.`);
+    parts.push(
+      `${field.multiple ? 'Une ou plusieurs valeurs parmi' : 'Une valeur parmi'} : ${values}${shown.length < field.options.length ? ', …' : ''}.`,
+    );
   }
   if (field.widget === 'datetime') parts.push('Date au format AAAA-MM-JJ.');
   if (field.widget === 'relation') parts.push('L’identifiant de la structure : la fin de l’adresse de sa fiche (/annuaire/identifiant/).');

@@ -9,7 +9,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir, takeCheckedContent } from '../check/index.ts';
 import type { Content, Entry } from '../domain/content.ts';
 import { loadContent } from './index.ts';
-import { isPlainText, plainTextHtml } from '../site/markdown.ts';
+import { bodyPlacement, isPlainText, placedBody, plainTextHtml } from '../site/markdown.ts';
 import type { EntryTypeName, TaxonomyName } from '../schemas/index.ts';
 
 let current: Promise<Content> | undefined;
@@ -39,19 +39,21 @@ interface Item {
   position?: number;
 }
 
-async function sync(context: LoaderContext, items: Item[], render: boolean) {
+/** `type`: the kind of entries, whose bodies are rendered for their place on the page; none for terms and settings. */
+async function sync(context: LoaderContext, items: Item[], type?: EntryTypeName) {
   const { store, parseData, generateDigest, renderMarkdown } = context;
   const seen = new Set<string>();
   for (const item of items) {
     seen.add(item.id);
-    const digest = generateDigest({ data: item.data, body: item.body ?? '', position: item.position ?? -1 });
+    const placement = type && bodyPlacement(type, item.id);
+    const digest = generateDigest({ data: item.data, body: item.body ?? '', position: item.position ?? -1, placement: placement || null });
     if (store.get(item.id)?.digest === digest) continue;
     const data = await parseData({ id: item.id, data: item.data, filePath: item.filePath });
     const rendered =
-      render && item.body !== undefined
+      placement && item.body !== undefined
         ? isPlainText(item.body)
           ? { html: plainTextHtml(item.body) }
-          : await renderMarkdown(item.body)
+          : await renderMarkdown(placedBody(item.body, placement))
         : item.position !== undefined
           ? { html: '', metadata: { position: item.position } }
           : undefined;
@@ -71,7 +73,7 @@ export function entriesLoader(type: EntryTypeName): Loader {
           context,
           // Astro takes only paths inside the project; a content folder elsewhere has none.
           entries.map((e) => ({ id: e.id, data: e.data, body: e.body, filePath: e.file.startsWith('/') ? undefined : e.file })),
-          true,
+          type,
         );
       };
       watch(context, run);
@@ -88,7 +90,10 @@ export function taxonomyLoader(name: TaxonomyName): Loader {
     load: async (context) => {
       const run = async () => {
         const terms = (await content()).taxonomies[name] as Array<{ slug: string } & Record<string, unknown>>;
-        await sync(context, terms.map((t, position) => ({ id: t.slug, data: t, position })), false);
+        await sync(
+          context,
+          terms.map((t, position) => ({ id: t.slug, data: t, position })),
+        );
       };
       watch(context, run);
       await run();
@@ -103,7 +108,7 @@ export function settingsLoader(): Loader {
     load: async (context) => {
       const run = async () => {
         const settings = (await content()).settings;
-        await sync(context, settings ? [{ id: 'site', data: settings as Record<string, unknown> }] : [], false);
+        await sync(context, settings ? [{ id: 'site', data: settings as Record<string, unknown> }] : []);
       };
       watch(context, run);
       await run();

@@ -8,12 +8,10 @@
  * files that changed.
  */
 import { appendFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { z } from 'zod';
 import { formatPath, type Problem } from '../domain/problems.ts';
 import type { Content, Entry } from '../domain/content.ts';
-import { useMarkdownParser } from '../domain/markdown.ts';
-import { checkFileRules } from '../domain/rules.ts';
+import { checkFileRules } from '../domain/rules/index.ts';
 import {
   bodyLengthProblem,
   dropEmptyStrings,
@@ -171,10 +169,6 @@ function appendLines(file: string | undefined, lines: string[]): void {
     // A log that cannot be written only makes the next run slower.
   }
 }
-
-// The Markdown parser of the rules, loaded the first time a body may hold markup (most hold none).
-const require = createRequire(import.meta.url);
-useMarkdownParser(() => (require('../domain/markdown-parser.ts') as typeof import('../domain/markdown-parser.ts')).parseMarkdownTree);
 
 /** Entries written by the committee, most often with links in their text first. */
 const EDITORIAL: readonly EntryTypeName[] = ['pages', 'resources', 'partners', 'projects'];

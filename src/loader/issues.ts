@@ -4,7 +4,7 @@
  * the nearest one for a typo.
  */
 import type { z } from 'zod';
-import { didYouMean } from '../domain/suggest.ts';
+import { didYouMean } from '../domain/rules/suggest.ts';
 import { enumValues, metaOf, objectShape, schemaAt } from '../schemas/introspect.ts';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -116,7 +116,12 @@ export function explainIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): Lo
     case 'invalid_key': {
       // A key that is not a slug, in `ratings` for instance.
       const inner = issue.issues[0]?.message;
-      return [{ path, message: `le nom « ${String(path.at(-1))} » n’est pas valable : ${isCustom(inner) ? inner : 'écrivez-le en minuscules, sans accents ni espaces.'}` }];
+      return [
+        {
+          path,
+          message: `le nom « ${String(path.at(-1))} » n’est pas valable : ${isCustom(inner) ? inner : 'écrivez-le en minuscules, sans accents ni espaces.'}`,
+        },
+      ];
     }
     case 'invalid_format': {
       if (isCustom(issue.message)) return [{ path, message: issue.message }];

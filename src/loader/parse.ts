@@ -47,9 +47,9 @@ export interface ParsedSource {
 }
 
 /** Expanding more aliases than this is refused: it is how "billion laughs" files blow up. */
-const MAX_ALIASES = 100;
+export const MAX_ALIASES = 100;
 /** Deeper nesting than this has no place in a content file and could exhaust the stack. */
-const MAX_DEPTH = 40;
+export const MAX_DEPTH = 40;
 /** Syntax errors reported per file. */
 const MAX_SYNTAX_ERRORS = 3;
 

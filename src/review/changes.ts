@@ -5,11 +5,11 @@
  * Pure: both sides come already loaded and checked.
  */
 import type { Content } from '../domain/content.ts';
-import { buildDirectory, type Directory } from '../domain/directory.ts';
+import { buildDirectory, type Directory } from '../domain/directory/index.ts';
 import { fundingProgress, type FundingProgress } from '../domain/projects.ts';
 import { providerOfRecommendationId } from '../domain/entry-names.ts';
 import type { Problem } from '../domain/problems.ts';
-import { formatEuros } from '../domain/format.ts';
+import { formatEuros } from '../domain/text/format.ts';
 import { entryTypes, entryTypeNames, SETTINGS_FILE, settingsSchema, type EntryTypeName } from '../schemas/index.ts';
 import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
 import { schemaAt } from '../schemas/introspect.ts';
@@ -68,7 +68,17 @@ export interface Review {
 }
 
 /** Order of the sections: what the committee reviews most often first. */
-export const categoryOrder: ChangeCategory[] = ['providers', 'recommendations', 'projects', 'resources', 'partners', 'pages', 'taxonomies', 'settings', 'files'];
+export const categoryOrder: ChangeCategory[] = [
+  'providers',
+  'recommendations',
+  'projects',
+  'resources',
+  'partners',
+  'pages',
+  'taxonomies',
+  'settings',
+  'files',
+];
 
 export const categoryTitles: Record<ChangeCategory, string> = {
   ...(Object.fromEntries(entryTypeNames.map((name) => [name, entryTypes[name].labelPlural])) as Record<EntryTypeName, string>),
@@ -188,7 +198,14 @@ const editorialPhrases: Record<'resources' | 'partners' | 'pages', Record<Change
   pages: { added: 'Nouvelle page', modified: 'Page modifiée', removed: 'Page supprimée' },
 };
 
-function headline(type: EntryTypeName, kind: ChangeKind, id: string, before: EntryState | undefined, after: EntryState | undefined, vocabulary: Vocabulary): Rich {
+function headline(
+  type: EntryTypeName,
+  kind: ChangeKind,
+  id: string,
+  before: EntryState | undefined,
+  after: EntryState | undefined,
+  vocabulary: Vocabulary,
+): Rich {
   // An unreadable file has no data: name it from the other side, else by its file name.
   const current = (kind === 'removed' ? before : after) ?? before ?? after ?? { data: undefined, body: '', valid: false, readable: false };
   const d = record(current.data);
@@ -201,7 +218,8 @@ function headline(type: EntryTypeName, kind: ChangeKind, id: string, before: Ent
     }
     case 'recommendations': {
       const { association, provider } = recommendationParties(id, current.data, vocabulary);
-      if (kind === 'added') return fr`Nouvelle recommandation de ${association} pour ${provider} : ${verificationText(current.data, vocabulary)}`;
+      if (kind === 'added')
+        return fr`Nouvelle recommandation de ${association} pour ${provider} : ${verificationText(current.data, vocabulary)}`;
       if (kind === 'removed') return fr`Recommandation supprimée : de ${association} pour ${provider}`;
       if (!deepEqual(record(before?.data).verification, d.verification)) {
         return fr`Recommandation de ${association} pour ${provider} : ${verificationText(current.data, vocabulary)}`;
@@ -226,7 +244,15 @@ function bodyNoun(type: EntryTypeName): string {
   return capitalise(noun.replace(/^(la |le |l’|l')/, ''));
 }
 
-function entryChange(type: EntryTypeName, id: string, file: string, before: EntryState | undefined, after: EntryState | undefined, vocabulary: Vocabulary, broken: boolean): Change {
+function entryChange(
+  type: EntryTypeName,
+  id: string,
+  file: string,
+  before: EntryState | undefined,
+  after: EntryState | undefined,
+  vocabulary: Vocabulary,
+  broken: boolean,
+): Change {
   const kind: ChangeKind = !before ? 'added' : !after ? 'removed' : 'modified';
   const schema = entryTypes[type].schema;
   const details: Rich[] = [];
@@ -297,11 +323,7 @@ function publicationChanges(base: Directory, head: Directory, headContent: Conte
   }
   for (const [id, provider] of before) {
     if (after.has(id)) continue;
-    const why = rejected.has(id)
-      ? 'sa fiche est en erreur'
-      : !present.has(id)
-        ? 'fiche supprimée'
-        : 'plus aucune recommandation vérifiée';
+    const why = rejected.has(id) ? 'sa fiche est en erreur' : !present.has(id) ? 'fiche supprimée' : 'plus aucune recommandation vérifiée';
     lines.push(fr`Ne sera plus publié : ${provider.data.name} (${why})`);
   }
   for (const [id, provider] of after) {
@@ -310,7 +332,8 @@ function publicationChanges(base: Directory, head: Directory, headContent: Conte
     const was = new Set(old.recommendations.map((r) => r.id));
     const is = new Set(provider.recommendations.map((r) => r.id));
     for (const r of provider.recommendations) {
-      if (!was.has(r.id)) lines.push(fr`Nouvelle recommandation affichée sur la fiche de ${provider.data.name} : ${r.data.association.name}`);
+      if (!was.has(r.id))
+        lines.push(fr`Nouvelle recommandation affichée sur la fiche de ${provider.data.name} : ${r.data.association.name}`);
     }
     for (const r of old.recommendations) {
       if (!is.has(r.id)) lines.push(fr`Recommandation retirée de la fiche de ${old.data.name} : ${r.data.association.name}`);
@@ -370,7 +393,12 @@ export function buildReview(input: ReviewInput): Review {
       changes.push({ category: 'files', kind, file, headline: fr`${verb} : ${file}`, details: [], broken });
     }
   }
-  changes.sort((a, b) => categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category) || ['added', 'modified', 'removed'].indexOf(a.kind) - ['added', 'modified', 'removed'].indexOf(b.kind) || a.file.localeCompare(b.file));
+  changes.sort(
+    (a, b) =>
+      categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category) ||
+      ['added', 'modified', 'removed'].indexOf(a.kind) - ['added', 'modified', 'removed'].indexOf(b.kind) ||
+      a.file.localeCompare(b.file),
+  );
 
   const publication = publicationChanges(buildDirectory(base.content, today), buildDirectory(head.content, today), head.content);
   const changed = new Set(changedFiles);

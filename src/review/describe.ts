@@ -6,7 +6,7 @@
  * is kept here.
  */
 import type { Content } from '../domain/content.ts';
-import { formatDate, formatEuros } from '../domain/format.ts';
+import { formatDate, formatEuros } from '../domain/text/format.ts';
 import { departmentName, regionName } from '../schemas/geography.ts';
 import { metaOf, unwrap } from '../schemas/introspect.ts';
 import type { TaxonomyName } from '../schemas/taxonomies.ts';
@@ -94,7 +94,12 @@ export function describeScalar(schema: AnySchema | undefined, value: unknown, vo
 }
 
 /** A list of plain values (slugs, codes, names). */
-export function describeList(elementSchema: AnySchema | undefined, values: readonly unknown[], vocabulary: Vocabulary, listSchema?: AnySchema): string[] {
+export function describeList(
+  elementSchema: AnySchema | undefined,
+  values: readonly unknown[],
+  vocabulary: Vocabulary,
+  listSchema?: AnySchema,
+): string[] {
   // Taxonomy and geography hints sit on the list field itself, not on its elements.
   const hint = listSchema ? metaOf(listSchema) : {};
   return values.map((v) => {
@@ -156,7 +161,13 @@ function orderedKeys(schema: AnySchema | undefined, value: Record<string, unknow
   return [...known.filter((k) => k in value), ...present.filter((k) => !known.includes(k)).sort()];
 }
 
-export function flatten(schema: AnySchema | undefined, value: unknown, vocabulary: Vocabulary, path: string[] = [], labels: string[] = []): Leaf[] {
+export function flatten(
+  schema: AnySchema | undefined,
+  value: unknown,
+  vocabulary: Vocabulary,
+  path: string[] = [],
+  labels: string[] = [],
+): Leaf[] {
   if (isPlainObject(value) && (!schema || ['object', 'record'].includes(unwrap(schema)._zod.def.type))) {
     const isRecord = schema ? unwrap(schema)._zod.def.type === 'record' : false;
     const taxonomy = schema ? metaOf(schema).taxonomy : undefined;

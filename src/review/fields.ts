@@ -91,7 +91,8 @@ export function fieldChanges(schema: AnySchema, before: unknown, after: unknown,
     // An entry in error is compared as written, without the schema's defaults:
     // a field left out there is the same as its default on the other side.
     const fallback = defaultOf(leaf);
-    if (fallback !== undefined && (isEmpty(x?.value) || isEmpty(y?.value)) && (deepEqual(x?.value ?? fallback, y?.value ?? fallback))) continue;
+    if (fallback !== undefined && (isEmpty(x?.value) || isEmpty(y?.value)) && deepEqual(x?.value ?? fallback, y?.value ?? fallback))
+      continue;
     const shapes = new Set([x?.shape, y?.shape].filter(Boolean));
     if (shapes.size === 1 && leaf.shape === 'list') lines.push(listChange(x, y, vocabulary));
     else if (shapes.size === 1 && leaf.shape === 'items') lines.push(...itemsChange(x, y, vocabulary));

@@ -70,7 +70,8 @@ export function readObjects(repo: string, objects: readonly string[]): Map<strin
     const newline = output.indexOf(0x0a, offset);
     const header = output.subarray(offset, newline).toString();
     const [, type, size] = header.split(' ');
-    if (type !== 'blob') throw new ReviewSetupError(`L’objet git ${object} est introuvable : le dépôt est peut-être incomplet (essayez « git fetch »).`);
+    if (type !== 'blob')
+      throw new ReviewSetupError(`L’objet git ${object} est introuvable : le dépôt est peut-être incomplet (essayez « git fetch »).`);
     const length = Number(size);
     contents.set(object, output.subarray(newline + 1, newline + 1 + length));
     offset = newline + 1 + length + 1;

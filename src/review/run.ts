@@ -13,7 +13,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckCache } from '../check/cache.ts';
 import { checkContent, contentDir } from '../check/index.ts';
-import { todayInFrance } from '../domain/dates.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
 import { buildReview, type Review, type ReviewSide } from './changes.ts';
 import { CommitSource, listCommit, listWorkingTree, repositoryRoot, resolveCommit, ReviewSetupError } from './git.ts';
 
@@ -45,7 +45,9 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
   }
   const folder = path.relative(root, contentAbs).split(path.sep).join('/');
   if (folder.startsWith('..') || path.isAbsolute(folder)) {
-    throw new ReviewSetupError(`Le dossier de contenu « ${contentAbs} » n’est pas dans le dépôt « ${root} » : la relecture compare des versions du dépôt.`);
+    throw new ReviewSetupError(
+      `Le dossier de contenu « ${contentAbs} » n’est pas dans le dépôt « ${root} » : la relecture compare des versions du dépôt.`,
+    );
   }
   const today = options.today ?? todayInFrance();
   const baseCommit = resolveCommit(root, options.base);

@@ -4,9 +4,9 @@
  * scheduled workflow keeps one issue up to date with this list.
  */
 import type { Content, Entry } from '../domain/content.ts';
-import { buildDirectory, type ListedProvider } from '../domain/directory.ts';
+import { buildDirectory, type ListedProvider } from '../domain/directory/index.ts';
 import { staleness } from '../domain/staleness.ts';
-import { formatDate } from '../domain/format.ts';
+import { formatDate } from '../domain/text/format.ts';
 import type { Recommendation } from '../schemas/recommendation.ts';
 import type { Settings } from '../schemas/editorial.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';

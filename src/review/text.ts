@@ -4,6 +4,7 @@
  * may hold Markdown, links or mentions. The Markdown output escapes those
  * parts only, so a hostile value shows as text in the job summary.
  */
+import { escapeText } from 'entities/escape';
 
 /** A value that came from the content (or from it through a formatter). */
 export interface Value {
@@ -57,13 +58,12 @@ export function plain(rich: Rich): string {
  * GitHub shows it as the link it is.
  */
 export function escapeMarkdown(text: string): string {
-  return oneLine(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()!|~@#]/g, '\\$&')
-    // At the start of a value, these would open a list, a heading or a quote.
-    .replace(/^(\s*)([+\-=]|\d+(?=[.)]))/, (_, space: string, m: string) => (/^\d/.test(m) ? `${space}${m}\\` : `${space}\\${m}`));
+  return (
+    escapeText(oneLine(text))
+      .replace(/[\\`*_{}[\]()!|~@#]/g, '\\$&')
+      // At the start of a value, these would open a list, a heading or a quote.
+      .replace(/^(\s*)([+\-=]|\d+(?=[.)]))/, (_, space: string, m: string) => (/^\d/.test(m) ? `${space}${m}\\` : `${space}\\${m}`))
+  );
 }
 
 export function markdown(rich: Rich): string {

@@ -6,7 +6,9 @@ export const resourceSchema = z.strictObject({
   title: z.string().trim().min(3).max(120).meta({ title: 'Titre', description: 'Le titre du module.' }),
   summary: z.string().trim().min(10).max(200).meta({ title: 'Résumé', description: 'Une phrase de 200 caractères au plus.' }),
   order: z.int().min(0).max(999).meta({ title: 'Ordre', description: 'Position dans le programme (1 pour le premier).' }),
-  services: slugList().default([]).meta({ title: 'Services liés', description: 'Les services que ce module prépare.', taxonomy: 'services' }),
+  services: slugList()
+    .default([])
+    .meta({ title: 'Services liés', description: 'Les services que ce module prépare.', taxonomy: 'services' }),
 });
 
 export const partnerKinds = ['reseau-associatif', 'collectif-technique', 'federation', 'institution'] as const;
@@ -20,13 +22,22 @@ export const partnerKindLabels: Record<(typeof partnerKinds)[number], string> = 
 export const partnerSchema = z.strictObject({
   name: z.string().trim().min(2).max(120).meta({ title: 'Nom', description: 'Le nom du réseau partenaire.' }),
   url: httpsUrl.meta({ title: 'Site web', description: 'Adresse du site, en https://.' }),
-  kind: z.enum(partnerKinds).meta({ title: 'Nature', description: 'Réseau associatif, collectif technique, fédération ou institution.', labels: partnerKindLabels }),
+  kind: z.enum(partnerKinds).meta({
+    title: 'Nature',
+    description: 'Réseau associatif, collectif technique, fédération ou institution.',
+    labels: partnerKindLabels,
+  }),
   description: z.string().trim().max(400).optional().meta({ title: 'Présentation', description: 'Une ou deux phrases.' }),
 });
 
 export const pageSchema = z.strictObject({
   title: z.string().trim().min(2).max(120).meta({ title: 'Titre', description: 'Le titre de la page.' }),
-  description: z.string().trim().max(200).optional().meta({ title: 'Description', description: 'Une phrase pour les moteurs de recherche.' }),
+  description: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ title: 'Description', description: 'Une phrase pour les moteurs de recherche.' }),
 });
 
 /** Settings of a deployment, in `content/settings.yml`. */
@@ -35,7 +46,13 @@ export const settingsSchema = z.strictObject({
     title: 'Données de démonstration',
     description: 'Vrai tant que le site montre des données fictives : un bandeau le dit aux visiteurs.',
   }),
-  site_name: z.string().trim().min(2).max(60).default('Emancip’Asso').meta({ title: 'Nom du site', description: 'Le nom affiché en tête des pages.' }),
+  site_name: z
+    .string()
+    .trim()
+    .min(2)
+    .max(60)
+    .default('Emancip’Asso')
+    .meta({ title: 'Nom du site', description: 'Le nom affiché en tête des pages.' }),
   site_url: httpsUrl.meta({ title: 'Adresse du site', description: 'L’adresse publique, pour les flux et le plan du site.' }),
   contact_email: z.email().meta({ title: 'E-mail du comité', description: 'L’adresse où écrire au comité de pilotage.' }),
   repository: z

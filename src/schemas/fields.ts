@@ -11,8 +11,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const slug = z
   .string()
   .regex(SLUG_PATTERN, {
-    error:
-      'un identifiant s’écrit en minuscules sans accents, les mots séparés par des tirets (par exemple « nuage-solidaire »).',
+    error: 'un identifiant s’écrit en minuscules sans accents, les mots séparés par des tirets (par exemple « nuage-solidaire »).',
   })
   .min(2, { error: 'un identifiant compte au moins 2 caractères.' })
   .max(60, { error: 'un identifiant compte au plus 60 caractères.' });
@@ -45,17 +44,23 @@ export const rna = z.string().regex(/^W\d{9}$/, {
   error: 'un numéro RNA s’écrit W suivi de 9 chiffres (par exemple « W751234567 »).',
 });
 
+/** Characters a browser would percent-encode: typed in an address, they are a copy-paste accident (or an attack). */
+const NOT_IN_ADDRESSES = /[\s"'<>`{}|\\^]/;
+
 export const httpsUrl = z
   .string()
   .refine(
-  (value) => {
-    // Parsed once (`URL.parse` where it exists): every address of every file goes through here.
-    const url = typeof URL.parse === 'function' ? URL.parse(value) : URL.canParse(value) ? new URL(value) : null;
-    if (!url) return false;
-    return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
-  },
-    { error: 'indiquez une adresse web complète qui commence par « https:// ».' },
+    (value) => {
+      // Parsed once (`URL.parse` where it exists): every address of every file goes through here.
+      const url = typeof URL.parse === 'function' ? URL.parse(value) : URL.canParse(value) ? new URL(value) : null;
+      if (!url) return false;
+      return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+    },
+    { error: 'indiquez une adresse web complète qui commence par « https:// ».', abort: true },
   )
+  .refine((value) => !NOT_IN_ADDRESSES.test(value), {
+    error: 'une adresse web ne contient ni espace, ni guillemet, ni chevron (< >) : recopiez-la depuis la barre d’adresse du navigateur.',
+  })
   .meta({ format: 'https-url' });
 
 export const email = z.email({

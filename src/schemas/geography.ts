@@ -5,6 +5,9 @@
 import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
 
+/** Where INSEE publishes the official list of régions and départements (Code officiel géographique). */
+export const INSEE_COG_URL = 'https://www.insee.fr/fr/information/2560452';
+
 export interface Region {
   code: string;
   name: string;
@@ -19,9 +22,7 @@ export const regions: readonly Region[] = (regionsData as Array<{ code: string; 
   .map((r) => ({ code: r.code, name: r.nom }))
   .sort((a, b) => a.code.localeCompare(b.code));
 
-export const departments: readonly Department[] = (
-  departmentsData as Array<{ code: string; nom: string; region: string }>
-)
+export const departments: readonly Department[] = (departmentsData as Array<{ code: string; nom: string; region: string }>)
   .map((d) => ({ code: d.code, name: d.nom, region: d.region }))
   .sort((a, b) => a.code.localeCompare(b.code));
 

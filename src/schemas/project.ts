@@ -39,14 +39,21 @@ export const milestoneSchema = z.strictObject({
 export const projectSchema = z.strictObject({
   title: z.string().trim().min(5).max(120).meta({ title: 'Titre', description: 'Le besoin en quelques mots (120 caractères au plus).' }),
   summary: z.string().trim().min(10).max(200).meta({ title: 'Résumé', description: 'Une phrase de 200 caractères au plus.' }),
-  kind: z.enum(projectKinds).meta({ title: 'Nature', description: 'Fonctionnalité, logiciel, traduction, documentation ou accessibilité.', labels: projectKindLabels }),
+  kind: z.enum(projectKinds).meta({
+    title: 'Nature',
+    description: 'Fonctionnalité, logiciel, traduction, documentation ou accessibilité.',
+    labels: projectKindLabels,
+  }),
   software: z
     .strictObject({
       name: z.string().trim().min(2).max(80).meta({ title: 'Logiciel', description: 'Le logiciel libre concerné.' }),
       url: httpsUrl.meta({ title: 'Site du logiciel', description: 'Adresse du projet libre, en https://.' }),
     })
     .meta({ title: 'Logiciel concerné', description: 'Le logiciel libre amont.' }),
-  status: z.enum(projectStatuses).default('proposition').meta({ title: 'Statut', description: 'Où en est le projet.', labels: projectStatusLabels }),
+  status: z
+    .enum(projectStatuses)
+    .default('proposition')
+    .meta({ title: 'Statut', description: 'Où en est le projet.', labels: projectStatusLabels }),
   proposed: calendarDate.meta({ title: 'Proposé le', description: 'Jour où le projet a été proposé.' }),
   proposed_by: z.string().trim().min(2).max(160).meta({ title: 'Proposé par', description: 'La structure qui propose.' }),
   supporters: z.array(z.string().trim().min(2).max(160)).default([]).meta({
@@ -55,8 +62,13 @@ export const projectSchema = z.strictObject({
   }),
   goal_eur: positiveEuros.meta({ title: 'Objectif (€)', description: 'Montant total à réunir, en euros entiers.' }),
   pledges: z.array(pledgeSchema).default([]).meta({ title: 'Promesses de financement', description: 'Qui s’engage, pour combien.' }),
-  milestones: z.array(milestoneSchema).default([]).meta({ title: 'Étapes', description: 'Les étapes et leur coût ; leur somme égale l’objectif.' }),
-  maker: slug.optional().meta({ title: 'Réalisé par', description: 'La structure de l’annuaire qui le réaliserait.', relation: 'providers' }),
+  milestones: z
+    .array(milestoneSchema)
+    .default([])
+    .meta({ title: 'Étapes', description: 'Les étapes et leur coût ; leur somme égale l’objectif.' }),
+  maker: slug
+    .optional()
+    .meta({ title: 'Réalisé par', description: 'La structure de l’annuaire qui le réaliserait.', relation: 'providers' }),
   payment_url: httpsUrl.optional().meta({
     title: 'Page de paiement',
     description: 'Où l’on donne vraiment (HelloAsso, Liberapay, Open Collective…). Le site ne collecte jamais d’argent.',

@@ -109,6 +109,7 @@ export const providerSchema = z.strictObject({
         geography: 'departments',
       }),
     })
+    // Rules catalogue: area-not-empty.
     .refine((a) => a.national || a.remote || a.regions.length > 0 || a.departments.length > 0, {
       error:
         'indiquez au moins une zone d’intervention : partout en France (national), à distance (remote), des régions ou des départements.',

@@ -11,7 +11,11 @@ const term = {
   /** Name shown to visitors. */
   label: z.string().min(2).max(120).meta({ title: 'Libellé', description: 'Nom affiché aux visiteurs.' }),
   /** One sentence that explains the term to a non-specialist. */
-  description: z.string().min(10).max(400).meta({ title: 'Description', description: 'Une phrase qui explique le terme à une personne non spécialiste.' }),
+  description: z
+    .string()
+    .min(10)
+    .max(400)
+    .meta({ title: 'Description', description: 'Une phrase qui explique le terme à une personne non spécialiste.' }),
 };
 
 export const serviceSchema = z.strictObject({ ...term });

@@ -4,8 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Content, Entry } from '../domain/content.ts';
-import { todayInFrance } from '../domain/dates.ts';
-import { buildDirectory, type Directory } from '../domain/directory.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
+import { buildDirectory, type Directory } from '../domain/directory/index.ts';
 import { withBase } from '../domain/routes.ts';
 import { taxonomyNames, type Vocabularies } from '../schemas/taxonomies.ts';
 import type { Settings } from '../schemas/editorial.ts';
@@ -46,10 +46,8 @@ async function load(): Promise<SiteData> {
     getCollection('settings'),
   ]);
   // In the order of their files: the committee chose it (criteria are asked in that order).
-  const inFileOrder = <T,>(terms: Array<{ data: T; rendered?: { metadata?: Record<string, unknown> } }>) =>
-    [...terms]
-      .sort((a, b) => Number(a.rendered?.metadata?.position ?? 0) - Number(b.rendered?.metadata?.position ?? 0))
-      .map((e) => e.data);
+  const inFileOrder = <T>(terms: Array<{ data: T; rendered?: { metadata?: Record<string, unknown> } }>) =>
+    [...terms].sort((a, b) => Number(a.rendered?.metadata?.position ?? 0) - Number(b.rendered?.metadata?.position ?? 0)).map((e) => e.data);
   const taxonomies = Object.fromEntries(
     await Promise.all(taxonomyNames.map(async (name) => [name, inFileOrder(await getCollection(name))] as const)),
   ) as Vocabularies;

@@ -3,8 +3,13 @@
  * exports with the site's public address (`site` and the base path).
  */
 import rss from '@astrojs/rss';
+import { escapeUTF8 } from 'entities/escape';
 import { getSiteData } from './data.ts';
-import { exportProjects, exportProviders, providersCsv, type ExportContext, type FeedItem } from '../domain/exports.ts';
+import { providersCsv } from '../domain/exports/csv.ts';
+import type { ExportContext } from '../domain/exports/descriptor.ts';
+import type { FeedItem } from '../domain/exports/feeds.ts';
+import { exportProjects } from '../domain/exports/projects.ts';
+import { exportProviders } from '../domain/exports/providers.ts';
 
 /** The public address of the site's home, base path included: `https://exemple.org/annuaire/`. */
 export function siteHome(site: URL | undefined): string {
@@ -47,9 +52,6 @@ export function openDataFiles(site: URL | undefined): Promise<OpenDataFiles> {
   return files;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-
 /** An RSS 2.0 feed of the given items, in French, pointing to itself (atom:link rel="self"). */
 export async function feed(options: { site: URL | undefined; title: string; description: string; path: string; items: FeedItem[] }) {
   const home = siteHome(options.site);
@@ -67,7 +69,7 @@ export async function feed(options: { site: URL | undefined; title: string; desc
       pubDate: new Date(`${item.date}T12:00:00Z`),
       // Readers take an RSS description as HTML: contributor text is escaped
       // for HTML here, then for XML by the feed writer.
-      description: escapeHtml(item.description),
+      description: escapeUTF8(item.description),
       categories: item.categories,
     })),
   });

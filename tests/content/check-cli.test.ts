@@ -1,26 +1,18 @@
 /**
  * `npm run check` as volunteers run it: a child process on a content folder,
- * read from its output and exit code only (DATA-MODEL.md, "Errors").
+ * read from its output and exit code only, as the README describes them
+ * (« Vérifier le contenu »).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, corpus, filesOf, fixture, PROBLEM_LINE, removeCorpora, ROOT, runCheck, type Run } from './helpers.ts';
+import { BASE, corpus, expectNoStackTrace, filesOf, fixture, PROBLEM_LINE, removeCorpora, ROOT, runCheck, type Run } from './helpers.ts';
 
 afterAll(removeCorpora);
 
 /** Lines that report a problem, as opposed to the summary line. */
 function problemLines(run: Run): string[] {
   return run.stdout.split('\n').filter((line) => PROBLEM_LINE.test(line));
-}
-
-/** What a volunteer must never see: a JavaScript stack trace or an exception's name. */
-function expectNoStackTrace(run: Run) {
-  for (const output of [run.stdout, run.stderr]) {
-    expect(output).not.toMatch(/^\s+at /m);
-    expect(output).not.toMatch(/\b\w*Error:/);
-    expect(output).not.toMatch(/node:internal|\.ts:\d+:\d+\)/);
-  }
 }
 
 /** Deterministic bytes that are not text: NULs and every byte value. */

@@ -121,5 +121,14 @@ export function runCheck(args: string[], env: Record<string, string | undefined>
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** What a volunteer must never see: a JavaScript stack trace or an exception's name. */
+export function expectNoStackTrace(run: Run) {
+  for (const output of [run.stdout, run.stderr]) {
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(output).not.toMatch(/\b\w*Error:/);
+    expect(output).not.toMatch(/node:internal|\.ts:\d+:\d+\)/);
+  }
+}
+
 /** `file:line:column path : message`, the line `npm run check` prints for a problem. */
 export const PROBLEM_LINE = /^(?<file>[^:\n]+):(?<line>\d+):(?<column>\d+)(?: (?<path>[^\s:]+))?(?<warning> \(avertissement\))? : (?<message>\S.*)$/;

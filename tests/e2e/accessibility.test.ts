@@ -57,7 +57,13 @@ describe.skipIf(!run).each([
     await page.goto(site.url + pathname);
     if (ready) await page.locator(ready).first().waitFor();
     const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    const summary = violations.map((v) => `${v.id} (${v.impact}) : ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' ; ')}`);
+    const summary = violations.map(
+      (v) =>
+        `${v.id} (${v.impact}) : ${v.help} → ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' ; ')}`,
+    );
     expect(summary).toEqual([]);
     // Nothing wider than the screen: no sideways scrolling on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -20,7 +20,6 @@ const SITE = 'https://asso.example.org';
 let work: string;
 let dist: string;
 
-
 /** Where a site path points in dist/, as a static host would resolve it. */
 function resolves(sitePath: string): boolean {
   const clean = decodeURIComponent(sitePath.split(/[?#]/)[0]!);
@@ -41,17 +40,25 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
     cwd: root,
     // Vitest sets BASE_URL (and MODE…) in its own environment; Astro would take it over the configured base.
-    env: { ...withoutViteEnv(process.env), BASE_PATH: BASE, SITE_URL: SITE, ASTRO_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...withoutViteEnv(process.env),
+      BASE_PATH: BASE,
+      SITE_URL: SITE,
+      ASTRO_CACHE_DIR: path.join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
 }, 300_000);
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe(`le site construit sous ${BASE}`, () => {
-  it('n’a aucun lien interne cassé ni hors du chemin du site', async () => {
+describe(`the site built under ${BASE}`, () => {
+  it('has no broken internal link, nor one outside the site’s path', async () => {
     const broken: string[] = [];
-    const files = (await listFiles(dist)).map((f) => path.join(dist, f)).filter((f) => /\.(html|css|xml|json|webmanifest|txt)$/.test(f) && !f.includes(`${path.sep}pagefind${path.sep}`));
+    const files = (await listFiles(dist))
+      .map((f) => path.join(dist, f))
+      .filter((f) => /\.(html|css|xml|json|webmanifest|txt)$/.test(f) && !f.includes(`${path.sep}pagefind${path.sep}`));
     let checked = 0;
     for (const file of files) {
       const text = await readFile(file, 'utf8');
@@ -61,7 +68,8 @@ describe(`le site construit sous ${BASE}`, () => {
         for (const m of text.matchAll(/\s(?:href|src|action|poster|data-[\w-]*url)="([^"]+)"/g)) refs.add(m[1]!.replace(/&amp;/g, '&'));
         for (const m of text.matchAll(/\ssrcset="([^"]+)"/g)) for (const part of m[1]!.split(',')) refs.add(part.trim().split(/\s+/)[0]!);
       }
-      if (file.endsWith('.css') || file.endsWith('.html')) for (const m of text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) refs.add(m[1]!);
+      if (file.endsWith('.css') || file.endsWith('.html'))
+        for (const m of text.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) refs.add(m[1]!);
       if (file.endsWith('.xml') || file.endsWith('.txt') || file.endsWith('.json')) {
         for (const m of text.matchAll(new RegExp(`${SITE.replace(/\./g, '\\.')}(/[^\\s"<>]*)`, 'g'))) refs.add(m[1]!);
       }
@@ -77,7 +85,7 @@ describe(`le site construit sous ${BASE}`, () => {
     expect(broken, broken.slice(0, 20).join('\n')).toEqual([]);
   });
 
-  it('n’a aucun attribut style, que la politique de sécurité des pages bloquerait', async () => {
+  it('has no style attribute, which the pages’ security policy would block', async () => {
     const styled: string[] = [];
     for (const rel of await listFiles(dist)) {
       if (!rel.endsWith('.html') || rel.startsWith('admin/')) continue;
@@ -87,7 +95,7 @@ describe(`le site construit sous ${BASE}`, () => {
     expect(styled).toEqual([]);
   });
 
-  it('sert recherche, feuilles de style et scripts sous ce chemin dans un navigateur', async () => {
+  it('serves search, style sheets and scripts under that path in a browser', async () => {
     if (!browserAvailable()) return;
     const site = await serveStatic(dist, BASE);
     const browser = await launchBrowser();

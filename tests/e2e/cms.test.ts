@@ -3,7 +3,10 @@
  * the demo content, /admin/ in Chromium, a provider written with the form.
  * The CMS refuses what the schema refuses, with the schema's words; what it
  * saves becomes a `cms/…` branch of the scratch clone, never a change of the
- * working copy, and that branch passes `npm run check`. Ctrl-C stops it all.
+ * working copy, under a file name the check accepts whatever the name holds,
+ * and that branch passes `npm run check`. What is typed and not yet saved
+ * survives a reload: Decap's local backup, restored, brings every value back.
+ * Ctrl-C stops it all.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -12,8 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInFrance } from '../../src/domain/dates.ts';
+import { todayInFrance } from '../../src/domain/text/dates.ts';
 import { providerSchema } from '../../src/schemas/provider.ts';
 import { browserAvailable, launchBrowser } from './harness.ts';
 
@@ -34,7 +38,10 @@ let browser: Browser | undefined;
 async function freePorts(): Promise<number[]> {
   const servers = [createServer(), createServer()];
   const found = await Promise.all(
-    servers.map((server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)))),
+    servers.map(
+      (server) =>
+        new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port))),
+    ),
   );
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return found;
@@ -49,7 +56,8 @@ async function portIsOpen(port: number): Promise<boolean> {
 }
 
 const git = async (cwd: string, ...args: string[]) => (await run('git', args, { cwd })).stdout.trim();
-const draftBranches = async () => (await git(scratch, 'branch', '--list', 'cms/*', '--format=%(refname:short)')).split('\n').filter(Boolean);
+const draftBranches = async () =>
+  (await git(scratch, 'branch', '--list', 'cms/*', '--format=%(refname:short)')).split('\n').filter(Boolean);
 
 /** What the schema says of a web address without https, as the check prints it. */
 function schemaMessageForHttp(): string {
@@ -72,6 +80,79 @@ async function choose(page: Page, fieldName: string, label: string) {
   await input.click();
   await input.fill(label);
   await page.keyboard.press('Enter');
+}
+
+/** The question Decap asks when it finds a local backup of the form (its French locale). */
+const RESTORE_QUESTION = /Une sauvegarde locale a été trouvée pour cette entrée\. Voulez-vous l.utiliser/;
+
+/**
+ * Answers the page's dialogs: leaving a page with unsaved changes is allowed;
+ * Decap's restore question gets the answer set with `answer`, and is recorded.
+ */
+function dialogs(page: Page) {
+  const asked: string[] = [];
+  let answer: 'accept' | 'dismiss' = 'accept';
+  page.on('dialog', async (dialog) => {
+    if (dialog.type() === 'beforeunload') return dialog.accept();
+    asked.push(dialog.message());
+    await (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+  });
+  return { asked, answer: (next: 'accept' | 'dismiss') => void (answer = next) };
+}
+
+/** The local backup Decap keeps of a form (`backup.providers` for a new provider), as it stores it in IndexedDB. */
+async function localBackup(page: Page, key: string): Promise<string | undefined> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const open = indexedDB.open('localforage');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('keyvaluepairs')) return resolve(undefined);
+          const request = db.transaction('keyvaluepairs').objectStore('keyvaluepairs').get(wanted);
+          request.onsuccess = () => resolve((request.result as { raw?: string } | undefined)?.raw);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    key,
+  );
+}
+
+/** /admin/, connected to decap-server. */
+async function openCms(page: Page) {
+  await page.goto(`${siteUrl}admin/`);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByText('Prestataires').first().waitFor();
+}
+
+const field = (page: Page, name: string) => page.locator(`[id^="${name}-field-"]`).first();
+/** A select of Decap as a person reads it: its label, the chosen options, its hint. */
+const select = (page: Page, name: string) => page.locator(`[aria-label="select field"]:has(> div > label[for^="${name}-field-"])`);
+/** The text fields of a list of Decap. */
+const listItems = (page: Page, name: string) =>
+  page.locator(`[aria-label="list field"]:has(> div > label[for^="${name}-field-"]) input[id^="item-field-"]`);
+const markdownBody = (page: Page) => page.locator('[aria-label="markdown field"] [contenteditable="true"]');
+
+/** Types into a list of Decap: a new item, filled. */
+async function addListItem(page: Page, name: string, label: RegExp, text: string) {
+  await page.getByRole('button', { name: label }).click();
+  await listItems(page, name).last().fill(text);
+}
+
+/**
+ * Reloads the form once Decap has kept what was typed, answers its restore
+ * question, and waits for the form to settle (the defect put the form back
+ * as it was a moment after the restore).
+ */
+async function reloadAndAnswer(page: Page, answers: ReturnType<typeof dialogs>, key: string, answer: 'accept' | 'dismiss', typed: string) {
+  await expect.poll(() => localBackup(page, key), { timeout: 10_000 }).toContain(typed);
+  answers.answer(answer);
+  const before = answers.asked.length;
+  await page.reload();
+  await expect.poll(() => answers.asked.length, { timeout: 20_000 }).toBe(before + 1);
+  expect(answers.asked.at(-1)).toMatch(RESTORE_QUESTION);
+  await page.waitForTimeout(3000);
 }
 
 beforeAll(async () => {
@@ -120,7 +201,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (start && start.exitCode === null) start.kill('SIGKILL');
+  if (start && start.exitCode === null && start.signalCode === null) {
+    // Ctrl-C first, so that npm start stops decap-server and the site too (a run of some tests only skips that test).
+    const exited = new Promise((resolve) => start!.once('exit', resolve));
+    start.kill('SIGINT');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (start.exitCode === null) start.kill('SIGKILL');
+  }
   if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -131,16 +218,104 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(output).toContain('branche cms/');
   });
 
+  it('restores every value typed in a new provider after a reload, and starts empty when the restore is declined', async () => {
+    const page = await browser!.newPage();
+    const answers = dialogs(page);
+    await openCms(page);
+    await page.goto(`${siteUrl}admin/#/collections/providers/new`);
+    const typed = {
+      name: 'Atelier de la sauvegarde',
+      website: 'https://sauvegarde.example.org',
+      email: 'contact@sauvegarde.example.org',
+      city: 'Quimper',
+      postcode: '29000',
+      trained: '2021',
+      updated: todayInFrance(),
+    };
+    for (const [name, value] of Object.entries(typed)) await field(page, name).fill(value);
+    await choose(page, 'structure', 'Collectif');
+    await choose(page, 'department', '29 — Finistère');
+    await choose(page, 'services', 'Diagnostic des outils');
+    await choose(page, 'services', 'Médiation numérique');
+    await choose(page, 'sizes', 'Grandes associations');
+    await choose(page, 'model', 'Adhésion');
+    await addListItem(page, 'languages', /^Ajouter langues$/, 'br');
+    await markdownBody(page).click();
+    await page.keyboard.type('L’Atelier de la sauvegarde accompagne les associations du Finistère, en breton et en français.');
+
+    await reloadAndAnswer(page, answers, 'backup.providers', 'accept', 'Atelier de la sauvegarde');
+    // Texts, in the entry and in its objects (contact, seat), a number, a date.
+    for (const [name, value] of Object.entries(typed)) expect(await field(page, name).inputValue(), name).toBe(value);
+    // Single and multiple choices.
+    await expect.poll(() => select(page, 'structure').innerText()).toContain('Collectif');
+    expect(await select(page, 'department').innerText()).toContain('29 — Finistère');
+    expect(await select(page, 'services').innerText()).toMatch(/Diagnostic des outils[^]*Médiation numérique/);
+    expect(await select(page, 'sizes').innerText()).toContain('Grandes associations');
+    expect(await select(page, 'model').innerText()).toContain('Adhésion');
+    // A list, and the Markdown body.
+    expect(await listItems(page, 'languages').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      'fr',
+      'br',
+    ]);
+    expect(await markdownBody(page).innerText()).toContain('en breton et en français.');
+
+    // Declined: an empty form, and the backup is gone (no question on the next visit).
+    await reloadAndAnswer(page, answers, 'backup.providers', 'dismiss', 'Atelier de la sauvegarde');
+    expect(await field(page, 'name').inputValue()).toBe('');
+    expect(await field(page, 'city').inputValue()).toBe('');
+    expect(await markdownBody(page).innerText()).not.toContain('breton');
+    await expect.poll(() => localBackup(page, 'backup.providers')).toBeUndefined();
+    await page.reload();
+    await field(page, 'name').waitFor();
+    await page.waitForTimeout(2000);
+    expect(answers.asked).toHaveLength(2);
+    await page.close();
+  });
+
+  it('restores every value typed in a new project after a reload', async () => {
+    const page = await browser!.newPage();
+    const answers = dialogs(page);
+    await openCms(page);
+    await page.goto(`${siteUrl}admin/#/collections/projects/new`);
+    const typed = {
+      title: 'Traduire Mobilizon en occitan',
+      summary: 'Une traduction complète de l’interface, relue par des associations.',
+      name: 'Mobilizon',
+      url: 'https://mobilizon.example.org',
+      proposed: todayInFrance(),
+      proposed_by: 'Octets solidaires',
+      goal_eur: '4800',
+    };
+    for (const [name, value] of Object.entries(typed)) await field(page, name).fill(value);
+    await choose(page, 'kind', 'Traduction');
+    await addListItem(page, 'supporters', /^Ajouter associations/, 'Radio Ardèche Sud');
+    await markdownBody(page).click();
+    await page.keyboard.type('Les associations occitanes ont besoin d’un agenda libre dans leur langue.');
+
+    await reloadAndAnswer(page, answers, 'backup.projects', 'accept', 'Traduire Mobilizon en occitan');
+    for (const [name, value] of Object.entries(typed)) expect(await field(page, name).inputValue(), name).toBe(value);
+    await expect.poll(() => select(page, 'kind').innerText()).toContain('Traduction');
+    expect(await listItems(page, 'supporters').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      'Radio Ardèche Sud',
+    ]);
+    expect(await markdownBody(page).innerText()).toContain('un agenda libre dans leur langue.');
+
+    await reloadAndAnswer(page, answers, 'backup.projects', 'dismiss', 'Traduire Mobilizon en occitan');
+    expect(await field(page, 'title').inputValue()).toBe('');
+    await expect.poll(() => localBackup(page, 'backup.projects')).toBeUndefined();
+    await page.close();
+  });
+
   it('refuse ce que le schéma refuse, puis enregistre une fiche comme une branche cms/… qui passe la vérification', async () => {
     const page = await browser!.newPage();
+    const answers = dialogs(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${siteUrl}admin/`);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByText('Prestataires').first().waitFor();
+    await openCms(page);
     await page.goto(`${siteUrl}admin/#/collections/providers/new`);
 
-    const name = 'Atelier numérique d’essai';
+    // Accents, both apostrophes, « _ », « ~ », an emoji, several spaces: the file name keeps none of them.
+    const name = "L’Atelier_numérique  d'essai ~ Émilie 🌱";
     await page.locator('input[id^="name-field-"]').fill(name);
     await choose(page, 'structure', 'Coopérative');
     await page.locator('input[id^="website-field-"]').fill('http://atelier-essai.example.org');
@@ -175,13 +350,21 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(async () => (await draftBranches()).length, { timeout: 20_000 }).toBe(1);
     const [branch] = await draftBranches();
-    // The file name is made from the name, as the slug rules of the schemas want it.
-    expect(branch).toMatch(/^cms\/providers\/atelier-numerique-d-?essai$/);
+    // The file name is made from the name, as the check wants it.
+    expect(branch).toBe('cms/providers/l-atelier-numerique-d-essai-emilie');
     const slug = branch!.slice('cms/providers/'.length);
     // decap-server creates the branch, then commits on it: wait for the commit.
     const onBranch = () => git(scratch, 'ls-tree', '--name-only', branch!, 'content/providers/').catch(() => '');
     await expect.poll(onBranch, { timeout: 20_000 }).toContain(`content/providers/${slug}.md`);
     expect(errors).toEqual([]);
+    // Saved: the local backup of the form is gone, and a new form starts empty, without a question.
+    await expect.poll(() => localBackup(page, 'backup.providers'), { timeout: 10_000 }).toBeUndefined();
+    await page.goto(`${siteUrl}admin/#/collections/providers/new`);
+    await page.reload();
+    await field(page, 'name').waitFor();
+    await page.waitForTimeout(3000);
+    expect(await field(page, 'name').inputValue()).toBe('');
+    expect(answers.asked).toEqual([]);
     await page.close();
 
     // The published branch and the working copy are untouched.
@@ -193,13 +376,29 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await mkdir(checked);
     await run('sh', ['-c', `git -C "${scratch}" archive "${branch}" content | tar -x -C "${checked}"`]);
     const saved = await git(scratch, 'show', `${branch}:content/providers/${slug}.md`);
-    expect(saved).toContain(`name: ${name}`);
-    expect(saved).toContain('website: https://atelier-essai.example.org');
+    const frontMatter = parseYaml(saved.split(/^---$/m)[1]!) as { name: string; website: string };
+    expect(frontMatter.name).toBe(name);
+    expect(frontMatter.website).toBe('https://atelier-essai.example.org');
     const check = await run(process.execPath, ['scripts/check.ts', '--content', path.join(checked, 'content')], { cwd: root }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code: number; stdout: string }) => error,
     );
     expect(check.code, check.stdout).toBe(0);
+  });
+
+  it('restores unsaved changes to a saved proposal after a reload', async () => {
+    const [branch] = await draftBranches();
+    const slug = branch!.slice('cms/providers/'.length);
+    const page = await browser!.newPage();
+    const answers = dialogs(page);
+    await openCms(page);
+    await page.goto(`${siteUrl}admin/#/collections/providers/entries/${slug}`);
+    await expect.poll(() => field(page, 'city').inputValue(), { timeout: 20_000 }).toBe('Lyon');
+    await retype(page, 'city', 'Villeurbanne');
+    await reloadAndAnswer(page, answers, `backup.providers.${slug}`, 'accept', 'Villeurbanne');
+    expect(await field(page, 'city').inputValue()).toBe('Villeurbanne');
+    expect(await field(page, 'website').inputValue()).toBe('https://atelier-essai.example.org');
+    await page.close();
   });
 
   it('garde les propositions d’une fois sur l’autre, et refuse d’écrire dans la copie de travail', async () => {

@@ -25,7 +25,8 @@ async function site(name: string, files: Record<string, string>): Promise<string
   return root;
 }
 
-const page = (head: string, body = '') => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
+const page = (head: string, body = '') =>
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'third-party-'));
@@ -61,7 +62,8 @@ describe('the third-party scan', () => {
         ].join('\n'),
       ),
       '_astro/site.css': 'body { font-family: x; }\n@font-face { src: url("https://fonts.example.net/x.woff2") }',
-      '_astro/app.js': 'const a = 1;\nawait import("https://esm.example.com/lazy.js");\nnavigator.sendBeacon("https://track.example.com/b");\nimg.src = "https://images.example.com/c.png";',
+      '_astro/app.js':
+        'const a = 1;\nawait import("https://esm.example.com/lazy.js");\nnavigator.sendBeacon("https://track.example.com/b");\nimg.src = "https://images.example.com/c.png";',
     });
     const found = await findThirdPartyRequests(root, OWN);
     const urls = found.map((f) => f.url).sort();
@@ -112,7 +114,8 @@ describe('the third-party scan', () => {
       ),
       '_astro/site.css': '.x { background: url(/img/a.png) } .y { background: url("data:image/svg+xml,%3Csvg%3E") }',
       'admin/decap-cms.js': 'fetch("https://api.netlify.com/api/v1/sites");',
-      '_astro/app.js': 'img.src = "//:0"; const ns = "http://www.w3.org/2000/svg"; const link = document.createElement("a"); const to = "https://provider.example.com"; fetch("/pagefind/pagefind.js");',
+      '_astro/app.js':
+        'img.src = "//:0"; const ns = "http://www.w3.org/2000/svg"; const link = document.createElement("a"); const to = "https://provider.example.com"; fetch("/pagefind/pagefind.js");',
       'flux/prestataires.xml': '<rss version="2.0"><channel><link>https://elsewhere.example.com/</link></channel></rss>',
     });
     expect(await findThirdPartyRequests(root, { ...OWN, vendored: CMS_BUNDLE })).toEqual([]);
@@ -121,8 +124,12 @@ describe('the third-party scan', () => {
   });
 
   it('still scans the CMS page, so that the CMS never comes from a CDN', async () => {
-    const root = await site('cms', { 'admin/index.html': page('<script src="https://unpkg.com/decap-cms@^3/dist/decap-cms.js"></script>') });
-    expect((await findThirdPartyRequests(root, { ...OWN, vendored: CMS_BUNDLE })).map((r) => r.url)).toEqual(['https://unpkg.com/decap-cms@^3/dist/decap-cms.js']);
+    const root = await site('cms', {
+      'admin/index.html': page('<script src="https://unpkg.com/decap-cms@^3/dist/decap-cms.js"></script>'),
+    });
+    expect((await findThirdPartyRequests(root, { ...OWN, vendored: CMS_BUNDLE })).map((r) => r.url)).toEqual([
+      'https://unpkg.com/decap-cms@^3/dist/decap-cms.js',
+    ]);
   });
 });
 

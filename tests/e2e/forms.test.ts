@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measurePages, PAGE_BUDGET_BYTES } from '../../scripts/budget.ts';
-import { addMonths, todayInFrance } from '../../src/domain/dates.ts';
+import { addMonths, todayInFrance } from '../../src/domain/text/dates.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
 const run = promisify(execFile);
@@ -45,7 +45,10 @@ async function submit(page: Page, label: string) {
 async function producedFile(page: Page): Promise<{ name: string; text: string }> {
   await page.getByRole('heading', { name: 'Votre fichier est prêt' }).waitFor();
   const shown = await page.getByLabel('Le fichier').inputValue();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le fichier' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger le fichier' }).click(),
+  ]);
   const text = await readFile((await download.path())!, 'utf8');
   expect(text).toBe(shown);
   return { name: download.suggestedFilename(), text };
@@ -53,7 +56,8 @@ async function producedFile(page: Page): Promise<{ name: string; text: string }>
 
 beforeAll(async () => {
   if (!enabled) return;
-  if (!existsSync(path.join(DIST, 'proposer', 'index.html'))) throw new Error(`Pas de site construit dans ${DIST} : lancez « npm run build ».`);
+  if (!existsSync(path.join(DIST, 'proposer', 'index.html')))
+    throw new Error(`Pas de site construit dans ${DIST} : lancez « npm run build ».`);
   site = await serveStatic(DIST, '/');
   browser = await launchBrowser();
   work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-forms-'));
@@ -98,14 +102,22 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     await page.getByRole('checkbox', { name: 'À distance' }).check();
     await page.getByRole('group', { name: 'Services' }).getByRole('checkbox', { name: 'Diagnostic des outils et des usages' }).check();
     await page.getByRole('group', { name: 'Services' }).getByRole('checkbox', { name: 'Formation des utilisateur·ices' }).check();
-    await page.getByRole('group', { name: /Logiciels libres/ }).getByRole('checkbox', { name: 'Nextcloud' }).check();
-    await page.getByRole('group', { name: /Tailles/ }).getByRole('checkbox', { name: /^Petites associations/ }).check();
+    await page
+      .getByRole('group', { name: /Logiciels libres/ })
+      .getByRole('checkbox', { name: 'Nextcloud' })
+      .check();
+    await page
+      .getByRole('group', { name: /Tailles/ })
+      .getByRole('checkbox', { name: /^Petites associations/ })
+      .check();
     await page.getByLabel('Modèle de tarif').selectOption('devis');
     await page.getByLabel(/^À partir de/).fill('150');
     await page.getByLabel('Fiche revue le').fill(todayInFrance());
-    await page.getByLabel('Description').fill(
-      'L’Atelier numérique d’essai accompagne les associations lyonnaises qui quittent les outils des GAFAM : diagnostic de leurs usages, choix de logiciels libres, formation des bénévoles et des salarié·es, puis suivi pendant six mois pour que chacun·e soit à l’aise.',
-    );
+    await page
+      .getByLabel('Description')
+      .fill(
+        'L’Atelier numérique d’essai accompagne les associations lyonnaises qui quittent les outils des GAFAM : diagnostic de leurs usages, choix de logiciels libres, formation des bénévoles et des salarié·es, puis suivi pendant six mois pour que chacun·e soit à l’aise.',
+      );
     await submit(page, 'Préparer ma fiche');
     const file = await producedFile(page);
     expect(file.name).toBe('atelier-numerique-d-essai.md');
@@ -120,7 +132,9 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     expect(`${url.origin}${url.pathname}`).toBe('https://github.com/emancipasso/annuaire/new/main');
     expect(url.searchParams.get('filename')).toBe('content/providers/atelier-numerique-d-essai.md');
     expect(url.searchParams.get('value')).toBe(file.text);
-    expect(await page.getByRole('link', { name: 'Écrire au comité' }).getAttribute('href')).toMatch(/^mailto:contact@emancipasso\.example\.org\?subject=/);
+    expect(await page.getByRole('link', { name: 'Écrire au comité' }).getAttribute('href')).toMatch(
+      /^mailto:contact@emancipasso\.example\.org\?subject=/,
+    );
 
     expect(file.text).toContain('name: Atelier numérique d’essai');
     expect(file.text).toContain('postcode: "69001"');
@@ -150,11 +164,20 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     await page.getByLabel('Début', { exact: true }).fill(addMonths(end, -3));
     await page.getByLabel('Fin', { exact: true }).fill(end);
     await page.getByRole('group', { name: 'Services reçus' }).getByRole('checkbox', { name: 'Hébergement de services' }).check();
-    await page.getByRole('group', { name: /Logiciels mis en place/ }).getByRole('checkbox', { name: 'Nextcloud' }).check();
+    await page
+      .getByRole('group', { name: /Logiciels mis en place/ })
+      .getByRole('checkbox', { name: 'Nextcloud' })
+      .check();
     // The criteria, asked as questions; one left unanswered, one « not concerned ».
     await page.getByRole('group', { name: 'La structure a-t-elle bien compris vos besoins ?' }).getByRole('radio', { name: '5' }).check();
-    await page.getByRole('group', { name: /délais et le budget/ }).getByRole('radio', { name: '4' }).check();
-    await page.getByRole('group', { name: /support répond/ }).getByRole('radio', { name: 'Non concerné' }).check();
+    await page
+      .getByRole('group', { name: /délais et le budget/ })
+      .getByRole('radio', { name: '4' })
+      .check();
+    await page
+      .getByRole('group', { name: /support répond/ })
+      .getByRole('radio', { name: 'Non concerné' })
+      .check();
     await page.getByRole('group', { name: 'Recommanderiez-vous cette structure ?' }).getByRole('radio', { name: 'Oui' }).check();
     // Too short a testimony first: refused with the check's words.
     await page.getByLabel('Témoignage').fill('Très bien.');
@@ -163,9 +186,11 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     expect(await page.getByLabel('Témoignage').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('[data-summary]').textContent()).toContain('au moins 50 caractères');
 
-    await page.getByLabel('Témoignage').fill(
-      'Isula Libera nous a aidés à quitter Google Drive : deux ateliers le samedi matin, une fiche pour chaque bénévole, et des réponses rapides ensuite.',
-    );
+    await page
+      .getByLabel('Témoignage')
+      .fill(
+        'Isula Libera nous a aidés à quitter Google Drive : deux ateliers le samedi matin, une fiche pour chaque bénévole, et des réponses rapides ensuite.',
+      );
     await submit(page, 'Préparer ma recommandation');
     const file = await producedFile(page);
     expect(file.name).toBe('isula-libera--amicale-des-jardins-de-brequigny-essai.md');
@@ -193,7 +218,9 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     expect(forge.searchParams.get('value')).toBe(template);
     expect(template).toContain('# Nom de la structure (obligatoire)');
     expect(template).toMatch(/^name:$/m);
-    expect(await page.locator('main').getByRole('link', { name: 'contact@emancipasso.example.org' }).getAttribute('href')).toBe('mailto:contact@emancipasso.example.org');
+    expect(await page.locator('main').getByRole('link', { name: 'contact@emancipasso.example.org' }).getAttribute('href')).toBe(
+      'mailto:contact@emancipasso.example.org',
+    );
     await context.close();
   });
 
@@ -201,7 +228,9 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     const pages = (await measurePages(DIST)).filter((p) => /^(proposer|recommander)\/index\.html$/.test(p.file));
     expect(pages).toHaveLength(2);
     for (const page of pages) {
-      console.log(`${page.file} : ${(page.weight / 1000).toFixed(1)} ko au chargement, ${(page.onDemand / 1000).toFixed(1)} ko à l’usage du formulaire, ${page.elements} éléments, Ecoindex ${page.ecoindex} (${page.grade})`);
+      console.log(
+        `${page.file} : ${(page.weight / 1000).toFixed(1)} ko au chargement, ${(page.onDemand / 1000).toFixed(1)} ko à l’usage du formulaire, ${page.elements} éléments, Ecoindex ${page.ecoindex} (${page.grade})`,
+      );
       expect(page.weight).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
       expect(page.onDemand).toBeGreaterThan(0);
     }

@@ -26,7 +26,6 @@ let dist: string;
 
 const md = (data: unknown, body: string) => `---\n${stringify(data)}---\n${body}\n`;
 
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-hostile-build-'));
   const content = path.join(work, 'content');
@@ -97,8 +96,8 @@ beforeAll(async () => {
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe('le contenu hostile construit dans le site', () => {
-  it('est publié, mais seulement comme du texte, dans chaque fichier produit', async () => {
+describe('hostile content built into the site', () => {
+  it('is published, but only as text, in every file produced', async () => {
     const profile = await readFile(path.join(dist, 'annuaire/structure-hostile/index.html'), 'utf8');
     // Not vacuous: the hostile entries are on their pages, escaped.
     expect(profile).toContain('&lt;script&gt;alert(');
@@ -115,7 +114,8 @@ describe('le contenu hostile construit dans le site', () => {
         findings.push(...executableFindings(await readFile(file, 'utf8'), { xml: true }).map((f) => `${rel} : ${f}`));
       } else if (/\.(m?js|css)$/.test(rel) && !rel.startsWith('admin/')) {
         // Contributor text has no business in the site's scripts and styles.
-        if (payload.test(await readFile(file, 'utf8'))) findings.push(`${rel} : une chaîne du contenu dans un script ou une feuille de style`);
+        if (payload.test(await readFile(file, 'utf8')))
+          findings.push(`${rel} : une chaîne du contenu dans un script ou une feuille de style`);
       } else continue;
       scanned++;
     }
@@ -123,7 +123,7 @@ describe('le contenu hostile construit dans le site', () => {
     expect(findings).toEqual([]);
   });
 
-  it('ne déclenche rien dans un navigateur, ni sur les pages ni dans la recherche', async () => {
+  it('runs nothing in a browser, neither on the pages nor in the search', async () => {
     if (!browserAvailable()) return;
     const site = await serveStatic(dist);
     const browser = await launchBrowser();

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDirectory, type Directory } from '../../src/domain/directory.ts';
-import { buildFacets, type FacetIndex } from '../../src/domain/facets.ts';
+import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
+import { buildFacets, type FacetIndex } from '../../src/domain/directory/facets.ts';
+import { countOf } from '../../src/domain/text/format.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
@@ -105,7 +106,12 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
     const bar = page.locator('progress#financement-barre');
     expect(Number(await bar.getAttribute('value'))).toBe(project.funding.pledged);
     expect(Number(await bar.getAttribute('max'))).toBe(project.data.goal_eur);
-    expect(await page.getByText(/promis sur/).first().textContent()).toMatch(/\(55[\u00a0\u202f]%\)/);
+    expect(
+      await page
+        .getByText(/promis sur/)
+        .first()
+        .textContent(),
+    ).toMatch(/\(55[\u00a0\u202f]%\)/);
     const give = page.getByRole('link', { name: /^Contribuer sur / });
     expect(await give.getAttribute('href')).toBe(project.data.payment_url);
     expect(await page.locator('ol.milestones li').count()).toBe(project.data.milestones.length);
@@ -180,8 +186,7 @@ describe('unpublished providers', () => {
     // Corse: Isula Libera is located there but unpublished; only providers working everywhere count.
     const corse = facets.members.region.get('94') ?? [];
     expect(corse.some((id) => UNPUBLISHED.includes(id))).toBe(false);
-    const plural = (n: number) => (n > 1 ? `${n} structures` : `${n} structure`);
-    expect(html).toMatch(new RegExp(`>Corse</a> : ${plural(corse.length)}<`));
+    expect(html).toMatch(new RegExp(`>Corse</a> : ${countOf(corse.length, 'structure', 'structures')}<`));
   });
 
   it.skipIf(!run)('are not found by the search', async () => {

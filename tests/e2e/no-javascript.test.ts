@@ -7,8 +7,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDirectory, type Directory } from '../../src/domain/directory.ts';
-import { buildFacets, type FacetIndex } from '../../src/domain/facets.ts';
+import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
+import { buildFacets, type FacetIndex } from '../../src/domain/directory/facets.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 

@@ -10,8 +10,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDirectory } from '../../src/domain/directory.ts';
-import { csvColumns, providerFields, projectFields, recommendationFields, type ProjectsExport, type ProvidersExport } from '../../src/domain/exports.ts';
+import { buildDirectory } from '../../src/domain/directory/index.ts';
+import { routes } from '../../src/domain/routes.ts';
+import { providerCsvColumns } from '../../src/domain/exports/csv.ts';
+import { projectFieldDocs, type ProjectsExport } from '../../src/domain/exports/projects.ts';
+import { providerFieldDocs, type ProvidersExport } from '../../src/domain/exports/providers.ts';
 import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from '../../scripts/lib/dist-files.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import type { Content } from '../../src/domain/content.ts';
@@ -65,7 +68,7 @@ describe('prestataires.json and prestataires.csv', () => {
   it('CSV: one row per provider, the documented columns, no cell a spreadsheet would run', async () => {
     const rows = parseCsv(await read('donnees/prestataires.csv'), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.slug)).toEqual(providers.providers.map((p) => p.slug));
-    expect(Object.keys(rows[0]!)).toEqual(csvColumns(criteria));
+    expect(Object.keys(rows[0]!)).toEqual(providerCsvColumns(criteria));
     for (const row of rows) {
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       const json = providers.providers.find((p) => p.slug === row.slug)!;
@@ -80,7 +83,7 @@ describe('projets.json', () => {
     expect(projects.projects.map((p) => p.slug).sort()).toEqual(content.projects.map((p) => p.id).sort());
     for (const p of projects.projects) {
       expect(p.guid.length).toBeLessThanOrEqual(32);
-      expect(p.webpageUrl.url).toBe(new URL(`projets/${p.slug}/`, home).href);
+      expect(p.webpageUrl.url).toBe(new URL(routes.project(p.slug), home).href);
       expect(p.repositoryUrl.url).toMatch(/^https:\/\//);
       expect(p.funding.plans[0]).toMatchObject({ currency: 'EUR', frequency: 'one-time', amount: p.goal_eur });
       if (p.maker) expect(providers.providers.map((x) => x.slug)).toContain(p.maker.slug);
@@ -92,7 +95,9 @@ describe('unpublished providers', () => {
   it('appear in no public file: pages, search, exports, feeds, sitemap', async () => {
     const directory = buildDirectory(content, providers.generated);
     const hidden = directory.waiting.flatMap((w) => [w.id, w.data.name]);
-    expect(directory.waiting.map((w) => w.id)).toEqual(expect.arrayContaining(['isula-libera', 'cle-de-touraine-conseil', 'volcans-numeriques']));
+    expect(directory.waiting.map((w) => w.id)).toEqual(
+      expect.arrayContaining(['isula-libera', 'cle-de-touraine-conseil', 'volcans-numeriques']),
+    );
     const offenders: string[] = [];
     for (const file of await listFiles(DIST)) {
       // The committee dashboard lists them on purpose; the CMS edits them.
@@ -136,10 +141,14 @@ describe('RSS feeds', () => {
   });
 });
 
-describe('sitemap.xml and robots.txt', () => {
+describe('the sitemap and robots.txt', () => {
   it('the sitemap lists every public page and nothing else', async () => {
-    const sitemap = xml.parse(await read('sitemap.xml'));
-    const locs = asList(sitemap.urlset.url as Array<{ loc: string }>).map((u) => u.loc);
+    const index = xml.parse(await read(routes.sitemap()));
+    const parts = asList(index.sitemapindex.sitemap as Array<{ loc: string }>).map((s) =>
+      new URL(s.loc).pathname.slice(home.pathname.length),
+    );
+    const locs: string[] = [];
+    for (const part of parts) locs.push(...asList(xml.parse(await read(part)).urlset.url as Array<{ loc: string }>).map((u) => u.loc));
     const expected: string[] = [];
     for (const file of await listFiles(DIST)) {
       if (!file.endsWith('.html') || isPrivatePage(file) || isErrorPage(file)) continue;
@@ -149,7 +158,7 @@ describe('sitemap.xml and robots.txt', () => {
     }
     expect([...locs].sort()).toEqual(expected.sort());
     expect(locs).toContain(home.href);
-    expect(locs).toContain(new URL('donnees/', home).href);
+    expect(locs).toContain(new URL(routes.openData(), home).href);
     for (const loc of locs) {
       expect(loc.startsWith(home.href)).toBe(true);
       expect(loc).not.toMatch(/\/(comite|admin)\/|404/);
@@ -161,19 +170,27 @@ describe('sitemap.xml and robots.txt', () => {
     expect(robots).toContain('User-agent: *');
     expect(robots).toContain(`Disallow: ${home.pathname}comite/`);
     expect(robots).toContain(`Disallow: ${home.pathname}admin/`);
-    expect(robots).toContain(`Sitemap: ${new URL('sitemap.xml', home).href}`);
+    expect(robots).toContain(`Sitemap: ${new URL(routes.sitemap(), home).href}`);
   });
 });
 
 describe('the /donnees/ page', () => {
   it('links to every file and feed, and describes every field from the schemas', async () => {
     const html = await read('donnees/index.html');
-    for (const file of ['donnees/prestataires.json', 'donnees/prestataires.csv', 'donnees/projets.json', 'flux/prestataires.xml', 'flux/projets.xml', 'sitemap.xml']) {
+    for (const file of [
+      routes.providersJson(),
+      routes.providersCsv(),
+      routes.projectsJson(),
+      routes.providersFeed(),
+      routes.projectsFeed(),
+      routes.sitemap(),
+    ]) {
       expect(html).toContain(`href="${home.pathname}${file}"`);
       expect(existsSync(path.join(DIST, file)), file).toBe(true);
     }
     const described = [...html.matchAll(/<dt[^>]*>([^<]+)<\/dt>/g)].map((m) => m[1]!);
-    const fields = [...providerFields(criteria), ...recommendationFields(), ...projectFields()];
+    const { providers, recommendations } = providerFieldDocs(criteria);
+    const fields = [...providers, ...recommendations, ...projectFieldDocs()];
     expect(described).toEqual(fields.map((f) => f.key));
     expect(html).toContain('Licence Ouverte 2.0');
   });

@@ -10,14 +10,19 @@ import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { backendConfig, connectSources } from '../../src/cms/backend.ts';
+import { BundleFixError, fixBundle } from '../../src/cms/bundle-fixes.ts';
 import { buildCmsConfig } from '../../src/cms/config.ts';
+import { withFileName } from '../../src/cms/file-name.ts';
+import { servedBundleFile } from '../../src/cms/integration.ts';
 import { caseInsensitiveSource, typeFields, type EntryField } from '../../src/fields/index.ts';
 import { applyEdits, saveEdits } from '../../src/cms/save.ts';
 import type { Content } from '../../src/domain/content.ts';
-import { slugify } from '../../src/domain/normalise.ts';
+import { entryIdFor, entryIdProblem, entryNaming, NAME_PART_MAX } from '../../src/domain/entry-names.ts';
+import { slugify } from '../../src/domain/text/normalise.ts';
+import { reservedProviderSlugs } from '../../src/domain/routes.ts';
 import { checkEntry } from '../../src/check/entry.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
@@ -90,7 +95,12 @@ function leftAlone(fields: EntryField[], base: Record<string, unknown>): Record<
 }
 
 /** Every way of filling each choice field (select, relation): one variant per allowed value, all values of a list at once. */
-function choiceVariants(type: EntryTypeName, base: Record<string, unknown>, fields: EntryField[], pathSoFar: string[] = []): Array<{ what: string; data: Record<string, unknown> }> {
+function choiceVariants(
+  type: EntryTypeName,
+  base: Record<string, unknown>,
+  fields: EntryField[],
+  pathSoFar: string[] = [],
+): Array<{ what: string; data: Record<string, unknown> }> {
   const out: Array<{ what: string; data: Record<string, unknown> }> = [];
   const set = (value: unknown, at: string[]) => {
     const data = structuredClone(base);
@@ -102,12 +112,22 @@ function choiceVariants(type: EntryTypeName, base: Record<string, unknown>, fiel
   for (const field of fields) {
     const at = [...pathSoFar, field.name];
     if (field.widget === 'object' && field.fields) out.push(...choiceVariants(type, base, field.fields, at));
-    if (field.widget === 'select' && field.multiple) out.push({ what: `${at.join('.')} = toutes les valeurs`, data: set(field.options!.map((o) => o.value), at) });
-    else if (field.widget === 'select') for (const option of field.options!) out.push({ what: `${at.join('.')} = ${option.value}`, data: set(option.value, at) });
-    if (field.widget === 'relation') for (const id of content.ids.providers) out.push({ what: `${at.join('.')} = ${id}`, data: set(id, at) });
+    if (field.widget === 'select' && field.multiple)
+      out.push({
+        what: `${at.join('.')} = toutes les valeurs`,
+        data: set(
+          field.options!.map((o) => o.value),
+          at,
+        ),
+      });
+    else if (field.widget === 'select')
+      for (const option of field.options!) out.push({ what: `${at.join('.')} = ${option.value}`, data: set(option.value, at) });
+    if (field.widget === 'relation')
+      for (const id of content.ids.providers) out.push({ what: `${at.join('.')} = ${id}`, data: set(id, at) });
     if (field.widget === 'object' && field.name === 'ratings') {
       for (const criterion of field.fields ?? []) {
-        for (const rating of [1, 2, 3, 4, 5, '']) out.push({ what: `ratings.${criterion.name} = ${JSON.stringify(rating)}`, data: set(rating, [...at, criterion.name]) });
+        for (const rating of [1, 2, 3, 4, 5, ''])
+          out.push({ what: `ratings.${criterion.name} = ${JSON.stringify(rating)}`, data: set(rating, [...at, criterion.name]) });
         const without = structuredClone(base);
         delete (without.ratings as Record<string, unknown>)[criterion.name];
         out.push({ what: `ratings.${criterion.name} laissée de côté`, data: without });
@@ -123,7 +143,9 @@ async function postcodeOfDepartment(): Promise<Map<string, string>> {
     await readFile(createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8'),
   ) as Array<{ departement?: string; codesPostaux?: string[] }>;
   const out = new Map<string, string>();
-  for (const commune of communes) if (commune.departement && commune.codesPostaux?.[0] && !out.has(commune.departement)) out.set(commune.departement, commune.codesPostaux[0]);
+  for (const commune of communes)
+    if (commune.departement && commune.codesPostaux?.[0] && !out.has(commune.departement))
+      out.set(commune.departement, commune.codesPostaux[0]);
   return out;
 }
 
@@ -186,7 +208,10 @@ describe('la configuration du CMS, lue dans les schémas', () => {
   it('reprend chaque champ du schéma avec son titre, son aide et son caractère obligatoire, sans rien ajouter', () => {
     const compare = (fields: EntryField[], schema: Parameters<typeof objectShape>[0], where: string) => {
       const shape = objectShape(schema)!;
-      expect(fields.map((f) => f.name).filter((n) => n !== 'body'), where).toEqual(Object.keys(shape));
+      expect(
+        fields.map((f) => f.name).filter((n) => n !== 'body'),
+        where,
+      ).toEqual(Object.keys(shape));
       for (const field of fields) {
         if (field.name === 'body') continue;
         const fieldSchema = shape[field.name]!;
@@ -195,8 +220,11 @@ describe('la configuration du CMS, lue dans les schémas', () => {
         expect(field.hint, `${where}.${field.name}`).toBe(meta.description);
         // Required: neither optional nor with a default; a single choice with a default is required too, so it is never cleared to null.
         const singleChoiceWithDefault = field.widget === 'select' && !field.multiple && field.default !== undefined;
-        expect(field.required, `${where}.${field.name}`).toBe(singleChoiceWithDefault || (!isOptional(fieldSchema) && hasDefault(fieldSchema) === undefined));
-        if (field.widget === 'object' && field.fields && unwrap(fieldSchema)._zod.def.type === 'object') compare(field.fields, fieldSchema, `${where}.${field.name}`);
+        expect(field.required, `${where}.${field.name}`).toBe(
+          singleChoiceWithDefault || (!isOptional(fieldSchema) && hasDefault(fieldSchema) === undefined),
+        );
+        if (field.widget === 'object' && field.fields && unwrap(fieldSchema)._zod.def.type === 'object')
+          compare(field.fields, fieldSchema, `${where}.${field.name}`);
       }
     };
     for (const type of Object.keys(entryTypes) as EntryTypeName[]) compare(fieldsOf(type), entryTypes[type].schema, type);
@@ -215,20 +243,45 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     expect(find(location, 'department').options!.find((o) => o.value === '2A')!.label).toBe('2A — Corse-du-Sud');
     expect(find(find(providers, 'area').fields!, 'regions').options).toHaveLength(regions.length);
     const recommendation = fieldsOf('recommendations');
-    expect(find(recommendation, 'provider')).toMatchObject({ widget: 'relation', collection: 'providers', value_field: '{{slug}}', required: true });
+    expect(find(recommendation, 'provider')).toMatchObject({
+      widget: 'relation',
+      collection: 'providers',
+      value_field: '{{slug}}',
+      required: true,
+    });
     expect(find(find(recommendation, 'association').fields!, 'size').options!.map((o) => o.label)[0]).toMatch(/^Petites associations/);
     const ratings = find(recommendation, 'ratings');
     expect(ratings.fields!.map((f) => f.name)).toEqual(content.taxonomies.criteria.map((c) => c.slug));
-    expect(ratings.fields![0]).toMatchObject({ widget: 'number', value_type: 'int', min: 1, max: 5, required: false, label: content.taxonomies.criteria[0]!.label });
+    expect(ratings.fields![0]).toMatchObject({
+      widget: 'number',
+      value_type: 'int',
+      min: 1,
+      max: 5,
+      required: false,
+      label: content.taxonomies.criteria[0]!.label,
+    });
     expect(find(fieldsOf('projects'), 'maker')).toMatchObject({ widget: 'relation', required: false });
   });
 
   it('écrit les dates AAAA-MM-JJ sans heure, les entiers en nombres bornés, les textes longs en Markdown limité', () => {
     const providers = fieldsOf('providers');
-    expect(find(providers, 'updated')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'DD/MM/YYYY', time_format: false, required: true, default: '' });
+    expect(find(providers, 'updated')).toMatchObject({
+      widget: 'datetime',
+      format: 'YYYY-MM-DD',
+      date_format: 'DD/MM/YYYY',
+      time_format: false,
+      required: true,
+      default: '',
+    });
     expect(find(providers, 'trained')).toMatchObject({ widget: 'number', value_type: 'int', min: 2000, max: 2100, required: false });
     expect(find(find(providers, 'pricing').fields!, 'from_eur')).toMatchObject({ value_type: 'int', min: 0 });
-    expect(find(providers, 'body')).toMatchObject({ widget: 'markdown', minimal: true, editor_components: [], sanitize_preview: true, required: true });
+    expect(find(providers, 'body')).toMatchObject({
+      widget: 'markdown',
+      minimal: true,
+      editor_components: [],
+      sanitize_preview: true,
+      required: true,
+    });
     expect(find(providers, 'body').buttons).not.toContain('code-block');
     const verification = find(fieldsOf('recommendations'), 'verification');
     expect(verification).toMatchObject({ committee: true, collapsed: true });
@@ -238,13 +291,25 @@ describe('la configuration du CMS, lue dans les schémas', () => {
   it('donne aux champs à format le motif et le message du schéma, qui acceptent les données de démonstration et refusent ce que le schéma refuse', () => {
     const providers = fieldsOf('providers');
     const cases: Array<{ field: EntryField; good: string[]; bad: string[] }> = [
-      { field: find(providers, 'website'), good: content.providers.map((p) => p.data.website), bad: ['http://exemple.org', 'exemple.org', 'https://exemple', 'https://moi@exemple.org'] },
+      {
+        field: find(providers, 'website'),
+        good: content.providers.map((p) => p.data.website),
+        bad: ['http://exemple.org', 'exemple.org', 'https://exemple', 'https://moi@exemple.org'],
+      },
       { field: find(providers, 'siren'), good: ['100000025'], bad: ['12345678', '1234567890', '10000002A'] },
       { field: find(find(providers, 'contact').fields!, 'phone'), good: ['02 99 00 00 02', '+33 4 76 00 00 00'], bad: ['12', 'abc'] },
-      { field: find(find(providers, 'contact').fields!, 'email'), good: content.providers.map((p) => p.data.contact.email), bad: ['contact@', 'contact.exemple.org'] },
+      {
+        field: find(find(providers, 'contact').fields!, 'email'),
+        good: content.providers.map((p) => p.data.contact.email),
+        bad: ['contact@', 'contact.exemple.org'],
+      },
       { field: find(find(providers, 'location').fields!, 'postcode'), good: ['35000', '2A000'.replace('A', '0')], bad: ['3500', 'abcde'] },
       { field: find(providers, 'name'), good: content.providers.map((p) => p.data.name), bad: ['A', 'x'.repeat(121)] },
-      { field: find(find(fieldsOf('recommendations'), 'verification').fields!, 'by'), good: ['copil-yanis', 'Copil-Camille'], bad: ['Camille Martin', 'x'] },
+      {
+        field: find(find(fieldsOf('recommendations'), 'verification').fields!, 'by'),
+        good: ['copil-yanis', 'Copil-Camille'],
+        bad: ['Camille Martin', 'x'],
+      },
     ];
     const websiteSchema = objectShape(entryTypes.providers.schema)!.website!;
     for (const { field, good, bad } of cases) {
@@ -254,7 +319,9 @@ describe('la configuration du CMS, lue dans les schémas', () => {
       for (const value of bad) expect(pattern.test(value), `${field.name} : ${value}`).toBe(false);
       expect(message).not.toMatch(/\.$/);
     }
-    const schemaMessage = (websiteSchema as unknown as { safeParse(v: string): { error: { issues: Array<{ message: string }> } } }).safeParse('http://exemple.org').error.issues[0]!.message;
+    const schemaMessage = (
+      websiteSchema as unknown as { safeParse(v: string): { error: { issues: Array<{ message: string }> } } }
+    ).safeParse('http://exemple.org').error.issues[0]!.message;
     expect(find(providers, 'website').pattern![1]).toBe(schemaMessage.replace(/^./, (c) => c.toUpperCase()).replace(/\.$/, ''));
   });
 
@@ -276,10 +343,30 @@ describe('les sources d’enregistrement (backends)', () => {
   });
 
   it('GitLab et Forgejo en PKCE, sans secret, l’API déduite de l’adresse du dépôt', () => {
-    const gitlab = backendConfig({ ...settings(), repository: { forge: 'gitlab', url: 'https://gitlab.com/groupe/sous-groupe/annuaire', branch: 'main' } }, { CMS_APP_ID: 'abc' });
-    expect(gitlab.backend).toMatchObject({ name: 'gitlab', repo: 'groupe/sous-groupe/annuaire', auth_type: 'pkce', app_id: 'abc', api_root: 'https://gitlab.com/api/v4', base_url: 'https://gitlab.com' });
-    const forgejo = backendConfig(settings(), { CMS_BACKEND: 'forgejo', CMS_REPO: 'asso/annuaire', CMS_BASE_URL: 'https://codeberg.org', CMS_APP_ID: 'x' });
-    expect(forgejo.backend).toMatchObject({ name: 'forgejo', repo: 'asso/annuaire', api_root: 'https://codeberg.org/api/v1', open_authoring: true });
+    const gitlab = backendConfig(
+      { ...settings(), repository: { forge: 'gitlab', url: 'https://gitlab.com/groupe/sous-groupe/annuaire', branch: 'main' } },
+      { CMS_APP_ID: 'abc' },
+    );
+    expect(gitlab.backend).toMatchObject({
+      name: 'gitlab',
+      repo: 'groupe/sous-groupe/annuaire',
+      auth_type: 'pkce',
+      app_id: 'abc',
+      api_root: 'https://gitlab.com/api/v4',
+      base_url: 'https://gitlab.com',
+    });
+    const forgejo = backendConfig(settings(), {
+      CMS_BACKEND: 'forgejo',
+      CMS_REPO: 'asso/annuaire',
+      CMS_BASE_URL: 'https://codeberg.org',
+      CMS_APP_ID: 'x',
+    });
+    expect(forgejo.backend).toMatchObject({
+      name: 'forgejo',
+      repo: 'asso/annuaire',
+      api_root: 'https://codeberg.org/api/v1',
+      open_authoring: true,
+    });
     expect(() => backendConfig(settings(), { CMS_BACKEND: 'gitea' })).toThrow(/github, gitlab, forgejo ou local/);
   });
 
@@ -302,8 +389,12 @@ describe('ce que le CMS peut enregistrer', () => {
       const fields = fieldsOf(type);
       const base = baseData(type, id);
       const empty: Record<string, unknown> = { ...leftAlone(fields, base), ...(base.body ? { body: base.body } : {}) };
-      const made: Array<{ what: string; data: Record<string, unknown> }> = [{ what: 'champs facultatifs laissés vides', data: empty }, ...choiceVariants(type, base, fields)];
-      if (type === 'providers') made.push({ what: 'champs facultatifs vides, à distance', data: { ...empty, area: { ...(empty.area as object), remote: true } } });
+      const made: Array<{ what: string; data: Record<string, unknown> }> = [
+        { what: 'champs facultatifs laissés vides', data: empty },
+        ...choiceVariants(type, base, fields),
+      ];
+      if (type === 'providers')
+        made.push({ what: 'champs facultatifs vides, à distance', data: { ...empty, area: { ...(empty.area as object), remote: true } } });
       for (const { what, data } of made) {
         // A département chosen with the postcode of another one is a mistake of the person, not of the CMS.
         const location = data.location as Record<string, string> | undefined;
@@ -342,7 +433,10 @@ describe('ce que le CMS peut enregistrer', () => {
     for (const [file, { variant, paths }] of refused) {
       const errors = errorsOf(file);
       expect(errors.length, `${file} (${variant.what}) : refusé par le CMS, accepté par la vérification`).toBeGreaterThan(0);
-      expect(errors.map((e) => e.path.split(/[.[]/)[0]), file).toEqual(expect.arrayContaining(paths.map((p) => p.split(/[.[]/)[0])));
+      expect(
+        errors.map((e) => e.path.split(/[.[]/)[0]),
+        file,
+      ).toEqual(expect.arrayContaining(paths.map((p) => p.split(/[.[]/)[0])));
     }
     // Only a provider serving nowhere is refused: every allowed value of every field is accepted.
     expect([...refused.values()].map((r) => `${r.variant.type} : ${r.variant.what} → ${r.paths.join(', ')}`)).toEqual([
@@ -361,12 +455,54 @@ describe('ce que le CMS peut enregistrer', () => {
     await cp(path.join(root, 'content'), folder, { recursive: true });
     const provider = baseData('providers', 'octets-solidaires');
     const recommendation = baseData('recommendations', 'octets-solidaires--voix-du-blavet');
-    const wrong: Array<{ type: EntryTypeName; id: string; data: Record<string, unknown>; path: string; field: EntryField; value: unknown }> = [
-      { type: 'providers', id: 'octets-solidaires', data: { ...provider, website: 'http://octets-solidaires.example.org' }, path: 'website', field: find(fieldsOf('providers'), 'website'), value: 'http://octets-solidaires.example.org' },
-      { type: 'providers', id: 'octets-solidaires', data: { ...provider, structure: 'fondation' }, path: 'structure', field: find(fieldsOf('providers'), 'structure'), value: 'fondation' },
-      { type: 'providers', id: 'octets-solidaires', data: { ...provider, services: ['hebergment'] }, path: 'services[0]', field: find(fieldsOf('providers'), 'services'), value: 'hebergment' },
-      { type: 'providers', id: 'octets-solidaires', data: { ...provider, contact: { ...(provider.contact as object), phone: '12 34' } }, path: 'contact.phone', field: find(find(fieldsOf('providers'), 'contact').fields!, 'phone'), value: '12 34' },
-      { type: 'recommendations', id: 'octets-solidaires--voix-du-blavet', data: { ...recommendation, ratings: { ...(recommendation.ratings as object), autonomie: 7 } }, path: 'ratings.autonomie', field: find(find(fieldsOf('recommendations'), 'ratings').fields!, 'autonomie'), value: 7 },
+    const wrong: Array<{
+      type: EntryTypeName;
+      id: string;
+      data: Record<string, unknown>;
+      path: string;
+      field: EntryField;
+      value: unknown;
+    }> = [
+      {
+        type: 'providers',
+        id: 'octets-solidaires',
+        data: { ...provider, website: 'http://octets-solidaires.example.org' },
+        path: 'website',
+        field: find(fieldsOf('providers'), 'website'),
+        value: 'http://octets-solidaires.example.org',
+      },
+      {
+        type: 'providers',
+        id: 'octets-solidaires',
+        data: { ...provider, structure: 'fondation' },
+        path: 'structure',
+        field: find(fieldsOf('providers'), 'structure'),
+        value: 'fondation',
+      },
+      {
+        type: 'providers',
+        id: 'octets-solidaires',
+        data: { ...provider, services: ['hebergment'] },
+        path: 'services[0]',
+        field: find(fieldsOf('providers'), 'services'),
+        value: 'hebergment',
+      },
+      {
+        type: 'providers',
+        id: 'octets-solidaires',
+        data: { ...provider, contact: { ...(provider.contact as object), phone: '12 34' } },
+        path: 'contact.phone',
+        field: find(find(fieldsOf('providers'), 'contact').fields!, 'phone'),
+        value: '12 34',
+      },
+      {
+        type: 'recommendations',
+        id: 'octets-solidaires--voix-du-blavet',
+        data: { ...recommendation, ratings: { ...(recommendation.ratings as object), autonomie: 7 } },
+        path: 'ratings.autonomie',
+        field: find(find(fieldsOf('recommendations'), 'ratings').fields!, 'autonomie'),
+        value: 7,
+      },
     ];
     for (const [index, item] of wrong.entries()) {
       // The form itself does not offer or accept the value…
@@ -381,7 +517,193 @@ describe('ce que le CMS peut enregistrer', () => {
       await cp(path.join(root, 'content'), dir, { recursive: true });
       await writeFile(path.join(dir, item.type, `${item.id}.md`), decapFile(item.type, item.data, fieldsOf(item.type)));
       const result = await checkContent(dir, { today: TODAY, displayRoot: dir });
-      expect(result.problems.filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.path}`)).toContain(`${item.type}/${item.id}.md ${item.path}`);
+      expect(result.problems.filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.path}`)).toContain(
+        `${item.type}/${item.id}.md ${item.path}`,
+      );
     }
+  });
+});
+
+/*
+ * Decap's own slug code (decap-cms-core, the version its bundle holds), run
+ * as the CMS runs it. Its modules come from their ES build; the two that only
+ * bring the rest of the application along (the configuration loader and the
+ * entries' store) stand aside: the slug code does not use them.
+ */
+vi.mock(
+  'decap-cms-lib-widgets',
+  () => import(/* @vite-ignore */ path.join(path.dirname(decapRequire.resolve('decap-cms-lib-widgets/package.json')), 'dist/esm/index.js')),
+);
+vi.mock('../../node_modules/decap-cms-core/dist/esm/actions/config.js', () => ({ CONFIG_SUCCESS: 'CONFIG_SUCCESS' }));
+vi.mock('../../node_modules/decap-cms-core/dist/esm/reducers/entries.js', () => ({ selectMediaFolder: () => undefined }));
+
+type DecapMap = { getIn(path: readonly unknown[], notSetValue?: unknown): unknown; toJS(): Record<string, unknown> };
+interface DecapSlugCode {
+  slugFormatter(collection: unknown, data: DecapMap, slugConfig: unknown): string;
+  sanitizeChar(char: string, slugConfig: unknown): string;
+  fromJS(value: unknown): DecapMap;
+}
+
+async function decapSlugCode(): Promise<DecapSlugCode> {
+  const esm = path.join(path.dirname(createRequire(import.meta.url).resolve('decap-cms-core/package.json')), 'dist/esm/lib');
+  const formatters = await import(/* @vite-ignore */ path.join(esm, 'formatters.js'));
+  const urlHelper = await import(/* @vite-ignore */ path.join(esm, 'urlHelper.js'));
+  const immutable = await import(/* @vite-ignore */ decapRequire.resolve('immutable'));
+  return {
+    slugFormatter: formatters.slugFormatter,
+    sanitizeChar: urlHelper.sanitizeChar,
+    fromJS: immutable.fromJS ?? immutable.default.fromJS,
+  };
+}
+
+/** What a person may type as a name, a title or an association's name. */
+const typedNames = [
+  'Atelier_numérique ~ libre',
+  'L’Atelier d’Émilie',
+  "L'Atelier d'Émilie",
+  'Œuvre & Cœur à Saint-Étienne',
+  '🌱 Graines 🌱 de 🌍 numérique',
+  'Atelier    numérique      solidaire',
+  '  « Atelier ! » …  ',
+  '--Atelier--',
+  '...Atelier...',
+  '_~_Atelier_~_',
+  '(Atelier) [numérique] {libre} #1 @home 50% +1 = 2 $ * / \\ | ? : ; < > "',
+  'Association pour le développement des usages numériques libres et solidaires en Auvergne-Rhône-Alpes',
+  'Associationpourledéveloppementdesusagesnumériqueslibresetsolidairesenrégion',
+  'x'.repeat(120),
+  '🌱🌱🌱',
+  '🏳️‍🌈',
+  '!!!',
+  'A.',
+  'Con',
+  'AUX',
+  'lpt1',
+  'Straße',
+  'Ассоциация «Свобода»',
+  '日本語のタイトル',
+  'ǅemal ﬃ ① Ａｔｅｌｉｅｒ',
+  'tab\tand\nnew line',
+  // Words of the directory's own pages: no provider file may take them.
+  ...reservedProviderSlugs.map((word) => word.toUpperCase()),
+];
+
+/** An entry as the CMS holds it: the typed text where the type takes its file name, and a provider for a recommendation. */
+function typedEntry(type: EntryTypeName, text: string): Record<string, unknown> {
+  const naming = entryNaming[type];
+  const data: Record<string, unknown> = naming.prefix ? { [naming.prefix]: 'octets-solidaires' } : {};
+  let target = data;
+  for (const key of naming.from.slice(0, -1)) target = (target[key] = {}) as Record<string, unknown>;
+  target[naming.from.at(-1)!] = text;
+  return { ...data, services: ['diagnostic'], body: 'Texte.' };
+}
+
+/** The check's rule for a file name (`entryIdProblem`, which `npm run check` applies). */
+const accepted = (type: EntryTypeName, id: string) => entryIdProblem(type, id, `${id}.md`) === undefined;
+
+describe('file names of new entries', () => {
+  it('are names the check accepts, from Decap’s own slug code and the generated configuration, whatever is typed', async () => {
+    const decap = await decapSlugCode();
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as {
+      slug: unknown;
+      collections: Array<{ name: string }>;
+    };
+    for (const type of Object.keys(entryTypes) as EntryTypeName[]) {
+      const collection = decap.fromJS(config.collections.find((c) => c.name === type));
+      for (const text of typedNames) {
+        const typed = typedEntry(type, text);
+        const data = decap.fromJS(typed);
+        const view = withFileName(type, data);
+        const slug = decap.slugFormatter(collection, view, config.slug);
+        const what = `${type} : ${JSON.stringify(text)} → ${JSON.stringify(slug)}`;
+        expect(accepted(type, slug), what).toBe(true);
+        // Decap keeps the name the project makes, as the no-account forms make it.
+        expect(slug, what).toBe(entryIdFor(type, typed));
+        // A name already taken gets « -1 », « -2 »… from Decap: still a name the check accepts.
+        for (const n of [1, 2, 10, 99, 999])
+          expect(accepted(type, `${slug}${decap.sanitizeChar(' ', config.slug)}${n}`), `${what} (${n})`).toBe(true);
+        // What Decap writes in the file is what was typed.
+        expect(view.toJS(), what).toEqual(typed);
+        expect(data.getIn(entryNaming[type].from), what).toBe(text);
+      }
+    }
+  });
+
+  it('come out readable: accents dropped, words joined by dashes, a word kept whole, a fallback when no letter is left', () => {
+    const name = (text: string) => entryIdFor('providers', { name: text });
+    expect(name('L’Atelier d’Émilie')).toBe('l-atelier-d-emilie');
+    expect(name("L'Atelier d'Émilie")).toBe('l-atelier-d-emilie');
+    expect(name('Atelier_numérique ~ libre')).toBe('atelier-numerique-libre');
+    expect(name('Œuvre & Cœur à Saint-Étienne')).toBe('oeuvre-coeur-a-saint-etienne');
+    expect(name('🌱 Graines 🌱 de 🌍 numérique')).toBe('graines-de-numerique');
+    expect(name('  « Atelier ! » …  ')).toBe('atelier');
+    expect(name('🌱🌱🌱')).toBe('prestataire');
+    expect(name('AUX')).toBe('aux-prestataire');
+    expect(name(reservedProviderSlugs[0]!)).toBe(`${reservedProviderSlugs[0]}-prestataire`);
+    const long = name('Association pour le développement des usages numériques libres et solidaires en Auvergne-Rhône-Alpes');
+    expect(long).toBe('association-pour-le-developpement-des-usages');
+    expect(long.length).toBeLessThanOrEqual(NAME_PART_MAX);
+    expect(entryIdFor('projects', { title: '🚀🚀' })).toBe('projet');
+    expect(entryIdFor('recommendations', { provider: 'octets-solidaires', association: { name: '💚' } })).toBe(
+      'octets-solidaires--association',
+    );
+  });
+
+  it('need the step before saving: Decap alone keeps « _ » and « ~ » and leaves nothing of a name made of emoji', async () => {
+    // Should this fail one day, Decap's settings may be enough, and `file-name.ts` can go.
+    const decap = await decapSlugCode();
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as {
+      slug: unknown;
+      collections: Array<{ name: string }>;
+    };
+    const collection = decap.fromJS(config.collections.find((c) => c.name === 'providers'));
+    const alone = (text: string) => decap.slugFormatter(collection, decap.fromJS({ name: text }), config.slug);
+    expect(alone('Atelier_numérique ~ libre')).toBe('atelier_numerique-~-libre');
+    expect(alone('🌱🌱🌱')).toBe('');
+    expect(alone('Con')).toBe('');
+  });
+});
+
+describe('the local backup of a form', () => {
+  it('is not made for an untouched form: every required multiple choice starts as the empty list Decap would set', () => {
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as {
+      collections: Array<{ name: string; fields?: unknown[] }>;
+    };
+    const required: string[] = [];
+    const walk = (fields: unknown[] = [], where: string) => {
+      for (const field of fields as Array<Record<string, unknown>>) {
+        if (field.widget === 'select' && field.multiple && field.required) {
+          required.push(`${where}.${String(field.name)}`);
+          expect(field.default, `${where}.${String(field.name)}`).toEqual([]);
+        }
+        walk(field.fields as unknown[] | undefined, `${where}.${String(field.name)}`);
+      }
+    };
+    for (const collection of config.collections) walk(collection.fields, collection.name);
+    expect(required).toContain('providers.services');
+  });
+});
+
+describe('the corrections of Decap’s bundle', () => {
+  it('apply to the installed bundle, whose slug code is the one tested above', async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
+    const source = await readFile(path.join(dist, 'decap-cms.js'), 'utf8');
+    const served = String(await servedBundleFile('decap-cms.js'));
+    expect(served).not.toBe(source);
+    // The restore of a local backup waits for the form's draft.
+    expect(served).toMatch(
+      /componentDidUpdate\((\w+)\)\{if\(!\(\1\.localBackup&&\1\.draftKey\)&&this\.props\.localBackup&&this\.props\.draftKey&&\(/,
+    );
+    expect(served.length - source.length).toBeLessThan(100);
+    const core = decapRequire('./package.json') as { version: string };
+    expect(source).toContain(`console.log("decap-cms-core ${core.version}")`);
+  });
+
+  it('stop the build, saying what to do, when Decap no longer holds the code they correct', () => {
+    expect(() => fixBundle('decap-cms.js', 'componentDidUpdate(e){}')).toThrow(BundleFixError);
+    expect(() => fixBundle('decap-cms.js', 'componentDidUpdate(e){}')).toThrow(
+      /restaurer la sauvegarde locale.*src\/cms\/bundle-fixes\.ts/,
+    );
+    expect(fixBundle('other.js', 'unchanged')).toBe('unchanged');
   });
 });

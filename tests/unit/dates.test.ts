@@ -1,6 +1,6 @@
 /** Calendar arithmetic on `YYYY-MM-DD` strings, and today as France sees it. */
 import { describe, expect, it } from 'vitest';
-import { addMonths, todayInFrance } from '../../src/domain/dates.ts';
+import { addMonths, todayInFrance } from '../../src/domain/text/dates.ts';
 import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from '../../src/domain/staleness.ts';
 
 describe('todayInFrance', () => {

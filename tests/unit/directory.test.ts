@@ -1,11 +1,12 @@
 /**
- * The directory derived from the content: who is published (rule 8), what
- * visitors read about them, how far each project's funding has come, and
- * what the committee must look at again.
+ * The directory derived from the content: who is published (the rule
+ * `publication` of the rules catalogue), what visitors read about them, how
+ * far each project's funding has come, and what the committee must look at
+ * again.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content, Entry } from '../../src/domain/content.ts';
-import { buildDirectory, criterionAverages, isPublished, type Directory } from '../../src/domain/directory.ts';
+import { buildDirectory, criterionAverages, isPublished, type Directory } from '../../src/domain/directory/index.ts';
 import { fundingProgress } from '../../src/domain/projects.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import type { Project } from '../../src/schemas/project.ts';
@@ -20,12 +21,17 @@ async function baseContent(): Promise<Content> {
 }
 
 /** A recommendation of the base corpus with some of its data changed. */
-function variant(content: Content, id: string, change: (data: Recommendation) => Recommendation, newId = `${id}-bis`): Entry<Recommendation> {
+function variant(
+  content: Content,
+  id: string,
+  change: (data: Recommendation) => Recommendation,
+  newId = `${id}-bis`,
+): Entry<Recommendation> {
   const original = content.recommendations.find((r) => r.id === id)!;
   return { ...original, id: newId, data: change(structuredClone(original.data)) };
 }
 
-describe('publication (rule 8)', () => {
+describe('publication', () => {
   let directory: Directory;
   beforeAll(async () => {
     directory = buildDirectory(await baseContent(), TODAY);
@@ -39,13 +45,21 @@ describe('publication (rule 8)', () => {
 
   it('keeps a provider with only pending and rejected recommendations waiting, with its counts for the committee', () => {
     expect(directory.waiting).toEqual([
-      expect.objectContaining({ id: 'atelier-en-attente', file: 'tests/content/fixtures/base/providers/atelier-en-attente.md', pending: 1, rejected: 1 }),
+      expect.objectContaining({
+        id: 'atelier-en-attente',
+        file: 'tests/content/fixtures/base/providers/atelier-en-attente.md',
+        pending: 1,
+        rejected: 1,
+      }),
     ]);
   });
 
   it('shows only verified recommendations, newest verification first', () => {
     const nuage = directory.providers.find((p) => p.id === 'nuage-des-exemples')!;
-    expect(nuage.recommendations.map((r) => r.id)).toEqual(['nuage-des-exemples--velo-exemple', 'nuage-des-exemples--jardins-de-l-exemple']);
+    expect(nuage.recommendations.map((r) => r.id)).toEqual([
+      'nuage-des-exemples--velo-exemple',
+      'nuage-des-exemples--jardins-de-l-exemple',
+    ]);
     expect(nuage.lastVerified).toBe('2026-09-01');
     for (const provider of directory.providers) {
       for (const rec of provider.recommendations) expect(rec.data.verification.status).toBe('verified');
@@ -67,16 +81,24 @@ describe('publication (rule 8)', () => {
     const nuage = result.providers.find((p) => p.id === 'nuage-des-exemples')!;
     expect(nuage.recommendations).toHaveLength(2);
     expect(nuage.ratings.find((r) => r.criterion === 'besoins-compris')).toEqual({ criterion: 'besoins-compris', average: 4, count: 2 });
-    expect(result.pendingRecommendations.map((r) => r.id)).toEqual(['atelier-en-attente--chorale-exemple', 'nuage-des-exemples--jardins-de-l-exemple-bis']);
+    expect(result.pendingRecommendations.map((r) => r.id)).toEqual([
+      'atelier-en-attente--chorale-exemple',
+      'nuage-des-exemples--jardins-de-l-exemple-bis',
+    ]);
   });
 
   it('unpublishes a provider whose only verified recommendation is rejected after all', async () => {
     const content = await baseContent();
     const index = content.recommendations.findIndex((r) => r.id === 'cooperative-exemple-libre--theatre-exemple');
-    content.recommendations[index] = variant(content, 'cooperative-exemple-libre--theatre-exemple', (r) => ({
-      ...r,
-      verification: { ...r.verification, status: 'rejected' },
-    }), 'cooperative-exemple-libre--theatre-exemple');
+    content.recommendations[index] = variant(
+      content,
+      'cooperative-exemple-libre--theatre-exemple',
+      (r) => ({
+        ...r,
+        verification: { ...r.verification, status: 'rejected' },
+      }),
+      'cooperative-exemple-libre--theatre-exemple',
+    );
     const result = buildDirectory(content, TODAY);
     expect(result.providers.map((p) => p.id)).toEqual(['nuage-des-exemples']);
     expect(result.waiting.map((p) => [p.id, p.pending, p.rejected])).toEqual([
@@ -88,10 +110,15 @@ describe('publication (rule 8)', () => {
   it('publishes a waiting provider once one of its recommendations is verified', async () => {
     const content = await baseContent();
     const index = content.recommendations.findIndex((r) => r.id === 'atelier-en-attente--chorale-exemple');
-    content.recommendations[index] = variant(content, 'atelier-en-attente--chorale-exemple', (r) => ({
-      ...r,
-      verification: { status: 'verified', date: '2026-11-02', method: 'entretien', by: 'copil-sacha' },
-    }), 'atelier-en-attente--chorale-exemple');
+    content.recommendations[index] = variant(
+      content,
+      'atelier-en-attente--chorale-exemple',
+      (r) => ({
+        ...r,
+        verification: { status: 'verified', date: '2026-11-02', method: 'entretien', by: 'copil-sacha' },
+      }),
+      'atelier-en-attente--chorale-exemple',
+    );
     const result = buildDirectory(content, TODAY);
     expect(result.providers.map((p) => p.id)).toEqual(['atelier-en-attente', 'cooperative-exemple-libre', 'nuage-des-exemples']);
     expect(result.waiting).toEqual([]);
@@ -132,7 +159,11 @@ describe('what visitors read about a published provider', () => {
   });
 
   it('averages in the order of the criteria, and ignores ratings of criteria no longer listed', () => {
-    const ratings = [{ a: 1, b: 5, old: 5 }, { a: 2, b: null }, { a: null, b: 4 }].map((r) => ({ ratings: r }) as unknown as Recommendation);
+    const ratings = [
+      { a: 1, b: 5, old: 5 },
+      { a: 2, b: null },
+      { a: null, b: 4 },
+    ].map((r) => ({ ratings: r }) as unknown as Recommendation);
     expect(criterionAverages(ratings, ['b', 'a'])).toEqual([
       { criterion: 'b', average: 4.5, count: 2 },
       { criterion: 'a', average: 1.5, count: 2 },
@@ -150,7 +181,18 @@ describe('funding of projects', () => {
     }) as Project;
 
   it('adds up what was pledged and what was paid, and what remains', () => {
-    expect(fundingProgress(project([[500, true], [700, false]], 3000, [true, false]))).toEqual({
+    expect(
+      fundingProgress(
+        project(
+          [
+            [500, true],
+            [700, false],
+          ],
+          3000,
+          [true, false],
+        ),
+      ),
+    ).toEqual({
       pledged: 1200,
       paid: 500,
       ratio: 0.4,
@@ -164,7 +206,14 @@ describe('funding of projects', () => {
   });
 
   it('goes past the goal when over-funded, with nothing remaining', () => {
-    expect(fundingProgress(project([[2000, true], [1600, true]]))).toMatchObject({ pledged: 3600, paid: 3600, ratio: 1.2, remaining: 0 });
+    expect(
+      fundingProgress(
+        project([
+          [2000, true],
+          [1600, true],
+        ]),
+      ),
+    ).toMatchObject({ pledged: 3600, paid: 3600, ratio: 1.2, remaining: 0 });
   });
 
   it('is computed for each project of the corpus, with its maker when published', async () => {
@@ -180,7 +229,11 @@ describe('funding of projects', () => {
   it('lists projects still to fund first, then the others by progress, newest first within a status', async () => {
     const content = await baseContent();
     const original = content.projects[0]!;
-    const copy = (id: string, status: Project['status'], proposed: string) => ({ ...original, id, data: { ...original.data, status, proposed } });
+    const copy = (id: string, status: Project['status'], proposed: string) => ({
+      ...original,
+      id,
+      data: { ...original.data, status, proposed },
+    });
     content.projects = [
       copy('livre', 'livre', '2025-01-01'),
       copy('ancien', 'en-financement', '2025-06-01'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryIdProblem, isNamedForProvider, providerOfRecommendationId, recommendationId } from '../../src/domain/entry-names.ts';
-import { facetKeys } from '../../src/domain/facet-keys.ts';
+import { facetKeys } from '../../src/domain/directory/facet-keys.ts';
 import { reservedProviderSlugs, routes } from '../../src/domain/routes.ts';
 
 describe('entry names', () => {
@@ -23,7 +23,9 @@ describe('entry names', () => {
   });
 
   it.each(reservedProviderSlugs)('refuses « %s » as a provider file name, and only as a provider’s', (word) => {
-    expect(entryIdProblem('providers', word, `${word}.md`)).toContain(`« ${word} » est un mot réservé aux pages de l’annuaire (/annuaire/${word}/)`);
+    expect(entryIdProblem('providers', word, `${word}.md`)).toContain(
+      `« ${word} » est un mot réservé aux pages de l’annuaire (/annuaire/${word}/)`,
+    );
     expect(entryIdProblem('projects', word, `${word}.md`)).toBeUndefined();
   });
 

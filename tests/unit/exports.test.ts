@@ -1,41 +1,39 @@
+/**
+ * The open-data files and feeds, from the small test corpus
+ * (tests/content/fixtures/base): two published providers, one waiting
+ * (atelier-en-attente, whose recommendations are pending or rejected), one
+ * project whose maker is published.
+ */
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content, Entry } from '../../src/domain/content.ts';
-import { buildDirectory, type Directory } from '../../src/domain/directory.ts';
-import {
-  FEED_ITEMS,
-  csvColumns,
-  exportProjects,
-  exportProviders,
-  fundingGuid,
-  guardFormula,
-  projectFeedItems,
-  projectFields,
-  providerFeedItems,
-  providerFields,
-  providersCsv,
-  recommendationFields,
-  type ExportContext,
-} from '../../src/domain/exports.ts';
+import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
+import { guardFormula, providerCsvColumns, providersCsv } from '../../src/domain/exports/csv.ts';
+import type { ExportContext } from '../../src/domain/exports/descriptor.ts';
+import { FEED_ITEMS, projectFeedItems, providerFeedItems } from '../../src/domain/exports/feeds.ts';
+import { exportProjects, fundingGuid, projectFieldDocs } from '../../src/domain/exports/projects.ts';
+import { exportProviders, providerFieldDocs } from '../../src/domain/exports/providers.ts';
 import { loadContent } from '../../src/loader/index.ts';
+import { metaOf, schemaAt } from '../../src/schemas/introspect.ts';
 import { projectSchema } from '../../src/schemas/project.ts';
 import { providerSchema } from '../../src/schemas/provider.ts';
-import { metaOf, schemaAt } from '../../src/schemas/introspect.ts';
+import { BASE, TODAY } from '../content/helpers.ts';
 
-const TODAY = '2026-11-28';
-const UNPUBLISHED = ['isula-libera', 'cle-de-touraine-conseil', 'volcans-numeriques'];
+const PUBLISHED = ['cooperative-exemple-libre', 'nuage-des-exemples'];
+const UNPUBLISHED = 'atelier-en-attente';
+const PROJECT = 'agenda-partage-exemple';
 
 let content: Content;
 let directory: Directory;
 let ctx: ExportContext;
 
 beforeAll(async () => {
-  content = (await loadContent('content')).content;
+  content = (await loadContent(BASE)).content;
   directory = buildDirectory(content, TODAY);
   ctx = { siteUrl: 'https://annuaire.example.org/base/', today: TODAY, taxonomies: content.taxonomies };
 });
 
-/** The demo content with one provider, recommendation or project changed: the case a test shows. */
+/** The test corpus with one provider, recommendation or project changed: the case a test shows. */
 function directoryWith(change: (c: Content) => void): Directory {
   const clone = <T>(entries: Entry<T>[]) => entries.map((e) => ({ ...e, data: structuredClone(e.data) }));
   const copy: Content = {
@@ -51,11 +49,9 @@ function directoryWith(change: (c: Content) => void): Directory {
 describe('providers export', () => {
   it('lists only published providers, each with at least one verified recommendation', () => {
     const exported = exportProviders(directory, ctx);
-    const slugs = exported.providers.map((p) => p.slug);
-    expect(slugs).toHaveLength(14);
-    for (const slug of UNPUBLISHED) expect(slugs).not.toContain(slug);
+    expect(exported.providers.map((p) => p.slug)).toEqual(PUBLISHED);
     for (const p of exported.providers) expect(p.verified_recommendations).toBeGreaterThan(0);
-    expect(exported.count).toBe(14);
+    expect(exported.count).toBe(2);
     expect(exported.licence.id).toBe('etalab-2.0');
   });
 
@@ -65,7 +61,7 @@ describe('providers export', () => {
       expect(json).not.toContain(rec.data.association.name);
     }
     const verifiedCount = content.recommendations.filter(
-      (r) => r.data.verification.status === 'verified' && !UNPUBLISHED.includes(r.data.provider),
+      (r) => r.data.verification.status === 'verified' && r.data.provider !== UNPUBLISHED,
     ).length;
     const exportedCount = exportProviders(directory, ctx).providers.reduce((n, p) => n + p.recommendations.length, 0);
     expect(exportedCount).toBe(verifiedCount);
@@ -88,15 +84,16 @@ describe('providers export', () => {
   });
 
   it('computes the figures: counts, per-criterion averages, first and last verification', () => {
-    const exported = exportProviders(directory, ctx).providers.find((p) => p.slug === 'atelier-garonne-numerique')!;
+    const exported = exportProviders(directory, ctx).providers.find((p) => p.slug === 'nuage-des-exemples')!;
     const recs = content.recommendations.filter(
-      (r) => r.data.provider === 'atelier-garonne-numerique' && r.data.verification.status === 'verified',
+      (r) => r.data.provider === 'nuage-des-exemples' && r.data.verification.status === 'verified',
     );
+    expect(recs).toHaveLength(2);
     const dates = recs.map((r) => r.data.verification.date!).sort();
     expect(exported.verified_recommendations).toBe(recs.length);
     expect(exported.published_since).toBe(dates[0]);
     expect(exported.last_verified).toBe(dates.at(-1));
-    expect(exported.url).toBe('https://annuaire.example.org/base/annuaire/atelier-garonne-numerique/');
+    expect(exported.url).toBe('https://annuaire.example.org/base/annuaire/nuage-des-exemples/');
     for (const criterion of content.taxonomies.criteria) {
       const given = recs.map((r) => r.data.ratings[criterion.slug]).filter((v): v is number => typeof v === 'number');
       const expected = given.length ? Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 100) / 100 : null;
@@ -110,16 +107,16 @@ describe('providers CSV', () => {
     const exported = exportProviders(directory, ctx).providers;
     const rows = parse(providersCsv(exported, content.taxonomies.criteria), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(exported.length);
-    expect(Object.keys(rows[0]!)).toEqual(csvColumns(content.taxonomies.criteria));
+    expect(Object.keys(rows[0]!)).toEqual(providerCsvColumns(content.taxonomies.criteria));
     const first = rows.find((r) => r.slug === exported[0]!.slug)!;
     expect(first.services).toBe(exported[0]!.services.join(';'));
     expect(first['verified_recommendations']).toBe(String(exported[0]!.verified_recommendations));
-    for (const slug of UNPUBLISHED) expect(rows.some((r) => r.slug === slug)).toBe(false);
+    expect(rows.some((r) => r.slug === UNPUBLISHED)).toBe(false);
   });
 
   it('escapes commas, quotes and line breaks, and keeps spreadsheet formulas as text', () => {
     const hostile = directoryWith((c) => {
-      const p = c.providers.find((e) => e.id === 'atelier-garonne-numerique')!;
+      const p = c.providers.find((e) => e.id === 'nuage-des-exemples')!;
       p.data.name = '=HYPERLINK("https://attaque.example","Cliquez")';
       p.data.pricing.details = '+33, « tarif » "spécial"\nsur deux lignes';
       p.data.location.city = '@Lyon';
@@ -128,14 +125,14 @@ describe('providers CSV', () => {
     const exported = exportProviders(hostile, ctx).providers;
     const csv = providersCsv(exported, content.taxonomies.criteria);
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(14);
-    const row = rows.find((r) => r.slug === 'atelier-garonne-numerique')!;
+    expect(rows).toHaveLength(PUBLISHED.length);
+    const row = rows.find((r) => r.slug === 'nuage-des-exemples')!;
     expect(row.name).toBe(`'=HYPERLINK("https://attaque.example","Cliquez")`);
     expect(row['pricing.details']).toBe(`'+33, « tarif » "spécial"\nsur deux lignes`);
     expect(row['location.city']).toBe("'@Lyon");
     expect(row['contact.phone']).toBe("'-1+1");
     // The JSON keeps the values as they are: it is not opened by a spreadsheet.
-    expect(exported.find((p) => p.slug === 'atelier-garonne-numerique')!.name.startsWith('=')).toBe(true);
+    expect(exported.find((p) => p.slug === 'nuage-des-exemples')!.name.startsWith('=')).toBe(true);
     // No cell of the file starts with a formula character.
     for (const r of rows) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
@@ -148,29 +145,36 @@ describe('providers CSV', () => {
 
 describe('field descriptions', () => {
   it('take titles and hints from the schemas, not from a second list', () => {
-    const fields = providerFields(content.taxonomies.criteria);
+    const { providers: fields, recommendations } = providerFieldDocs(content.taxonomies.criteria);
     const city = fields.find((f) => f.key === 'location.city')!;
     expect(city.title).toBe(metaOf(schemaAt(providerSchema, ['location', 'city'])!).title);
     const structure = fields.find((f) => f.key === 'structure')!;
     expect(structure.values?.map((v) => v.value)).toEqual(['association', 'cooperative', 'entreprise', 'independant', 'collectif']);
-    const goal = projectFields().find((f) => f.key === 'goal_eur')!;
+    const goal = projectFieldDocs().find((f) => f.key === 'goal_eur')!;
     expect(goal.description).toBe(metaOf(schemaAt(projectSchema, ['goal_eur'])!).description);
-    expect(recommendationFields().map((f) => f.key)).not.toContain('recommendations[].verification.by');
+    expect(recommendations.map((f) => f.key)).not.toContain('recommendations[].verification.by');
   });
 
   it('describe every key of the exported objects', () => {
     const exported = exportProviders(directory, ctx).providers;
-    const described = new Set(providerFields(content.taxonomies.criteria).map((f) => f.key));
+    const { providers, recommendations } = providerFieldDocs(content.taxonomies.criteria);
+    const described = new Set([...providers, ...recommendations].map((f) => f.key));
     const leafKeys = (o: object, prefix = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) =>
         v && typeof v === 'object' && !Array.isArray(v) && !described.has(prefix + k) ? leafKeys(v, `${prefix}${k}.`) : [prefix + k],
       );
-    for (const p of exported) for (const key of leafKeys(p)) expect(described, key).toContain(key);
+    for (const p of exported) {
+      for (const key of leafKeys(p)) expect(described, key).toContain(key);
+      for (const r of p.recommendations) for (const key of leafKeys(r, 'recommendations[].')) expect(described, key).toContain(key);
+    }
 
-    const projectKeys = new Set(projectFields().map((f) => f.key));
+    const projectKeys = new Set(projectFieldDocs().map((f) => f.key));
     for (const p of exportProjects(directory, ctx).projects) {
       for (const key of Object.keys(p)) {
-        expect([...projectKeys].some((k) => k === key || k.startsWith(`${key}.`)), key).toBe(true);
+        expect(
+          [...projectKeys].some((k) => k === key || k.startsWith(`${key}.`)),
+          key,
+        ).toBe(true);
       }
     }
   });
@@ -201,24 +205,25 @@ describe('projects export (funding.json)', () => {
   });
 
   it('computes pledged, paid and remaining amounts', () => {
-    const p = exportProjects(directory, ctx).projects.find((x) => x.slug === 'accessibilite-nextcloud-forms')!;
-    expect(p.pledged_eur).toBe(8500);
-    expect(p.paid_eur).toBe(6000);
-    expect(p.remaining_eur).toBe(0);
+    const p = exportProjects(directory, ctx).projects.find((x) => x.slug === PROJECT)!;
+    expect(p.pledged_eur).toBe(1200);
+    expect(p.paid_eur).toBe(500);
+    expect(p.remaining_eur).toBe(1800);
+    expect(p.progress).toBe(0.4);
   });
 
   it('never names an unpublished maker', () => {
     const changed = directoryWith((c) => {
-      c.projects.find((p) => p.id === 'accessibilite-nextcloud-forms')!.data.maker = 'volcans-numeriques';
+      c.projects.find((p) => p.id === PROJECT)!.data.maker = UNPUBLISHED;
     });
     const exported = exportProjects(changed, ctx);
-    expect(JSON.stringify(exported)).not.toContain('volcans-numeriques');
-    expect(exported.projects.find((p) => p.slug === 'accessibilite-nextcloud-forms')!.maker).toBeUndefined();
+    expect(JSON.stringify(exported)).not.toContain(UNPUBLISHED);
+    expect(exported.projects.find((p) => p.slug === PROJECT)!.maker).toBeUndefined();
     // A published maker is named, with a link to its profile.
-    expect(exportProjects(directory, ctx).projects.find((p) => p.slug === 'accessibilite-nextcloud-forms')!.maker).toEqual({
-      slug: 'grappe-numerique',
-      name: directory.providers.find((p) => p.id === 'grappe-numerique')!.data.name,
-      url: 'https://annuaire.example.org/base/annuaire/grappe-numerique/',
+    expect(exportProjects(directory, ctx).projects.find((p) => p.slug === PROJECT)!.maker).toEqual({
+      slug: 'nuage-des-exemples',
+      name: directory.providers.find((p) => p.id === 'nuage-des-exemples')!.data.name,
+      url: 'https://annuaire.example.org/base/annuaire/nuage-des-exemples/',
     });
   });
 
@@ -239,15 +244,15 @@ describe('feeds', () => {
     expect(items.map((i) => i.link.split('/').at(-2)).sort()).toEqual(directory.providers.map((p) => p.id).sort());
     const dates = items.map((i) => i.date);
     expect([...dates].sort().reverse()).toEqual(dates);
-    const garonne = items.find((i) => i.link.endsWith('/atelier-garonne-numerique/'))!;
-    expect(garonne.date).toBe(exportProviders(directory, ctx).providers.find((p) => p.slug === 'atelier-garonne-numerique')!.published_since);
+    const garonne = items.find((i) => i.link.endsWith('/nuage-des-exemples/'))!;
+    expect(garonne.date).toBe(exportProviders(directory, ctx).providers.find((p) => p.slug === 'nuage-des-exemples')!.published_since);
   });
 
   it('hold only the newest items', () => {
     const all = providerFeedItems(directory, ctx);
     expect(all.length).toBeLessThanOrEqual(FEED_ITEMS);
-    expect(providerFeedItems(directory, ctx, 3)).toEqual(all.slice(0, 3));
-    expect(projectFeedItems(directory, ctx, 2)).toEqual(projectFeedItems(directory, ctx).slice(0, 2));
+    expect(providerFeedItems(directory, ctx, 1)).toEqual(all.slice(0, 1));
+    expect(projectFeedItems(directory, ctx, 0)).toEqual([]);
   });
 
   it('date projects by the day they were proposed', () => {

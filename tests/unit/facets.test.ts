@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildFacets,
-  explainPlace,
   facetKeys,
   facetTitles,
   facetVocabulary,
-  inPlace,
-  placeMatch,
   providerFacetValues,
-  regionMatch,
   topValues,
   type Taxonomies,
-} from '../../src/domain/facets.ts';
+} from '../../src/domain/directory/facets.ts';
+import { explainPlace, inPlace, placeMatch, regionMatch } from '../../src/domain/directory/places.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
 import { providerSchema, type Provider } from '../../src/schemas/provider.ts';
 import { toolSchema } from '../../src/schemas/taxonomies.ts';
@@ -63,7 +60,12 @@ function provider(overrides: Record<string, unknown> = {}): Provider {
 describe('facet values of a provider', () => {
   it('takes its services, sizes, structure, tools, networks and pricing model as they are written', () => {
     const values = providerFacetValues(
-      provider({ services: ['diagnostic', 'hebergement'], sizes: ['petite', 'moyenne'], networks: ['chatons'], pricing: { model: 'prix-libre' } }),
+      provider({
+        services: ['diagnostic', 'hebergement'],
+        sizes: ['petite', 'moyenne'],
+        networks: ['chatons'],
+        pricing: { model: 'prix-libre' },
+      }),
       taxonomies,
     );
     expect(values.service).toEqual(['diagnostic', 'hebergement']);
@@ -104,8 +106,23 @@ describe('facet values of a provider', () => {
 describe('facet counts', () => {
   const providers = [
     { id: 'a', data: provider({ services: ['diagnostic', 'hebergement'] }) },
-    { id: 'b', data: provider({ location: { city: 'Rennes', postcode: '35000', department: '35' }, area: { remote: true }, services: ['hebergement'], tools: [] }) },
-    { id: 'c', data: provider({ location: { city: 'Brest', postcode: '29200', department: '29' }, area: { national: true }, services: ['hebergement'] }) },
+    {
+      id: 'b',
+      data: provider({
+        location: { city: 'Rennes', postcode: '35000', department: '35' },
+        area: { remote: true },
+        services: ['hebergement'],
+        tools: [],
+      }),
+    },
+    {
+      id: 'c',
+      data: provider({
+        location: { city: 'Brest', postcode: '29200', department: '29' },
+        area: { national: true },
+        services: ['hebergement'],
+      }),
+    },
   ];
   const index = buildFacets(providers, taxonomies);
   const facet = (key: string) => index.facets.find((f) => f.key === key)!;

@@ -8,7 +8,7 @@ import {
   sizeSentence,
   type FinderCandidate,
   type FinderWords,
-} from '../../src/domain/finder.ts';
+} from '../../src/domain/finder/index.ts';
 import { sizeLabels } from '../../src/schemas/provider.ts';
 
 function candidate(overrides: Partial<FinderCandidate>): FinderCandidate {

@@ -3,7 +3,6 @@
  * write, the forges' new-file addresses, the entry they prepare from the
  * answers, and the blank file for those without JavaScript.
  */
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formFields } from '../../src/forms/fields.ts';
 import { newFileUrl } from '../../src/domain/forge.ts';
@@ -46,7 +45,10 @@ describe('le fichier YAML des formulaires', () => {
       list: ['diagnostic', 'a, b', '35', 'true'],
       none: [],
       nested: { deep: { value: 'x: y' } },
-      objects: [{ funder: 'Fondation', amount_eur: 300, paid: true }, { funder: 'Ville', amount_eur: 200, paid: false }],
+      objects: [
+        { funder: 'Fondation', amount_eur: 300, paid: true },
+        { funder: 'Ville', amount_eur: 200, paid: false },
+      ],
     };
     const file = entryFile(data, 'Le texte.\n');
     expect(frontMatter(file)).toEqual(data);
@@ -59,19 +61,29 @@ describe('le fichier YAML des formulaires', () => {
 describe('la page « nouveau fichier » de la forge', () => {
   const file = '---\nname: Essai & co\n---\nTexte ?\n';
   it('GitHub : /new/<branche>?filename=…&value=…', () => {
-    const url = new URL(newFileUrl({ forge: 'github', url: 'https://github.com/asso/annuaire', branch: 'main' }, 'content/providers/essai.md', file));
+    const url = new URL(
+      newFileUrl({ forge: 'github', url: 'https://github.com/asso/annuaire', branch: 'main' }, 'content/providers/essai.md', file),
+    );
     expect(url.pathname).toBe('/asso/annuaire/new/main');
     expect(url.searchParams.get('filename')).toBe('content/providers/essai.md');
     expect(url.searchParams.get('value')).toBe(file);
   });
   it('GitLab : /-/new/<branche>/<dossier>?file_name=…&content=…', () => {
-    const url = new URL(newFileUrl({ forge: 'gitlab', url: 'https://gitlab.com/groupe/annuaire.git', branch: 'main' }, 'content/providers/essai.md', file));
+    const url = new URL(
+      newFileUrl({ forge: 'gitlab', url: 'https://gitlab.com/groupe/annuaire.git', branch: 'main' }, 'content/providers/essai.md', file),
+    );
     expect(url.pathname).toBe('/groupe/annuaire/-/new/main/content/providers');
     expect(url.searchParams.get('file_name')).toBe('essai.md');
     expect(url.searchParams.get('content')).toBe(file);
   });
   it('Forgejo et Codeberg : /_new/<branche>/<dossier>/?filename=…&value=…', () => {
-    const url = new URL(newFileUrl({ forge: 'forgejo', url: 'https://codeberg.org/asso/annuaire/', branch: 'principale' }, 'content/recommendations/a--b.md', file));
+    const url = new URL(
+      newFileUrl(
+        { forge: 'forgejo', url: 'https://codeberg.org/asso/annuaire/', branch: 'principale' },
+        'content/recommendations/a--b.md',
+        file,
+      ),
+    );
     expect(url.pathname).toBe('/asso/annuaire/_new/principale/content/recommendations/');
     expect(url.searchParams.get('filename')).toBe('a--b.md');
     expect(url.searchParams.get('value')).toBe(file);
@@ -116,7 +128,13 @@ describe('la fiche préparée à partir des réponses', () => {
 
   it('signale les erreurs avec le chemin du champ, comme la vérification', () => {
     const entry = prepareEntry(settings('providers'), {
-      data: { name: 'X', structure: 'fondation', website: 'http://x.example.org', services: ['hebergment'], area: { national: false, remote: false, regions: [], departments: [] } },
+      data: {
+        name: 'X',
+        structure: 'fondation',
+        website: 'http://x.example.org',
+        services: ['hebergment'],
+        area: { national: false, remote: false, regions: [], departments: [] },
+      },
       body: 'court',
     });
     const paths = entry.problems.map((p) => p.path);

@@ -196,7 +196,11 @@ describe('files that cannot be read', () => {
     ['a file of blank lines', '\n  \n\t\n'],
     ['a file with only a byte order mark', '\uFEFF'],
   ])('refuses %s', (_case, text) => {
-    expect(onlyProblem(markdown(text))).toEqual({ line: 1, column: 1, message: 'ce fichier est vide : remplissez-le à partir d’un modèle ou supprimez-le.' });
+    expect(onlyProblem(markdown(text))).toEqual({
+      line: 1,
+      column: 1,
+      message: 'ce fichier est vide : remplissez-le à partir d’un modèle ou supprimez-le.',
+    });
   });
 
   it('refuses an empty front matter', () => {
@@ -218,7 +222,11 @@ describe('files that cannot be read', () => {
     ['flow list', "name: Nuage\nservices: [hebergement, 'migration]\nupdated: 2026-01-01", 3, 25, "'"],
   ])('points at the line that opens a %s quote never closed', (_case, front, line, column, quote) => {
     const problems = markdown(`---\n${front}\n---\nTexte.\n`).problems;
-    expect(problems[0]).toEqual({ line, column, message: `ce texte ouvre un guillemet ${quote} sans le refermer : ajoutez ${quote} à la fin de la valeur.` });
+    expect(problems[0]).toEqual({
+      line,
+      column,
+      message: `ce texte ouvre un guillemet ${quote} sans le refermer : ajoutez ${quote} à la fin de la valeur.`,
+    });
   });
 
   it('points at a tab used for indentation', () => {
@@ -243,7 +251,11 @@ describe('files that cannot be read', () => {
       message: 'le champ « name » apparaît deux fois : gardez une seule ligne pour lui.',
     });
     const nested = markdown('---\ncontact:\n  email: a@exemple.org\n  phone: "0476000000"\n  email: b@exemple.org\n---\nTexte.\n');
-    expect(onlyProblem(nested)).toEqual({ line: 5, column: 3, message: 'le champ « email » apparaît deux fois : gardez une seule ligne pour lui.' });
+    expect(onlyProblem(nested)).toEqual({
+      line: 5,
+      column: 3,
+      message: 'le champ « email » apparaît deux fois : gardez une seule ligne pour lui.',
+    });
   });
 
   it.each([
@@ -263,7 +275,11 @@ describe('files that cannot be read', () => {
     ['braces', `---\nname: ${'{a: '.repeat(100)}1${'}'.repeat(100)}\n---\nTexte.\n`],
     ['indentation', `---\n${Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}n${i}:`).join('\n')} 1\n---\nTexte.\n`],
   ])('refuses nesting too deep, by %s', (_case, text) => {
-    expect(onlyProblem(markdown(text))).toEqual({ line: 2, column: 1, message: expect.stringContaining('imbriqués sur plus de 40 niveaux') });
+    expect(onlyProblem(markdown(text))).toEqual({
+      line: 2,
+      column: 1,
+      message: expect.stringContaining('imbriqués sur plus de 40 niveaux'),
+    });
   });
 
   it('refuses a file over the size limit before reading it, accepts one just under', () => {
@@ -276,7 +292,11 @@ describe('files that cannot be read', () => {
   });
 
   it('refuses text that is not UTF-8, pointing at the first line that is not', () => {
-    const latin1 = Uint8Array.from([...encode('---\ntitle: Page\nsummary: ok\n'), ...[0x63, 0x61, 0x66, 0xe9], ...encode('\n---\nTexte.\n')]);
+    const latin1 = Uint8Array.from([
+      ...encode('---\ntitle: Page\nsummary: ok\n'),
+      ...[0x63, 0x61, 0x66, 0xe9],
+      ...encode('\n---\nTexte.\n'),
+    ]);
     expect(onlyProblem(markdown(latin1))).toEqual({ line: 4, column: 1, message: expect.stringContaining('n’est pas encodé en UTF-8') });
     expect(onlyProblem(markdown(readFileSync(path.join(ROOT, 'tests/content/fixtures/broken/providers/not-utf8.md')))).line).toBe(10);
   });
@@ -341,7 +361,9 @@ describe('loadContent', () => {
     const { content, problems } = await loadContent(dir, { displayRoot: dir });
     expect(problems).toEqual([expect.objectContaining({ file: 'providers/sans-site.md', path: 'website' })]);
     expect(content.providers.map((p) => p.id)).not.toContain('sans-site');
-    expect(content.rejected).toEqual([{ type: 'providers', entry: expect.objectContaining({ id: 'sans-site', data: expect.objectContaining({ name: 'Fiche Exemple' }) }) }]);
+    expect(content.rejected).toEqual([
+      { type: 'providers', entry: expect.objectContaining({ id: 'sans-site', data: expect.objectContaining({ name: 'Fiche Exemple' }) }) },
+    ]);
     expect(content.ids.providers.has('sans-site')).toBe(true);
   });
 
@@ -360,7 +382,10 @@ describe('loadContent', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: 'partners/reseau.md', message: expect.stringContaining('une fiche se termine par « .yml »') }),
-        expect.objectContaining({ file: 'providers/Nuage Solidaire.md', message: expect.stringContaining('doit être un identifiant en minuscules') }),
+        expect.objectContaining({
+          file: 'providers/Nuage Solidaire.md',
+          message: expect.stringContaining('doit être un identifiant en minuscules'),
+        }),
         expect.objectContaining({ file: 'providers/notes.txt', message: expect.stringContaining('une fiche se termine par « .md »') }),
       ]),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serialiseJsonLd } from '../../src/domain/profile.ts';
+import { serialiseJsonLd } from '../../src/domain/directory/profile.ts';
 import { mailUrl, newIssueUrl } from '../../src/domain/forge.ts';
 import { withBase } from '../../src/domain/routes.ts';
 
@@ -11,7 +11,7 @@ describe('structured data of a profile', () => {
   });
 });
 
-describe('« Signaler une erreur »', () => {
+describe('reporting an error (« Signaler une erreur »)', () => {
   it('opens a new issue on the forge of the repository, pre-filled', () => {
     const github = new URL(newIssueUrl({ forge: 'github', url: 'https://github.com/org/annuaire/', branch: 'main' }, 'Erreur', 'Texte'));
     expect(github.pathname).toBe('/org/annuaire/issues/new');

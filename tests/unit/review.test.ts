@@ -28,7 +28,17 @@ let repo: string;
 function git(...args: string[]): string {
   const result = spawnSync(
     'git',
-    ['-c', 'user.name=Comité', '-c', 'user.email=comite@annuaire.example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    [
+      '-c',
+      'user.name=Comité',
+      '-c',
+      'user.email=comite@annuaire.example.org',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'init.defaultBranch=main',
+      ...args,
+    ],
     { cwd: repo, encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} : ${result.stderr}`);
@@ -116,16 +126,16 @@ beforeAll(async () => {
 
   await branch('verification', () =>
     edit('recommendations/atelier-libre--jardins-partages.md', (t) =>
-      t.replace('recommend: true\n', 'recommend: true\nverification:\n  status: verified\n  date: 2026-11-03\n  method: entretien\n  by: copil-camille\n'),
+      t.replace(
+        'recommend: true\n',
+        'recommend: true\nverification:\n  status: verified\n  date: 2026-11-03\n  method: entretien\n  by: copil-camille\n',
+      ),
     ),
   );
 
   await branch('financement', () =>
     edit('projects/paheko-relances.md', (t) =>
-      t.replace(
-        'paid: true }\n',
-        'paid: true }\n  - { funder: Les Amis du Canal, amount_eur: 500, date: 2026-11-10, paid: false }\n',
-      ),
+      t.replace('paid: true }\n', 'paid: true }\n  - { funder: Les Amis du Canal, amount_eur: 500, date: 2026-11-10, paid: false }\n'),
     ),
   );
 
@@ -234,7 +244,9 @@ describe('npm run review', () => {
     const { status, stdout } = cli(['--base', 'main', '--head', 'erreurs', '--github-annotations']);
     expect(status).toBe(1);
     expect(stdout).toMatch(/^::error file=content\/providers\/nuage-solidaire\.md,line=5,col=10,title=Champ website::.*https:\/\//m);
-    expect(stdout).toMatch(/^::error file=content\/recommendations\/atelier-libre--jardins-partages\.md,line=\d+,col=\d+,title=Champ ratings\.support::/m);
+    expect(stdout).toMatch(
+      /^::error file=content\/recommendations\/atelier-libre--jardins-partages\.md,line=\d+,col=\d+,title=Champ ratings\.support::/m,
+    );
     // The text follows, for the job's log.
     expect(stdout).toContain('Fiche modifiée : Nuage Solidaire — contient une erreur, voir plus bas');
     expect(stdout).toContain('Site web : https://nuage-solidaire.example.org → http://nuage-solidaire.example.org');
@@ -294,7 +306,15 @@ describe('review output formats', () => {
     const annotated = formatAnnotations({
       ...result,
       problems: [
-        { file: 'content/a,b:c.md', line: 3, column: 7, path: 'name', severity: 'warning', message: '100 % sûr\nsur deux lignes', inChange: true },
+        {
+          file: 'content/a,b:c.md',
+          line: 3,
+          column: 7,
+          path: 'name',
+          severity: 'warning',
+          message: '100 % sûr\nsur deux lignes',
+          inChange: true,
+        },
       ],
     });
     expect(annotated).toBe('::warning file=content/a%2Cb%3Ac.md,line=3,col=7,title=Champ name::100 %25 sûr%0Asur deux lignes');
@@ -332,7 +352,13 @@ describe('npm run stale', () => {
   });
 
   it('builds edit links for each forge', () => {
-    const settings = { demo: true, site_name: 'x', site_url: 'https://a.example', contact_email: 'a@a.example', repository: { forge: 'gitlab' as const, url: 'https://gitlab.example/org/annuaire/', branch: 'prod' } };
+    const settings = {
+      demo: true,
+      site_name: 'x',
+      site_url: 'https://a.example',
+      contact_email: 'a@a.example',
+      repository: { forge: 'gitlab' as const, url: 'https://gitlab.example/org/annuaire/', branch: 'prod' },
+    };
     expect(editUrl(settings, 'content/providers/x.md')).toBe('https://gitlab.example/org/annuaire/-/edit/prod/content/providers/x.md');
     expect(editUrl({ ...settings, repository: { ...settings.repository, forge: 'forgejo' } }, 'content/a b.md')).toBe(
       'https://gitlab.example/org/annuaire/_edit/prod/content/a%20b.md',

@@ -57,7 +57,9 @@ describe('slug', () => {
     expect(messageFor(slug, 'Nuage Solidaire')).toContain('en minuscules sans accents, les mots séparés par des tirets');
   });
   it('refuses the same slug twice in a list', () => {
-    expect(messageFor(slugList(), ['nextcloud', 'nextcloud'])).toBe('une même valeur apparaît deux fois dans la liste : retirez le doublon.');
+    expect(messageFor(slugList(), ['nextcloud', 'nextcloud'])).toBe(
+      'une même valeur apparaît deux fois dans la liste : retirez le doublon.',
+    );
   });
 });
 
@@ -102,6 +104,14 @@ describe('https URL', () => {
   ])('refuses %s', (value) => {
     expect(messageFor(httpsUrl, value)).toBe('indiquez une adresse web complète qui commence par « https:// ».');
   });
+  it.each(['https://exemple.org/"><script>', 'https://exemple.org/a b', "https://exemple.org/'x'", 'https://exemple.org/<x>'])(
+    'refuses %s, an address pasted with what no address holds',
+    (value) => {
+      expect(messageFor(httpsUrl, value)).toBe(
+        'une adresse web ne contient ni espace, ni guillemet, ni chevron (< >) : recopiez-la depuis la barre d’adresse du navigateur.',
+      );
+    },
+  );
   it('marks itself as an https URL for forms and the CMS', () => {
     expect(metaOf(httpsUrl).format).toBe('https-url');
     expect(metaOf(providerSchema.shape.website).format).toBe('https-url');
@@ -113,9 +123,12 @@ describe('e-mail, phone and postcode', () => {
     expect(accepts(email, 'contact@nuage.example.org')).toBe(true);
     expect(messageFor(email, 'Claire Martin')).toContain('adresse e-mail valide');
   });
-  it.each(['04 76 00 00 00', '0476000000', '04.76.00.00.00', '+33 4 76 00 00 00', '+33476000000'])('accepts the French number %s', (value) => {
-    expect(accepts(phone, value)).toBe(true);
-  });
+  it.each(['04 76 00 00 00', '0476000000', '04.76.00.00.00', '+33 4 76 00 00 00', '+33476000000'])(
+    'accepts the French number %s',
+    (value) => {
+      expect(accepts(phone, value)).toBe(true);
+    },
+  );
   it.each(['04 76 00 00', '+44 20 7946 0000', '00 76 00 00 00', 'zéro quatre'])('refuses %s', (value) => {
     expect(messageFor(phone, value)).toContain('indiquez un numéro français');
   });
@@ -203,7 +216,13 @@ describe('an empty text means the field is absent (what the CMS saves for a clea
   it('lets a provider whose optional fields were cleared pass its schema', () => {
     const parsed = parseSource(new TextEncoder().encode(fixture('base/providers/nuage-des-exemples.md')), 'markdown', 100_000);
     const data = parsed.data as Record<string, Record<string, unknown>>;
-    const cleared = { ...data, siren: '', logo: '', contact: { ...data.contact, phone: '', form: '' }, pricing: { ...data.pricing, details: '' } };
+    const cleared = {
+      ...data,
+      siren: '',
+      logo: '',
+      contact: { ...data.contact, phone: '', form: '' },
+      pricing: { ...data.pricing, details: '' },
+    };
     const { value, problems } = validate(providerSchema, cleared, parsed.locate, 'providers/nuage-des-exemples.md');
     expect(problems).toEqual([]);
     expect(value).not.toHaveProperty('siren');
@@ -213,7 +232,14 @@ describe('an empty text means the field is absent (what the CMS saves for a clea
   it('still asks for a required field left empty', () => {
     const parsed = parseSource(new TextEncoder().encode(fixture('base/providers/nuage-des-exemples.md')), 'markdown', 100_000);
     const { problems } = validate(providerSchema, { ...(parsed.data as object), name: '' }, parsed.locate, 'providers/x.md');
-    expect(problems).toEqual([expect.objectContaining({ path: 'name', line: 2, column: 7, message: 'ce champ est obligatoire (Nom de la structure) : ajoutez-le.' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'name',
+        line: 2,
+        column: 7,
+        message: 'ce champ est obligatoire (Nom de la structure) : ajoutez-le.',
+      }),
+    ]);
   });
 });
 
@@ -262,7 +288,9 @@ describe('unknown keys', () => {
     expect(located).toEqual({
       path: ['recomend'],
       atKey: true,
-      message: expect.stringMatching(/^le champ « recomend » n’existe pas ici\. Vouliez-vous dire « recommend » \? Champs possibles : provider, association, project, ratings, recommend, verification\.$/),
+      message: expect.stringMatching(
+        /^le champ « recomend » n’existe pas ici\. Vouliez-vous dire « recommend » \? Champs possibles : provider, association, project, ratings, recommend, verification\.$/,
+      ),
     });
   });
 });
@@ -273,9 +301,32 @@ describe('messages', () => {
 
   it.each<[string, z.ZodType, unknown]>([
     ['a provider that is a list', providerSchema, ['a']],
-    ['a provider with wrong types everywhere', providerSchema, { name: 3, structure: 'x', networks: 'chatons', website: 1, contact: 'x', location: {}, area: {}, services: [], sizes: ['xl'], pricing: { model: 'x', from_eur: -1.5 }, languages: ['fra'], trained: 1990, logo: '../x.png', updated: 'hier' }],
+    [
+      'a provider with wrong types everywhere',
+      providerSchema,
+      {
+        name: 3,
+        structure: 'x',
+        networks: 'chatons',
+        website: 1,
+        contact: 'x',
+        location: {},
+        area: {},
+        services: [],
+        sizes: ['xl'],
+        pricing: { model: 'x', from_eur: -1.5 },
+        languages: ['fra'],
+        trained: 1990,
+        logo: '../x.png',
+        updated: 'hier',
+      },
+    ],
     ['ratings with a key that is not a slug', recommendationSchema, { ratings: { Autonomie: 3, support: 7, besoins: 2.5 } }],
-    ['settings with a wrong e-mail', settingsSchema, { demo: 'oui', contact_email: 'comité', site_url: 'x', repository: { forge: 'sourcehut' } }],
+    [
+      'settings with a wrong e-mail',
+      settingsSchema,
+      { demo: 'oui', contact_email: 'comité', site_url: 'x', repository: { forge: 'sourcehut' } },
+    ],
   ])('are French for %s', (_case, schema, value) => {
     const result = schema.safeParse(value, { reportInput: true });
     expect(result.success).toBe(false);

@@ -3,8 +3,8 @@
  * the name comparison it rests on (also used by rules 3 and 4).
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseName, slugify } from '../../src/domain/normalise.ts';
-import { closest, didYouMean } from '../../src/domain/suggest.ts';
+import { normaliseName, slugify } from '../../src/domain/text/normalise.ts';
+import { closest, didYouMean } from '../../src/domain/rules/suggest.ts';
 
 const services = ['diagnostic', 'hebergement', 'migration', 'formation-utilisateurs', 'formation-referents', 'support'];
 

@@ -3,7 +3,7 @@
  * punctuation never starts a line, euros, numbers and dates the French way.
  */
 import { describe, expect, it } from 'vitest';
-import { formatAverage, formatDate, formatEuros, formatMonth, formatNumber, frenchTypography } from '../../src/domain/format.ts';
+import { formatAverage, formatDate, formatEuros, formatMonth, formatNumber, frenchTypography } from '../../src/domain/text/format.ts';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';

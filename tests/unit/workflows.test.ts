@@ -1,10 +1,11 @@
 /**
  * The GitHub side of the project: workflows pass actionlint, every action is
  * pinned to a commit, untrusted values never reach a script, the weekly job
- * keeps exactly one issue, and the templates agree with the schemas and the
+ * keeps exactly one issue (stale entries and dead links together), and the templates agree with the schemas and the
  * settings instead of repeating them by hand.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,7 +111,8 @@ describe('workflows', () => {
     expect(doc.concurrency?.['cancel-in-progress']).toBe(true);
     for (const name of workflows.keys()) {
       expect(Object.keys(workflows.get(name)!.doc.on)).not.toContain('pull_request_target');
-      for (const step of steps(name)) if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials']).toBe(false);
+      for (const step of steps(name))
+        if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials']).toBe(false);
     }
   });
 
@@ -179,13 +181,17 @@ esac
   it('creates the issue with its label when none exists', async () => {
     const calls = await runWith('none', 3);
     expect(calls[0]).toMatch(/^label create relecture /);
-    expect(calls).toContainEqual(expect.stringMatching(/^issue create --title Relecture : 3 fiche\(s\) ou recommandation\(s\) à revoir --label relecture --body-file /));
+    expect(calls).toContainEqual(
+      expect.stringMatching(
+        /^issue create --title Relecture : 3 point\(s\) à revoir \(fiches, recommandations, liens\) --label relecture --body-file /,
+      ),
+    );
   });
 
   it('updates the open issue instead of opening another', async () => {
     const calls = await runWith('OPEN', 2);
     expect(calls.some((c) => c.startsWith('issue create'))).toBe(false);
-    expect(calls).toContainEqual(expect.stringMatching(/^issue edit 42 --title Relecture : 2 fiche/));
+    expect(calls).toContainEqual(expect.stringMatching(/^issue edit 42 --title Relecture : 2 point/));
   });
 
   it('reopens the same issue when something needs re-reading again', async () => {
@@ -199,12 +205,35 @@ esac
     expect((await runWith('none', 0)).some((c) => /^issue (create|edit|close)/.test(c))).toBe(false);
   });
 
-  it('runs weekly and on demand, with the project’s own list', () => {
+  it('runs weekly and on demand, with the project’s own list and link check in the same issue', () => {
     const { doc } = workflows.get('stale.yml')!;
     expect(doc.on).toHaveProperty('schedule');
     expect(doc.on).toHaveProperty('workflow_dispatch');
     expect(doc.permissions).toEqual({ contents: 'read', issues: 'write' });
-    expect(steps('stale.yml').some((s) => s.run?.includes('npm run --silent stale -- --markdown'))).toBe(true);
+    const runs = steps('stale.yml').map((s) => s.run ?? '');
+    const links = runs.findIndex((r) => r.includes('npm run --silent links -- --json > "$RUNNER_TEMP/liens.json"'));
+    const list = runs.findIndex((r) => r.includes('npm run --silent stale -- --markdown --links "$RUNNER_TEMP/liens.json"'));
+    expect(links).toBeGreaterThan(0);
+    expect(list).toBeGreaterThan(links);
+    expect(runs[list]).toContain('stale -- --count --links "$RUNNER_TEMP/liens.json"');
+    expect(runs.filter((r) => r.includes('gh issue create'))).toHaveLength(1);
+  });
+
+  /** Runs the link step's script with a stand-in `npm` that exits with `code`. */
+  function runLinkStep(code: number) {
+    const step = steps('stale.yml').find((s) => s.run?.includes('npm run --silent links'))!;
+    const dir = mkdtempSync(path.join(scratch, 'npm-'));
+    writeFileSync(path.join(dir, 'npm'), `#!/bin/bash\necho '[]'\nexit ${code}\n`, { mode: 0o755 });
+    return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+      encoding: 'utf8',
+      env: { PATH: `${dir}:${process.env.PATH}`, RUNNER_TEMP: dir },
+    });
+  }
+
+  it('goes on when the link check finds links to look at (exit 1), and stops when it could not run (exit 2)', () => {
+    expect(runLinkStep(0).status).toBe(0);
+    expect(runLinkStep(1).status).toBe(0);
+    expect(runLinkStep(2).status).toBe(2);
   });
 });
 
@@ -231,11 +260,16 @@ describe('templates and routing', () => {
   });
 
   it('route content to the committee team of the organisation in settings.yml, and link to the site of settings.yml', async () => {
-    const settings = parse(await readFile(path.join(root, 'content/settings.yml'), 'utf8')) as { site_url: string; repository: { url: string } };
+    const settings = parse(await readFile(path.join(root, 'content/settings.yml'), 'utf8')) as {
+      site_url: string;
+      repository: { url: string };
+    };
     const organisation = new URL(settings.repository.url).pathname.split('/')[1];
     const owners = await readFile(path.join(github, 'CODEOWNERS'), 'utf8');
     expect(owners).toMatch(new RegExp(`^/content/ @${organisation}/comite$`, 'm'));
-    const config = parse(await readFile(path.join(github, 'ISSUE_TEMPLATE/config.yml'), 'utf8')) as { contact_links: Array<{ url: string }> };
+    const config = parse(await readFile(path.join(github, 'ISSUE_TEMPLATE/config.yml'), 'utf8')) as {
+      contact_links: Array<{ url: string }>;
+    };
     for (const link of config.contact_links) expect(link.url.startsWith(settings.site_url)).toBe(true);
   });
 

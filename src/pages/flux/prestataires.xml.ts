@@ -1,6 +1,6 @@
 /** RSS feed of newly published providers, dated by their first verified recommendation. */
 import type { APIRoute } from 'astro';
-import { providerFeedItems } from '../../domain/exports.ts';
+import { providerFeedItems } from '../../domain/exports/feeds.ts';
 import { routes } from '../../domain/routes.ts';
 import { exportContext, feed } from '../../site/open-data.ts';
 import { getSiteData } from '../../site/data.ts';

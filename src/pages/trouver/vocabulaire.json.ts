@@ -1,7 +1,7 @@
 /** The slugs the finder's candidate lists point into. */
 import type { APIRoute } from 'astro';
 import { getDirectoryPages } from '../../site/directory.ts';
-import { finderVocabulary } from '../../domain/finder-files.ts';
+import { finderVocabulary } from '../../domain/finder/files.ts';
 
 export const GET: APIRoute = async () => {
   const { index } = await getDirectoryPages();

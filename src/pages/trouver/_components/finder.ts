@@ -1,7 +1,7 @@
 /**
  * Browser side of the guided finder (see pages/trouver/index.astro): reads
  * the answers, fetches at most two small files written by the build, ranks
- * with the same code the tests check (domain/finder.ts), and explains each
+ * with the same code the tests check (domain/finder/index.ts), and explains each
  * match. The words come from the form's own options.
  */
 import {
@@ -14,7 +14,7 @@ import {
   type EncodedCandidate,
   type FinderQuery,
   type FinderVocabulary,
-} from '../../../domain/finder.ts';
+} from '../../../domain/finder/index.ts';
 import { routes } from '../../../domain/routes.ts';
 import { href } from '../../../site/href.ts';
 
@@ -46,7 +46,9 @@ export function initFinder(): void {
   const hint = document.getElementById('finder-hint')!;
   const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
   const optionText = (name: string, value: string) =>
-    Array.from(select(name).options).find((o) => o.value === value)?.textContent?.replace(/\s*\(\d+\)$/, '') ?? value;
+    Array.from(select(name).options)
+      .find((o) => o.value === value)
+      ?.textContent?.replace(/\s*\(\d+\)$/, '') ?? value;
   form.hidden = false;
   let ticket = 0;
 

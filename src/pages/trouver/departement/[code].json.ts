@@ -1,7 +1,7 @@
 /** The finder's candidates located in, or serving, one département. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDirectoryPages } from '../../../site/directory.ts';
-import { departmentFile } from '../../../domain/finder-files.ts';
+import { departmentFile } from '../../../domain/finder/files.ts';
 import { departments } from '../../../schemas/geography.ts';
 
 export const getStaticPaths: GetStaticPaths = () => departments.map((d) => ({ params: { code: d.code } }));

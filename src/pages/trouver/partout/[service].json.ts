@@ -1,7 +1,7 @@
 /** The finder's candidates that work everywhere in France or remotely, per service (`tous`: without a need). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDirectoryPages } from '../../../site/directory.ts';
-import { everywhereFile } from '../../../domain/finder-files.ts';
+import { everywhereFile } from '../../../domain/finder/files.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const { facet } = await getDirectoryPages();

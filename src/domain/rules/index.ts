@@ -1,22 +1,23 @@
 /**
- * The rules that span files (DATA-MODEL.md, "Rules across files"), and the
- * warnings. Each rule is a small function named for what it protects; all of
- * them run on content that already passed its schema.
+ * The rules that span files, and the warnings. Each rule is a small function
+ * named for what it protects, and names the entry of the rules catalogue
+ * (src/domain/rules/catalogue.ts) it enforces; all of them run on content
+ * that already passed its schema.
  */
-import type { Content, Entry } from './content.ts';
-import { isNamedForProvider, recommendationId } from './entry-names.ts';
-import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from './projects.ts';
-import { isListingStale, isRecommendationStale, staleness } from './staleness.ts';
+import type { Content, Entry } from '../content.ts';
+import { isNamedForProvider, recommendationId } from '../entry-names.ts';
+import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from '../projects.ts';
+import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
 import { bodyIssues, personalDataIssues } from './markdown.ts';
-import { normaliseName } from './normalise.ts';
-import { formatPath, type Problem, type Severity } from './problems.ts';
+import { normaliseName } from '../text/normalise.ts';
+import { formatPath, type Problem, type Severity } from '../problems.ts';
 import { didYouMean } from './suggest.ts';
-import type { Project } from '../schemas/project.ts';
-import type { Provider } from '../schemas/provider.ts';
-import type { Recommendation } from '../schemas/recommendation.ts';
-import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../schemas/index.ts';
-import { arrayElement, metaOf, objectShape } from '../schemas/introspect.ts';
+import type { Project } from '../../schemas/project.ts';
+import type { Provider } from '../../schemas/provider.ts';
+import type { Recommendation } from '../../schemas/recommendation.ts';
+import { taxonomies, taxonomyNames, type TaxonomyName } from '../../schemas/taxonomies.ts';
+import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../../schemas/index.ts';
+import { arrayElement, metaOf, objectShape } from '../../schemas/introspect.ts';
 import type { z } from 'zod';
 
 export interface RuleContext {
@@ -46,7 +47,7 @@ function reporter(problems: Problem[]): Report {
   };
 }
 
-/** Rule 2: every taxonomy slug resolves. */
+/** references-resolve: every taxonomy slug resolves. */
 function checkTerms(
   report: Report,
   entry: Entry<unknown>,
@@ -70,6 +71,7 @@ function checkTaxonomies(content: Content, problems: Problem[]) {
   for (const name of taxonomyNames) {
     const seen = new Map<string, number>();
     const { file, locate, indices } = content.taxonomyFiles[name];
+    // unique-term-slugs
     content.taxonomies[name].forEach((term, position) => {
       // Terms refused by their schema are not in the list: point at the term's place in the file.
       const index = indices?.[position] ?? position;
@@ -86,7 +88,7 @@ function checkTaxonomies(content: Content, problems: Problem[]) {
   }
 }
 
-/** The postcode of the head office is one of its département's (INSEE data). */
+/** postcode-in-department: the postcode of the head office is one of its département's (INSEE data). */
 function checkPostcode(provider: Entry<Provider>, report: Report, ctx: Pick<RuleContext, 'departmentsOfPostcode'>) {
   const { postcode, department } = provider.data.location;
   const departments = ctx.departmentsOfPostcode(postcode);
@@ -106,14 +108,23 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
   for (const provider of content.providers) {
     const p = provider.data;
 
-    // Rule 3: a SIREN identifies one structure.
+    // unique-siren: a SIREN identifies one structure.
     if (p.siren) {
       const other = bySiren.get(p.siren);
-      if (other) report(provider, ['siren'], `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`);
+      if (other)
+        report(
+          provider,
+          ['siren'],
+          `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`,
+        );
       else bySiren.set(p.siren, provider);
     }
 
-    for (const [field, label] of [['updated', 'la date de relecture'], ['charter_signed', 'la date de signature de la charte']] as const) {
+    // dates-not-in-future
+    for (const [field, label] of [
+      ['updated', 'la date de relecture'],
+      ['charter_signed', 'la date de signature de la charte'],
+    ] as const) {
       const day = p[field];
       if (day && day > ctx.today) report(provider, [field], `${label} (${frenchDate(day)}) est dans le futur : indiquez une date passée.`);
     }
@@ -121,7 +132,7 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
       report(provider, ['trained'], `l’année de formation ${p.trained} est dans le futur.`);
     }
 
-    // Warning 9: a listing nobody reviewed for 18 months may be out of date.
+    // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
     if (isListingStale(p.updated, ctx.today)) {
       report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
     }
@@ -131,31 +142,44 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
 function checkRecommendations(content: Content, report: Report, ctx: RuleContext, known: KnownTerms) {
   const providers = new Map(content.providers.map((p) => [p.id, p]));
   const seenAssociations = new Map<string, Entry<Recommendation>>();
-  // Each provider's name is compared with each of its recommendations': normalised once.
+  // Each provider's name and services are compared with each of its recommendations': read once.
   const providerNames = new Map<string, string>();
+  const providerServices = new Map<string, ReadonlySet<string>>();
 
   for (const rec of content.recommendations) {
     const r = rec.data;
     const provider = providers.get(r.provider);
-    // A provider whose own file is invalid is already reported there.
+    // references-resolve. A provider whose own file is invalid is already reported there.
     if (!provider && !content.ids.providers.has(r.provider)) {
-      report(rec, ['provider'], `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`);
+      report(
+        rec,
+        ['provider'],
+        `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`,
+      );
     }
 
-    // Rule 5: nothing that already happened lies in the future.
+    // dates-not-in-future, dates-in-order: nothing that already happened lies in the future.
     if (r.project.end > ctx.today) {
-      report(rec, ['project', 'end'], `le projet se termine le ${frenchDate(r.project.end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`);
+      report(
+        rec,
+        ['project', 'end'],
+        `le projet se termine le ${frenchDate(r.project.end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`,
+      );
     }
     const verification = r.verification;
     if (verification.date) {
       if (verification.date > ctx.today) {
         report(rec, ['verification', 'date'], `la date de vérification (${frenchDate(verification.date)}) est dans le futur.`);
       } else if (verification.date < r.project.end) {
-        report(rec, ['verification', 'date'], `la vérification (${frenchDate(verification.date)}) précède la fin du projet (${frenchDate(r.project.end)}) : on vérifie un accompagnement terminé.`);
+        report(
+          rec,
+          ['verification', 'date'],
+          `la vérification (${frenchDate(verification.date)}) précède la fin du projet (${frenchDate(r.project.end)}) : on vérifie un accompagnement terminé.`,
+        );
       }
     }
 
-    // Rule 3: one association, one recommendation per provider. The same
+    // one-recommendation-per-association. The same
     // association is the same name (without case, accents or punctuation),
     // or the same RNA or SIREN number however the name is written.
     const associationName = normaliseName(r.association.name);
@@ -167,34 +191,54 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     const repeated = identities.find(([, id]) => id && seenAssociations.has(`${r.provider}\u0000${id}`));
     if (repeated) {
       const first = seenAssociations.get(`${r.provider}\u0000${repeated[1]}`)!;
-      const same = repeated[0] === 'name' ? '' : ` (même numéro ${repeated[0] === 'rna' ? 'RNA' : 'SIREN'} que « ${first.data.association.name} »)`;
-      report(rec, ['association', repeated[0]], `« ${r.association.name} »${same} a déjà recommandé cette structure (${first.file}) : complétez la recommandation existante plutôt que d’en ajouter une.`);
+      const same =
+        repeated[0] === 'name' ? '' : ` (même numéro ${repeated[0] === 'rna' ? 'RNA' : 'SIREN'} que « ${first.data.association.name} »)`;
+      report(
+        rec,
+        ['association', repeated[0]],
+        `« ${r.association.name} »${same} a déjà recommandé cette structure (${first.file}) : complétez la recommandation existante plutôt que d’en ajouter une.`,
+      );
     } else {
       for (const [, id] of identities) if (id) seenAssociations.set(`${r.provider}\u0000${id}`, rec);
     }
 
     if (provider) {
-      // Rule 4: an association cannot recommend itself.
+      // no-self-recommendation
       const sameSiren = r.association.siren && provider.data.siren && r.association.siren === provider.data.siren;
       let providerName = providerNames.get(provider.id);
       if (providerName === undefined) providerNames.set(provider.id, (providerName = normaliseName(provider.data.name)));
       if (sameSiren || associationName === providerName) {
-        report(rec, ['association', sameSiren ? 'siren' : 'name'], `l’association a ${sameSiren ? 'le même SIREN' : 'le même nom'} que « ${provider.data.name} » : une structure ne peut pas se recommander elle-même, la recommandation doit venir d’une association qu’elle a accompagnée.`);
+        report(
+          rec,
+          ['association', sameSiren ? 'siren' : 'name'],
+          `l’association a ${sameSiren ? 'le même SIREN' : 'le même nom'} que « ${provider.data.name} » : une structure ne peut pas se recommander elle-même, la recommandation doit venir d’une association qu’elle a accompagnée.`,
+        );
       }
-      // Warning: services received that the provider does not list.
-      const offered = new Set(provider.data.services);
+      // service-received-is-offered (warning)
+      let offered = providerServices.get(provider.id);
+      if (!offered) providerServices.set(provider.id, (offered = new Set(provider.data.services)));
       r.project.services.forEach((service, index) => {
         if (known.services?.has(service) && !offered.has(service)) {
-          report(rec, ['project', 'services', index], `« ${service} » ne figure pas parmi les services de « ${provider.data.name} » : la fiche de la structure est peut-être à compléter.`, 'warning');
+          report(
+            rec,
+            ['project', 'services', index],
+            `« ${service} » ne figure pas parmi les services de « ${provider.data.name} » : la fiche de la structure est peut-être à compléter.`,
+            'warning',
+          );
         }
       });
-      // Warning: file named <provider>--<association>.md.
+      // recommendation-file-name (warning): <provider>--<association>.md.
       if (!isNamedForProvider(rec.id, r.provider)) {
-        report(rec, [], `le fichier devrait s’appeler « ${recommendationId(r.provider, '<association>')}.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`, 'warning');
+        report(
+          rec,
+          [],
+          `le fichier devrait s’appeler « ${recommendationId(r.provider, '<association>')}.md » (l’identifiant de la structure, deux tirets, puis celui de l’association).`,
+          'warning',
+        );
       }
     }
 
-    // Warning: a verification older than 36 months should be renewed.
+    // recommendation-stale (warning): an old verification should be renewed.
     if (verification.status === 'verified' && verification.date && isRecommendationStale(verification.date, ctx.today)) {
       report(rec, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verification.date)), 'warning');
     }
@@ -213,17 +257,26 @@ function checkRatings(content: Content, report: Report, known: KnownTerms) {
     ...content.rejected.filter((r) => r.type === 'recommendations').map((r) => r.entry as Entry<Partial<Recommendation>>),
   ];
   for (const rec of recommendations) {
+    // every-criterion-rated
     const ratings: unknown = rec.data.ratings;
     if (known.criteria && ratings && typeof ratings === 'object' && !Array.isArray(ratings)) {
       for (const key of Object.keys(ratings)) {
         // A key that is not even a slug was already refused by the schema.
         if (!known.criteria.has(key) && SLUG_PATTERN.test(key)) {
-          report(rec, ['ratings', key], `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`);
+          report(
+            rec,
+            ['ratings', key],
+            `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`,
+          );
         }
       }
       for (const criterion of criteria) {
         if (!(criterion in ratings)) {
-          report(rec, ['ratings'], `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`);
+          report(
+            rec,
+            ['ratings'],
+            `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`,
+          );
         }
       }
     }
@@ -231,8 +284,8 @@ function checkRatings(content: Content, report: Report, known: KnownTerms) {
 }
 
 /**
- * A testimony publishes nobody's contact details, checked even when the
- * recommendation's schema rejected it.
+ * no-personal-data-in-recommendations: a testimony publishes nobody's
+ * contact details, checked even when the recommendation's schema rejected it.
  */
 function checkPersonalData(rec: Entry<unknown>, report: Report) {
   for (const issue of personalDataIssues(rec.body)) {
@@ -242,7 +295,11 @@ function checkPersonalData(rec: Entry<unknown>, report: Report) {
   forEachString(rec.data, [], (path, value) => {
     if (path[0] === 'association' && path[1] === 'website') return;
     if (personalDataIssues(value).length > 0) {
-      report(rec, [...path], `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`);
+      report(
+        rec,
+        [...path],
+        `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`,
+      );
     }
   });
 }
@@ -265,7 +322,7 @@ function forEachString(data: unknown, path: PropertyKey[], visit: (path: readonl
   }
 }
 
-/** Rule 6: what a project announces adds up. */
+/** What a project announces adds up: milestones-add-up, status-matches-funding, and its references and dates. */
 function checkProjects(content: Content, report: Report, ctx: RuleContext) {
   const providers = new Set(content.providers.map((p) => p.id));
   const euro = (n: number) => `${new Intl.NumberFormat('fr-FR').format(n)} €`;
@@ -278,20 +335,39 @@ function checkProjects(content: Content, report: Report, ctx: RuleContext) {
     if (p.milestones.length > 0) {
       const total = milestonesTotal(p.milestones);
       if (total !== p.goal_eur) {
-        report(project, ['milestones'], `les étapes totalisent ${euro(total)} mais l’objectif (goal_eur) est de ${euro(p.goal_eur)} : ajustez les montants pour qu’ils soient égaux.`);
+        report(
+          project,
+          ['milestones'],
+          `les étapes totalisent ${euro(total)} mais l’objectif (goal_eur) est de ${euro(p.goal_eur)} : ajustez les montants pour qu’ils soient égaux.`,
+        );
       }
     }
     p.pledges.forEach((pledge, index) => {
-      if (pledge.date > ctx.today) report(project, ['pledges', index, 'date'], `cette promesse est datée du ${frenchDate(pledge.date)}, dans le futur.`);
-      else if (pledge.date < p.proposed) report(project, ['pledges', index, 'date'], `cette promesse (${frenchDate(pledge.date)}) précède la proposition du projet (${frenchDate(p.proposed)}).`);
+      if (pledge.date > ctx.today)
+        report(project, ['pledges', index, 'date'], `cette promesse est datée du ${frenchDate(pledge.date)}, dans le futur.`);
+      else if (pledge.date < p.proposed)
+        report(
+          project,
+          ['pledges', index, 'date'],
+          `cette promesse (${frenchDate(pledge.date)}) précède la proposition du projet (${frenchDate(p.proposed)}).`,
+        );
     });
     const pledged = pledgedTotal(p.pledges);
     if (claimsGoalReached(p.status) && pledged < p.goal_eur) {
-      report(project, ['status'], `le statut « ${p.status} » suppose que l’objectif est atteint, mais les promesses totalisent ${euro(pledged)} sur ${euro(p.goal_eur)} : ajoutez les promesses ou gardez « en-financement ».`);
+      report(
+        project,
+        ['status'],
+        `le statut « ${p.status} » suppose que l’objectif est atteint, mais les promesses totalisent ${euro(pledged)} sur ${euro(p.goal_eur)} : ajoutez les promesses ou gardez « en-financement ».`,
+      );
     }
     if (isDelivered(p.status)) {
       p.milestones.forEach((m, index) => {
-        if (!m.done) report(project, ['milestones', index, 'done'], `le projet est « livre » mais l’étape « ${m.title} » n’est pas terminée : cochez-la (done: true) ou changez le statut.`);
+        if (!m.done)
+          report(
+            project,
+            ['milestones', index, 'done'],
+            `le projet est « livre » mais l’étape « ${m.title} » n’est pas terminée : cochez-la (done: true) ou changez le statut.`,
+          );
       });
     }
   }
@@ -302,16 +378,11 @@ type KnownTerms = Record<TaxonomyName, ReadonlySet<string> | undefined>;
 
 /** Every entry, valid or rejected by its schema, with its type. */
 function allEntries(content: Content): Array<{ type: EntryTypeName; entry: Entry<unknown> }> {
-  return [
-    ...entryTypeNames.flatMap((type) => (content[type] as Entry<unknown>[]).map((entry) => ({ type, entry }))),
-    ...content.rejected,
-  ];
+  return [...entryTypeNames.flatMap((type) => (content[type] as Entry<unknown>[]).map((entry) => ({ type, entry }))), ...content.rejected];
 }
 
 /** Where each entry type holds taxonomy slugs, read from the schemas' `taxonomy` hints. */
-const termFields = new Map(
-  entryTypeNames.map((type) => [type, taxonomyFields(entryTypes[type].schema)] as const),
-);
+const termFields = new Map(entryTypeNames.map((type) => [type, taxonomyFields(entryTypes[type].schema)] as const));
 
 function taxonomyFields(schema: z.core.$ZodType, path: string[] = []): Array<{ path: string[]; taxonomy: TaxonomyName }> {
   const shape = objectShape(schema);
@@ -323,7 +394,7 @@ function taxonomyFields(schema: z.core.$ZodType, path: string[] = []): Array<{ p
   });
 }
 
-/** Rule 2: every taxonomy slug resolves, even in an entry its schema rejected. */
+/** references-resolve: every taxonomy slug resolves, even in an entry its schema rejected. */
 function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
   for (const { type, entry } of allEntries(content)) {
     for (const field of termFields.get(type) ?? []) {
@@ -337,7 +408,7 @@ function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
   }
 }
 
-/** Rule 7: bodies hold Markdown text only, with safe links. */
+/** no-raw-html, safe-markdown-links: bodies hold Markdown text only, with safe links. */
 function checkBody(entry: Entry<unknown>, report: Report) {
   for (const issue of bodyIssues(entry.body)) {
     report({ ...entry, locate: () => ({ line: entry.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);

@@ -2,8 +2,10 @@
  * What a provider profile needs beyond the directory: its overall rating and
  * schema.org structured data, serialised safely.
  */
-import type { ListedProvider } from './directory.ts';
-import { departmentName, regionName } from '../schemas/geography.ts';
+import { escapeAttribute } from 'entities/escape';
+import type { ListedProvider } from './index.ts';
+import { facetKeys, type FacetKey } from './facet-keys.ts';
+import { departmentName, regionName } from '../../schemas/geography.ts';
 
 /** Mean of every rating given in the verified recommendations, and how many recommendations rated anything. */
 export function overallRating(provider: ListedProvider): { value: number; count: number } | undefined {
@@ -70,4 +72,23 @@ export function serialiseJsonLd(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** The pre-filled report of an error on a profile: the page concerned, then what is wrong and what it should say. */
+export function profileErrorReport(providerName: string, pageUrl: string): { title: string; body: string } {
+  return {
+    title: `Erreur sur la fiche « ${providerName} »`,
+    body: `Fiche concernée : ${pageUrl}\n\nCe qui est inexact :\n\nCe qu’il faudrait indiquer :\n`,
+  };
+}
+
+/**
+ * The search filters of a profile, one element per facet value, for Pagefind
+ * to read (`data-pagefind-filter="departement:69"`). Values are slugs and
+ * INSEE codes; escaped all the same.
+ */
+export function searchFilterElements(values: Record<FacetKey, readonly string[]>): string {
+  return facetKeys
+    .flatMap((key) => values[key].map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`))
+    .join('');
 }

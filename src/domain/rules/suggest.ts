@@ -1,6 +1,6 @@
 /** "Vouliez-vous dire…": the nearest known value to a mistyped one. */
 import { distance } from 'fastest-levenshtein';
-import { normaliseName } from './normalise.ts';
+import { normaliseName } from '../text/normalise.ts';
 
 /** The closest candidate, when it is close enough to be a typing mistake. */
 export function closest(value: string, candidates: Iterable<string>): string | undefined {

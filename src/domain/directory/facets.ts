@@ -6,19 +6,14 @@
  * static facet pages, the search filters, the map and the finder all read
  * them from here.
  *
- * Place rule: a provider counts for a département or a région when it is
- * located there or says it serves it (directly or through its région), and a
- * provider that works everywhere in France (`area.national`) counts for every
- * one of them. Working remotely is not counted as being there.
+ * Which places a provider counts for follows the place rule of places.ts.
  */
-import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
-import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
-import { departmentName, departmentRegion, departments, regionName, regions } from '../schemas/geography.ts';
-import { enumValues, metaOf, schemaAt } from '../schemas/introspect.ts';
-import { providerSchema, type Provider } from '../schemas/provider.ts';
-import type { Network, Service, Tool } from '../schemas/taxonomies.ts';
-import { placeSentence, type PlaceMatch } from './finder.ts';
-import { slugify } from './normalise.ts';
+import { departmentRegion, departments, regions } from '../../schemas/geography.ts';
+import { enumValues, metaOf, schemaAt } from '../../schemas/introspect.ts';
+import { providerSchema, type Provider } from '../../schemas/provider.ts';
+import type { Network, Service, Tool } from '../../schemas/taxonomies.ts';
+import { slugify } from '../text/normalise.ts';
+import { regionsOfDepartments } from './places.ts';
 
 import { facetKeys, type FacetKey } from './facet-keys.ts';
 
@@ -92,15 +87,12 @@ export function replacedServices(tool: Tool): Array<{ value: string; label: stri
   return tool.replaces.map((label) => ({ value: slugify(label), label }));
 }
 
-function regionsOfDepartments(codes: readonly string[]): string[] {
-  return codes.map(departmentRegion).filter((r): r is string => !!r);
-}
-
 /** Every value a provider takes, facet by facet. */
 export function providerFacetValues(provider: Provider, taxonomies: Pick<Taxonomies, 'tools'>): Record<FacetKey, string[]> {
   const toolsBySlug = new Map(taxonomies.tools.map((t) => [t.slug, t]));
   const replaced = new Set<string>();
-  for (const slug of provider.tools) for (const r of replacedServices(toolsBySlug.get(slug) ?? ({ replaces: [] } as unknown as Tool))) replaced.add(r.value);
+  for (const slug of provider.tools)
+    for (const r of replacedServices(toolsBySlug.get(slug) ?? ({ replaces: [] } as unknown as Tool))) replaced.add(r.value);
   const { area, location } = provider;
   let regionCodes: string[];
   let departmentCodes: string[];
@@ -143,6 +135,13 @@ export function facetVocabulary(taxonomies: Taxonomies): Record<FacetKey, Array<
   };
 }
 
+/** The French name of any facet value (« Rhône (69) », « Google Drive »); the value itself when unknown. */
+export function facetLabels(taxonomies: Taxonomies): (key: FacetKey, value: string) => string {
+  const labels = new Map<string, string>();
+  for (const [key, values] of Object.entries(facetVocabulary(taxonomies))) for (const v of values) labels.set(`${key}/${v.value}`, v.label);
+  return (key, value) => labels.get(`${key}/${value}`) ?? value;
+}
+
 export interface FacetIndex {
   facets: Facet[];
   /** Provider ids per facet and value, in the providers' order. */
@@ -170,69 +169,21 @@ export function buildFacets(providers: readonly FacetedProvider[], taxonomies: T
   const facets = facetKeys.map((key) => ({
     key,
     title: facetTitles[key],
-    values: vocabulary[key]
-      .map((v) => ({ ...v, count: members[key].get(v.value)?.length ?? 0 }))
-      .filter((v) => v.count > 0),
+    values: vocabulary[key].map((v) => ({ ...v, count: members[key].get(v.value)?.length ?? 0 })).filter((v) => v.count > 0),
   }));
   return { facets, members, valuesOf };
+}
+
+/** A facet's values as its page lists them: départements read best under their région, by région name. */
+export function facetValueGroups(facet: Facet): Array<{ name: string; values: FacetValue[] }> {
+  if (facet.key !== 'departement') return [{ name: '', values: facet.values }];
+  return regions
+    .map((r) => ({ name: r.name, values: facet.values.filter((v) => departmentRegion(v.value) === r.code) }))
+    .filter((g) => g.values.length > 0)
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /** The most common values first (for short lists), ties in display order. */
 export function topValues(facet: Facet, limit: number): FacetValue[] {
   return [...facet.values].sort((a, b) => b.count - a.count).slice(0, limit);
-}
-
-// ——— Places in French sentences ———
-
-const liaisons = new Map<string, number>([
-  ...(departmentsData as Array<{ code: string; typeLiaison: number }>).map((d) => [`d${d.code}`, d.typeLiaison] as [string, number]),
-  ...(regionsData as Array<{ code: string; typeLiaison: number }>).map((r) => [`r${r.code}`, r.typeLiaison] as [string, number]),
-]);
-
-/**
- * « dans le Rhône », « en Isère », « dans les Landes », « dans l’Ain »,
- * « à Paris », « en Bretagne »: from INSEE's article type (TNCC).
- */
-export function inPlace(kind: 'departement' | 'region', code: string): string {
-  const name = (kind === 'departement' ? departmentName(code) : regionName(code)) ?? code;
-  const type = liaisons.get(`${kind === 'departement' ? 'd' : 'r'}${code}`) ?? 0;
-  if (type === 2) return `dans le ${name}`;
-  if (type === 4) return `dans les ${name}`;
-  if (type === 5) return `dans l’${name}`;
-  if (/^(La |Le |Les |Saint-|Paris$|Mayotte$|Wallis|Île de )/.test(name)) return `à ${name}`;
-  return `en ${name}`;
-}
-
-export type { PlaceMatch };
-
-/** How a provider reaches a département: located there, serving it, everywhere, remotely only, or not at all. */
-export function placeMatch(provider: Provider, department: string): PlaceMatch {
-  if (provider.location.department === department) return 'located';
-  if (provider.area.departments.includes(department)) return 'served';
-  const region = departmentRegion(department);
-  if (region && provider.area.regions.includes(region)) return 'region-served';
-  if (provider.area.national) return 'national';
-  if (provider.area.remote) return 'remote';
-  return 'none';
-}
-
-/** How a provider reaches a région (same rule, at région level). */
-export function regionMatch(provider: Provider, region: string): PlaceMatch {
-  if (departmentRegion(provider.location.department) === region) return 'located';
-  if (provider.area.regions.includes(region)) return 'served';
-  if (regionsOfDepartments(provider.area.departments).includes(region)) return 'served';
-  if (provider.area.national) return 'national';
-  if (provider.area.remote) return 'remote';
-  return 'none';
-}
-
-/** The sentence that says why a provider appears for a place. */
-export function explainPlace(provider: Provider, kind: 'departement' | 'region', code: string): string {
-  const match = kind === 'departement' ? placeMatch(provider, code) : regionMatch(provider, code);
-  return placeSentence(match, {
-    city: provider.location.city,
-    cityDetail: kind === 'region' ? departmentName(provider.location.department) : undefined,
-    where: inPlace(kind, code),
-    regionName: regionName(departmentRegion(code) ?? ''),
-  });
 }

@@ -44,12 +44,26 @@ let treeParser: MarkdownTreeParser | undefined;
 let loadTreeParser: (() => MarkdownTreeParser) | undefined;
 
 /**
- * The parser lives in `markdown-parser.ts`: sixty modules that only a body
- * with markup needs. Whoever runs the rules says how to load it (the browser
- * imports it, the check loads it on first need), and it is loaded once.
+ * Says how to load the parser in a browser bundle, which has it at hand:
+ * `useMarkdownParser(() => parseMarkdownTree)`.
  */
 export function useMarkdownParser(load: () => MarkdownTreeParser): void {
   loadTreeParser = load;
+}
+
+/**
+ * The parser lives in `markdown-parser.ts`: sixty modules that only a body
+ * with markup needs, loaded the first time one does. Node.js loads it then;
+ * a browser bundle says how (`useMarkdownParser`).
+ */
+function markdownTree(markdown: string): MdNode {
+  if (!treeParser) {
+    const node = globalThis.process?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+    if (loadTreeParser) treeParser = loadTreeParser();
+    else if (node) treeParser = (node.createRequire(import.meta.url)('./markdown-parser.ts') as typeof import('./markdown-parser.ts')).parseMarkdownTree;
+    else throw new Error('The Markdown parser is not at hand: call useMarkdownParser first.');
+  }
+  return treeParser(markdown);
 }
 
 /**
@@ -59,17 +73,20 @@ export function useMarkdownParser(load: () => MarkdownTreeParser): void {
  */
 const MIGHT_HOLD_MARKUP = /[<[]|www\.|:\/\//i;
 
+/** The Markdown tree of a body, or undefined when it cannot be read as Markdown. */
+function parseBody(markdown: string): MdNode | undefined {
+  try {
+    return markdownTree(markdown);
+  } catch {
+    return undefined;
+  }
+}
+
 export function bodyIssues(markdown: string): BodyIssue[] {
   if (!MIGHT_HOLD_MARKUP.test(markdown)) return [];
-  treeParser ??= loadTreeParser?.();
-  if (!treeParser) throw new Error('bodyIssues needs the Markdown parser: call useMarkdownParser first.');
   const issues: BodyIssue[] = [];
-  let tree: MdNode;
-  try {
-    tree = treeParser(markdown);
-  } catch {
-    return [{ line: 1, column: 1, message: 'ce texte ne peut pas être lu comme du Markdown : simplifiez sa mise en forme.' }];
-  }
+  const tree = parseBody(markdown);
+  if (!tree) return [{ line: 1, column: 1, message: 'ce texte ne peut pas être lu comme du Markdown : simplifiez sa mise en forme.' }];
   const stack: MdNode[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -86,14 +103,43 @@ export function bodyIssues(markdown: string): BodyIssue[] {
       });
     } else if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined && !isSafeLink(node.url)) {
       const url = node.url.trim();
-      const hint = /^http:\/\//i.test(url) || /^www\./i.test(url)
-        ? ' Utilisez l’adresse en « https:// ».'
-        : ' Un lien commence par « https:// », « mailto: » ou « / » (une page du site).';
+      const hint =
+        /^http:\/\//i.test(url) || /^www\./i.test(url)
+          ? ' Utilisez l’adresse en « https:// ».'
+          : ' Un lien commence par « https:// », « mailto: » ou « / » (une page du site).';
       issues.push({ ...at, message: `le lien « ${short(url)} » n’est pas accepté.${hint}` });
     }
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export interface BodyLink {
+  url: string;
+  /** Line and column within the body (1-based). */
+  line: number;
+  column: number;
+}
+
+/**
+ * The links to other sites of a body, where they stand: links, autolinks and
+ * reference definitions, as a renderer sees them. Site pages, anchors and
+ * e-mail addresses are left out: they are not addresses on the web.
+ */
+export function bodyLinks(markdown: string): BodyLink[] {
+  if (!MIGHT_HOLD_MARKUP.test(markdown)) return [];
+  const tree = parseBody(markdown);
+  if (!tree) return [];
+  const links: BodyLink[] = [];
+  const stack: MdNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined && /^https:\/\//i.test(node.url.trim())) {
+      links.push({ url: node.url.trim(), ...(node.position?.start ?? { line: 1, column: 1 }) });
+    }
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return links;
 }
 
 /** Personal contact details have no place in a testimony: it speaks for an association. */
@@ -108,11 +154,19 @@ export function personalDataIssues(markdown: string): BodyIssue[] {
     // The address stops before a final dot: « écrivez à claire@exemple.org. »
     const email = mayHoldEmail ? /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(line) : null;
     if (email) {
-      issues.push({ line: index + 1, column: email.index + 1, message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.` });
+      issues.push({
+        line: index + 1,
+        column: email.index + 1,
+        message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.`,
+      });
     }
     const phone = /(?:\+33\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/.exec(line);
     if (phone) {
-      issues.push({ line: index + 1, column: phone.index + 1, message: 'le témoignage contient un numéro de téléphone : retirez-le, une recommandation ne publie les coordonnées de personne.' });
+      issues.push({
+        line: index + 1,
+        column: phone.index + 1,
+        message: 'le témoignage contient un numéro de téléphone : retirez-le, une recommandation ne publie les coordonnées de personne.',
+      });
     }
   });
   return issues;

@@ -3,12 +3,12 @@
  * from the content. The publication rule lives here: a provider is published
  * only while at least one of its recommendations is verified.
  */
-import type { Content, Entry } from './content.ts';
-import { fundingProgress, projectStatusOrder, type FundingProgress } from './projects.ts';
-import { isListingStale, isRecommendationStale } from './staleness.ts';
-import type { Project } from '../schemas/project.ts';
-import type { Provider } from '../schemas/provider.ts';
-import type { Recommendation } from '../schemas/recommendation.ts';
+import type { Content, Entry } from '../content.ts';
+import { fundingProgress, projectStatusOrder, type FundingProgress } from '../projects.ts';
+import { isListingStale, isRecommendationStale } from '../staleness.ts';
+import type { Project } from '../../schemas/project.ts';
+import type { Provider } from '../../schemas/provider.ts';
+import type { Recommendation } from '../../schemas/recommendation.ts';
 
 export interface CriterionAverage {
   criterion: string;
@@ -29,6 +29,8 @@ export interface ListedProvider {
   recommendCount: number;
   /** The most recent verification date. */
   lastVerified: string | undefined;
+  /** The day it entered the directory: its first verified recommendation (`YYYY-MM-DD`). */
+  publishedSince: string;
   /** Not reviewed for 18 months. */
   stale: boolean;
 }
@@ -65,7 +67,7 @@ export interface Directory {
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** Publication rule (DATA-MODEL rule 8). */
+/** The publication rule (rules catalogue: `publication`). */
 export function isPublished(verifiedCount: number): boolean {
   return verifiedCount > 0;
 }
@@ -80,7 +82,6 @@ export function criterionAverages(recommendations: readonly Recommendation[], cr
     };
   });
 }
-
 
 export function buildDirectory(content: Content, today: string): Directory {
   const criteria = content.taxonomies.criteria.map((c) => c.slug);
@@ -104,9 +105,13 @@ export function buildDirectory(content: Content, today: string): Directory {
         data: provider.data,
         body: provider.body,
         recommendations: verified,
-        ratings: criterionAverages(verified.map((r) => r.data), criteria),
+        ratings: criterionAverages(
+          verified.map((r) => r.data),
+          criteria,
+        ),
         recommendCount: verified.filter((r) => r.data.recommend).length,
         lastVerified: verified[0]?.data.verification.date,
+        publishedSince: verified.at(-1)?.data.verification.date ?? '',
         stale: isListingStale(provider.data.updated, today),
       });
     } else {
@@ -146,4 +151,14 @@ export function buildDirectory(content: Content, today: string): Directory {
     staleProviders: providers.filter((p) => p.stale),
     projects,
   };
+}
+
+/** The providers most recently published, newest first. */
+export function recentlyPublished(providers: readonly ListedProvider[], limit: number): ListedProvider[] {
+  return [...providers].sort((a, b) => b.publishedSince.localeCompare(a.publishedSince)).slice(0, limit);
+}
+
+/** How many providers work everywhere in France: they count for every place. */
+export function nationalCount(providers: readonly ListedProvider[]): number {
+  return providers.filter((p) => p.data.area.national).length;
 }

@@ -9,11 +9,12 @@
  *   remotely that offer the service, or `partout/tous.json` (the most
  *   recommended of them) when no need is given.
  */
-import type { ListedProvider } from './directory.ts';
-import { inPlace, placeMatch, type FacetIndex } from './facets.ts';
-import { encodeCandidate, type EncodedCandidate, type FinderVocabulary, type PlaceMatch } from './finder.ts';
-import { departmentRegion, regionName } from '../schemas/geography.ts';
-import { frenchTypography } from './format.ts';
+import type { ListedProvider } from '../directory/index.ts';
+import type { FacetIndex } from '../directory/facets.ts';
+import { inPlace, placeMatch } from '../directory/places.ts';
+import { encodeCandidate, type EncodedCandidate, type FinderVocabulary, type PlaceMatch } from './index.ts';
+import { departmentRegion, regionName } from '../../schemas/geography.ts';
+import { frenchTypography } from '../text/format.ts';
 
 /** Without a need, the list of providers working everywhere keeps only the most recommended. */
 export const EVERYWHERE_WITHOUT_NEED = 300;

@@ -1,7 +1,7 @@
 /**
  * The Markdown parser the rules read bodies with (mdast, with GitHub's
- * extensions), kept apart from `markdown.ts`: sixty modules, loaded only when
- * a body may hold markup (`useMarkdownParser`).
+ * extensions), kept apart from `markdown.ts`: sixty modules, loaded only the
+ * first time a body may hold markup.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';

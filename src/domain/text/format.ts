@@ -46,3 +46,20 @@ export const formatPercent = (ratio: number) => percentFormat().format(ratio);
 const languageNames = lazy(() => new Intl.DisplayNames('fr', { type: 'language' }));
 /** `br` → « breton ». */
 export const languageName = (code: string) => languageNames().of(code) ?? code;
+
+/** « 1 structure », « 3 structures », « 0 structure »: French puts 0 and 1 in the singular. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${formatNumber(n)}\u00A0${n > 1 ? many : one}`;
+}
+
+/** The word alone: « structure » or « structures ». */
+export function plural(n: number, one: string, many: string): string {
+  return n > 1 ? many : one;
+}
+
+/** The first `max` items joined with « · », then « et 2 autres » for the rest. */
+export function shortList(items: readonly string[], max: number): string {
+  const rest = items.length - max;
+  const shown = items.slice(0, max);
+  return rest > 0 ? [...shown, `et ${countOf(rest, 'autre', 'autres')}`].join(' · ') : shown.join(' · ');
+}

@@ -5,9 +5,9 @@
  * (which writes the candidates) and the browser (which ranks them): no import
  * of data or of the geography here, so that the browser's script stays small.
  */
+import { placeScore, placeSentence, type PlaceMatch } from '../directory/place-rank.ts';
 
-/** How a provider reaches the visitor's département. */
-export type PlaceMatch = 'located' | 'served' | 'region-served' | 'national' | 'remote' | 'none';
+export type { PlaceMatch };
 
 export interface FinderQuery {
   service?: string;
@@ -52,26 +52,6 @@ export interface FinderResult {
   reasons: string[];
 }
 
-const placeScore: Record<PlaceMatch, number> = { located: 6, served: 5, 'region-served': 4, national: 3, remote: 1, none: 0 };
-
-/** The sentence that says how a provider reaches a place. */
-export function placeSentence(match: PlaceMatch, words: { city: string; where: string; regionName?: string; cityDetail?: string }): string {
-  switch (match) {
-    case 'located':
-      return `basée à ${words.city}${words.cityDetail ? ` (${words.cityDetail})` : ''}, ${words.where}`;
-    case 'served':
-      return `intervient ${words.where}`;
-    case 'region-served':
-      return words.regionName ? `intervient dans toute la région ${words.regionName}` : `intervient ${words.where}`;
-    case 'national':
-      return 'intervient partout en France';
-    case 'remote':
-      return 'accompagne à distance';
-    default:
-      return `n’intervient pas ${words.where}`;
-  }
-}
-
 export function recommendationsSentence(count: number): string {
   return count === 1 ? '1 recommandation vérifiée' : `${count} recommandations vérifiées`;
 }
@@ -98,7 +78,7 @@ export function rankProviders(candidates: readonly FinderCandidate[], query: Fin
     const reasons: string[] = [];
     let score = 0;
     if (query.departement || candidate.place === 'national' || candidate.place === 'remote') {
-      score += placeScore[candidate.place];
+      score += placeScore(candidate.place);
       reasons.push(placeSentence(candidate.place, { city: candidate.city, where: words.where ?? '', regionName: words.regionName }));
     }
     if (query.service) {
@@ -201,7 +181,7 @@ export function mergeCandidates(...lists: FinderCandidate[][]): FinderCandidate[
   for (const list of lists) {
     for (const c of list) {
       const known = byId.get(c.id);
-      if (!known || placeScore[c.place] > placeScore[known.place]) byId.set(c.id, c);
+      if (!known || placeScore(c.place) > placeScore(known.place)) byId.set(c.id, c);
     }
   }
   return [...byId.values()];

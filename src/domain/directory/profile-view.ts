@@ -1,0 +1,163 @@
+/**
+ * A provider's profile as visitors read it: every value in French words
+ * (labels, not slugs), in the order the page shows them. The public profile
+ * renders it, and so does the CMS preview, so that a provider sees its
+ * listing exactly as associations will.
+ */
+import type { ListedProvider } from './index.ts';
+import type { FacetKey } from './facet-keys.ts';
+import { recommendationsSentence } from '../finder/index.ts';
+import { countOf, formatAverage, formatDate, formatMonth, frenchTypography as t, languageName, plural } from '../text/format.ts';
+import { pricingSummary } from './pricing.ts';
+import { departmentName, regionName } from '../../schemas/geography.ts';
+import { verificationMethodLabels } from '../../schemas/recommendation.ts';
+import type { Vocabularies } from '../../schemas/taxonomies.ts';
+
+/** A value that links to its facet page: `routes.facetValue(key, value)`. */
+export interface Linked {
+  key: FacetKey;
+  value: string;
+  label: string;
+}
+
+export interface RatingRow {
+  question: string;
+  /** « 4,3 ». */
+  average: string;
+  /** 0 to 10, the bar's length in tenths of 5. */
+  tenths: number;
+  /** « 3 réponses ». */
+  answers: string;
+}
+
+export interface RecommendationView {
+  id: string;
+  association: string;
+  /** « Petites associations · Lyon, Rhône ». */
+  about: string;
+  project: string;
+  /** « de mars 2025 à juin 2025 ». */
+  period: string;
+  /** « Services reçus : … · logiciels mis en place : … ». */
+  received: string;
+  /** Whether it recommends, and who verified it when and how. */
+  verified: string;
+}
+
+export interface ProfileView {
+  name: string;
+  /** « Coopérative (SCOP, SCIC, CAE) à Lyon (Rhône) ». */
+  lead: string;
+  /** « Coopérative (SCOP, SCIC, CAE) ». */
+  structure: string;
+  /** « Lyon (Rhône) ». */
+  place: string;
+  /** The verifiable criteria, the verified recommendations first. */
+  badges: string[];
+  contact: { email: string; phone?: { text: string; tel: string }; form?: string; website: { url: string; text: string } };
+  services: Linked[];
+  area: { national: boolean; remote: boolean; regions: Linked[]; departments: Linked[] };
+  /** « breton, occitan », when the provider works in more than French. */
+  languages?: string;
+  sizes: Linked[];
+  tools: Array<Linked & { replaces: string }>;
+  pricing: { summary: string; details?: string; url?: string };
+  ratings: RatingRow[];
+  /** « 2 associations sur 3 la recommandent. » */
+  recommendShare: string;
+  recommendationsHeading: string;
+  recommendations: RecommendationView[];
+  /** « Fiche relue par la structure le 14 mars 2026. » */
+  reviewed: string;
+  stale: boolean;
+}
+
+export interface ProfileContext {
+  /** The French name of a facet value (« Rhône (69) », « Petites associations… »). */
+  label: (key: FacetKey, value: string) => string;
+  vocabularies: Pick<Vocabularies, 'tools' | 'criteria'>;
+}
+
+/** `2025-03-01`…`2025-06-30` → « de mars 2025 à juin 2025 »; one month → « juin 2025 ». */
+function period(start: string, end: string): string {
+  return formatMonth(start) === formatMonth(end) ? formatMonth(end) : `de ${formatMonth(start)} à ${formatMonth(end)}`;
+}
+
+export function profileView(provider: ListedProvider, ctx: ProfileContext): ProfileView {
+  const { data } = provider;
+  const { label } = ctx;
+  const linked = (key: FacetKey, values: readonly string[]) => values.map((value) => ({ key, value, label: label(key, value) }));
+  const place = `${t(data.location.city)} (${departmentName(data.location.department)})`;
+  const tools = new Map(ctx.vocabularies.tools.map((tool) => [tool.slug, tool]));
+  const questions = new Map(ctx.vocabularies.criteria.map((c) => [c.slug, c.label]));
+  const verifiedCount = provider.recommendations.length;
+  const recommending = provider.recommendCount;
+  return {
+    name: t(data.name),
+    lead: `${label('structure', data.structure)} à ${place}`,
+    structure: label('structure', data.structure),
+    place,
+    badges: [
+      recommendationsSentence(verifiedCount),
+      ...data.networks.map((n) => `Membre : ${label('reseau', n)}`),
+      ...(data.charter_signed ? [`Charte signée le ${formatDate(data.charter_signed)}`] : []),
+      ...(data.trained ? [`Formation Emancip’Asso suivie en ${data.trained}`] : []),
+    ],
+    contact: {
+      email: data.contact.email,
+      phone: data.contact.phone ? { text: data.contact.phone, tel: data.contact.phone.replace(/[ .-]/g, '') } : undefined,
+      form: data.contact.form,
+      website: { url: data.website, text: data.website.replace(/^https:\/\//, '').replace(/\/$/, '') },
+    },
+    services: linked('service', data.services),
+    area: {
+      national: data.area.national,
+      remote: data.area.remote,
+      regions: data.area.regions.map((code) => ({ key: 'region', value: code, label: regionName(code) ?? code })),
+      // The seat's département is said already.
+      departments: data.area.departments
+        .filter((d) => d !== data.location.department)
+        .map((code) => ({ key: 'departement', value: code, label: `${departmentName(code)} (${code})` })),
+    },
+    languages: data.languages.some((l) => l !== 'fr') ? data.languages.map(languageName).join(', ') : undefined,
+    sizes: linked('taille', data.sizes),
+    tools: data.tools.map((slug) => ({
+      key: 'outil',
+      value: slug,
+      label: tools.get(slug)?.label ?? slug,
+      replaces: (tools.get(slug)?.replaces ?? []).join(', ') || '—',
+    })),
+    pricing: { summary: pricingSummary(data.pricing), details: data.pricing.details && t(data.pricing.details), url: data.pricing.url },
+    ratings: provider.ratings
+      .filter((r) => r.average !== null)
+      .map((r) => ({
+        question: t(questions.get(r.criterion) ?? r.criterion),
+        average: formatAverage(r.average!),
+        tenths: Math.round((r.average! / 5) * 10),
+        answers: countOf(r.count, 'réponse', 'réponses'),
+      })),
+    recommendShare: `${countOf(recommending, 'association', 'associations')} sur ${verifiedCount} la ${plural(recommending, 'recommande', 'recommandent')}.`,
+    recommendationsHeading: verifiedCount > 1 ? `Les ${verifiedCount} recommandations vérifiées` : 'La recommandation vérifiée',
+    recommendations: provider.recommendations.map((r) => {
+      const a = r.data.association;
+      const where = [a.city && t(a.city), a.department && departmentName(a.department)].filter(Boolean).join(', ');
+      const tools = r.data.project.tools.map((s) => label('outil', s));
+      const v = r.data.verification;
+      return {
+        id: r.id,
+        association: t(a.name),
+        about: [a.size && label('taille', a.size), where].filter(Boolean).join(' · '),
+        project: t(r.data.project.title),
+        period: period(r.data.project.start, r.data.project.end),
+        received: `Services reçus : ${r.data.project.services.map((s) => label('service', s)).join(', ')}${tools.length > 0 ? ` · logiciels mis en place : ${tools.join(', ')}` : ''}`,
+        verified: t(
+          `${r.data.recommend ? 'Recommande cette structure.' : 'Ne recommande pas cette structure sans réserve.'} Recommandation vérifiée par le comité de pilotage${
+            v.date ? ` le ${formatDate(v.date)}` : ''
+          }${v.method ? ` (${verificationMethodLabels[v.method].toLocaleLowerCase('fr')})` : ''}.`,
+        ),
+      };
+    }),
+    reviewed: `Fiche relue par la structure le ${formatDate(data.updated)}.`,
+    stale: provider.stale,
+  };
+}
