@@ -63,7 +63,10 @@ async function npmScript(name: string): Promise<string[]> {
 
 /** git, in the benchmark's repository, as a committee member would run it. */
 function git(repo: string, ...args: string[]): void {
-  const result = spawnSync('git', ['-c', 'user.name=Banc', '-c', 'user.email=banc@exemple.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  const result = spawnSync('git', ['-c', 'user.name=Banc', '-c', 'user.email=banc@exemple.org', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`git ${args[0]} : ${result.stderr.trim()}`);
 }
 
@@ -196,7 +199,11 @@ async function main() {
   git(repo, 'add', '-A');
   git(repo, 'commit', '-q', '-m', 'Corpus');
   git(repo, 'checkout', '-q', '-b', 'fiche-modifiee');
-  const edited = path.join(contentDir, 'providers', (await readdir(path.join(contentDir, 'providers'))).find((name) => name.endsWith('.md'))!);
+  const edited = path.join(
+    contentDir,
+    'providers',
+    (await readdir(path.join(contentDir, 'providers'))).find((name) => name.endsWith('.md'))!,
+  );
   const text = await readFile(edited, 'utf8');
   await writeFile(edited, text.replace(/^name: (.*)$/m, 'name: $1 (nom modifié)'));
   git(repo, 'commit', '-q', '-am', 'Une fiche modifiée');
@@ -205,7 +212,13 @@ async function main() {
   // The caches of the commands live here, so that « cold » means cold, and the project's own stay untouched.
   const checkCache = path.join(work, 'cache');
   const astroCache = path.join(work, 'astro-cache');
-  const env = { CONTENT_DIR: contentDir, EMANCIPASSO_TODAY: today, EMANCIPASSO_CACHE_DIR: checkCache, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: astroCache };
+  const env = {
+    CONTENT_DIR: contentDir,
+    EMANCIPASSO_TODAY: today,
+    EMANCIPASSO_CACHE_DIR: checkCache,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_CACHE_DIR: astroCache,
+  };
   const noop = async () => {};
   const noCache = () => rm(checkCache, { recursive: true, force: true });
   const check = await npmScript('check');
@@ -217,7 +230,11 @@ async function main() {
   // The demo content, in a copy: one of its files is edited before each run, as while writing an entry.
   const demoDir = path.join(work, 'demo');
   await cp(path.join(root, CONTENT_FOLDER), demoDir, { recursive: true });
-  const demoPage = path.join(demoDir, 'pages', (await readdir(path.join(demoDir, 'pages'))).find((name) => name.endsWith('.md'))!);
+  const demoPage = path.join(
+    demoDir,
+    'pages',
+    (await readdir(path.join(demoDir, 'pages'))).find((name) => name.endsWith('.md'))!,
+  );
   let edits = 0;
   const editDemo = () => appendFile(demoPage, `\nModification ${++edits} du banc d’essai.\n`);
   await series('check démo (préparation)', 1, noop, checkCommand(demoDir), env);
@@ -266,10 +283,13 @@ async function main() {
   console.log(`  npm run check, à froid : ${fmt(checkCold.median)} s (${memory(checkCold)})`);
   console.log(`  npm run check, rien de changé : ${fmt(checkWarm.median)} s (${memory(checkWarm)})`);
   console.log(`  npm run check, démonstration, un fichier modifié : ${fmt(demo.median)} s ; à froid : ${fmt(demoCold.median)} s`);
-  console.log(`  npm run review -- --base main, une fiche modifiée, à froid : ${fmt(review.median)} s (${memory(review)}) ; avec le cache : ${fmt(reviewWarm.median)} s`);
+  console.log(
+    `  npm run review -- --base main, une fiche modifiée, à froid : ${fmt(review.median)} s (${memory(review)}) ; avec le cache : ${fmt(reviewWarm.median)} s`,
+  );
   if (build) console.log(`  npm run build : ${fmt(build.median)} s (${memory(build)})`);
   if (search) console.log(`  première recherche : ${fmt(search.kilobytes)} ko transférés en ${search.requests} requêtes`);
-  if (bare && build) console.log(`  astro nu (mêmes pages de prestataires) : ${fmt(bare.median)} s → surcoût ×${fmt(build.median / bare.median)}`);
+  if (bare && build)
+    console.log(`  astro nu (mêmes pages de prestataires) : ${fmt(bare.median)} s → surcoût ×${fmt(build.median / bare.median)}`);
 
   const measured = { checkCold: checkCold.median, checkWarm: checkWarm.median, demo: demo.median, review: review.median };
   if (providers > BUDGET_PROVIDERS) {

@@ -58,7 +58,13 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const review = await runReview({ base: values.base, head: values.head, content: values.content, today: values.today, cache: !values['no-cache'] });
+    const review = await runReview({
+      base: values.base,
+      head: values.head,
+      content: values.content,
+      today: values.today,
+      cache: !values['no-cache'],
+    });
     if (values.markdown) {
       console.log(formatMarkdown(review));
     } else if (values['github-annotations']) {

@@ -21,7 +21,21 @@
  * unused.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { SourcePosition } from '../domain/content.ts';
 import type { Problem } from '../domain/problems.ts';
@@ -86,7 +100,11 @@ export function versionKey(root: string): string {
       .filter((entry) => entry.isFile())
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
-    for (const file of files) hash.update(`${path.relative(root, file).split(path.sep).join('/')}\0`).update(readFileSync(file)).update('\0');
+    for (const file of files)
+      hash
+        .update(`${path.relative(root, file).split(path.sep).join('/')}\0`)
+        .update(readFileSync(file))
+        .update('\0');
   }
   return hash.digest('hex');
 }
@@ -400,7 +418,8 @@ export class CheckCache implements VerdictCache {
     // A run that read commits only leaves the record of the files on disk as it was.
     const files = this.filesSeen ? this.files : this.previous.files;
     // Files gone since the last run: the cache forgets them.
-    if (this.filesSeen && Object.keys(this.previous.files).some((relative) => !Object.hasOwn(this.files, relative))) this.indexChanged = true;
+    if (this.filesSeen && Object.keys(this.previous.files).some((relative) => !Object.hasOwn(this.files, relative)))
+      this.indexChanged = true;
     try {
       this.saveVerdicts();
       if (!this.indexChanged) return;

@@ -7,7 +7,15 @@ import type { Content } from '../domain/content.ts';
 import { todayInFrance } from '../domain/text/dates.ts';
 import { sortProblems, type Problem } from '../domain/problems.ts';
 import { checkRules } from '../domain/rules/index.ts';
-import { FolderSource, loadContent, noteSurvey, surveyContent, surveyFingerprint, type ContentSource, type Survey } from '../loader/index.ts';
+import {
+  FolderSource,
+  loadContent,
+  noteSurvey,
+  surveyContent,
+  surveyFingerprint,
+  type ContentSource,
+  type Survey,
+} from '../loader/index.ts';
 import { lazyPostcodeIndex } from '../loader/postcodes.ts';
 import { isCalendarDate } from '../schemas/fields.ts';
 import { CONTENT_FOLDER } from '../schemas/index.ts';
@@ -100,7 +108,10 @@ export async function checkContent(dir: string, options: CheckOptions = {}): Pro
  * run (same names, same bytes, same code, same day), the last answer is
  * given again without loading anything else.
  */
-export async function checkProblems(dir: string, options: Omit<CheckOptions, 'cache' | 'survey' | 'source'> & { cache?: boolean } = {}): Promise<CheckSummary> {
+export async function checkProblems(
+  dir: string,
+  options: Omit<CheckOptions, 'cache' | 'survey' | 'source'> & { cache?: boolean } = {},
+): Promise<CheckSummary> {
   const today = options.today ?? checkToday();
   const cache = options.cache ? CheckCache.open(dir, { folder: options.cacheFolder }) : undefined;
   const survey = surveyContent(dir, { displayRoot: options.displayRoot, cache });

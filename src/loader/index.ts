@@ -27,7 +27,7 @@ import type { PostcodeIndex } from '../schemas/geography.ts';
 import { entryIdProblem } from '../domain/entry-names.ts';
 import { taxonomies, taxonomyNames, type Vocabularies } from '../schemas/taxonomies.ts';
 import { explainIssue } from './issues.ts';
-import { parseSource, preloadFastParser, type Locate, type SourcePosition } from './parse.ts';
+import { parseSource, preloadFastParser, type Locate } from './parse.ts';
 import { lazyPostcodeIndex } from './postcodes.ts';
 import { blobHash, FolderSource, readWithStat, type ContentSource, type StatKey } from './source.ts';
 import { verdictLine, type FileProblem, type FileVerdict, type VerdictCache } from './verdicts.ts';
@@ -173,7 +173,6 @@ function appendLines(file: string | undefined, lines: string[]): void {
 /** Entries written by the committee, most often with links in their text first. */
 const EDITORIAL: readonly EntryTypeName[] = ['pages', 'resources', 'partners', 'projects'];
 
-
 function extensionOf(type: EntryType): RegExp {
   return type.format === 'markdown' ? /\.md$/ : /\.ya?ml$/;
 }
@@ -193,7 +192,15 @@ function nameVerdict(typeName: EntryTypeName, name: string): FileVerdict | undef
 }
 
 const unreadable: FileVerdict = {
-  problems: [{ line: 1, column: 1, path: '', severity: 'error', message: 'ce fichier ne peut pas être lu (droits d’accès ?) : vérifiez qu’il s’agit d’un fichier texte ordinaire.' }],
+  problems: [
+    {
+      line: 1,
+      column: 1,
+      path: '',
+      severity: 'error',
+      message: 'ce fichier ne peut pas être lu (droits d’accès ?) : vérifiez qu’il s’agit d’un fichier texte ordinaire.',
+    },
+  ],
 };
 
 /** Characters as a reader counts them (an emoji is one), as `[...text].length` does. */
@@ -205,11 +212,21 @@ function codePoints(text: string): number {
 const withoutFile = ({ line, column, path, severity, message }: Problem): FileProblem => ({ line, column, path, severity, message });
 
 /** Parses and validates one entry file's bytes, then runs the rules of one file alone when asked. */
-function computeVerdict(typeName: EntryTypeName, name: string, bytes: Uint8Array, fileRules: boolean, postcodes: () => PostcodeIndex): Computed {
+function computeVerdict(
+  typeName: EntryTypeName,
+  name: string,
+  bytes: Uint8Array,
+  fileRules: boolean,
+  postcodes: () => PostcodeIndex,
+): Computed {
   const type: EntryType = entryTypes[typeName];
   const parsed = parseSource(bytes, type.format, MAX_FILE_BYTES);
   if (parsed.problems.length > 0) {
-    return { verdict: { problems: parsed.problems.map((p) => ({ line: p.line, column: p.column, path: '', severity: 'error', message: p.message })) } };
+    return {
+      verdict: {
+        problems: parsed.problems.map((p) => ({ line: p.line, column: p.column, path: '', severity: 'error', message: p.message })),
+      },
+    };
   }
   const { value, problems } = validate(type.schema, parsed.data, parsed.locate, '', parsed.mayHoldEmptyStrings);
   if (type.body) {
@@ -219,11 +236,24 @@ function computeVerdict(typeName: EntryTypeName, name: string, bytes: Uint8Array
   }
   const data = value ?? parsed.data;
   if (fileRules) {
-    const entry: Entry<unknown> = { id: name.replace(extensionOf(type), ''), file: '', data, body: parsed.body, bodyLine: parsed.bodyLine, locate: parsed.locate };
+    const entry: Entry<unknown> = {
+      id: name.replace(extensionOf(type), ''),
+      file: '',
+      data,
+      body: parsed.body,
+      bodyLine: parsed.bodyLine,
+      locate: parsed.locate,
+    };
     problems.push(...checkFileRules(typeName, entry, value !== undefined, { departmentsOfPostcode: (postcode) => postcodes()(postcode) }));
   }
   return {
-    verdict: { kind: value ? 'entry' : 'rejected', data, body: parsed.body, bodyLine: parsed.bodyLine, problems: problems.map(withoutFile) },
+    verdict: {
+      kind: value ? 'entry' : 'rejected',
+      data,
+      body: parsed.body,
+      bodyLine: parsed.bodyLine,
+      problems: problems.map(withoutFile),
+    },
     locate: parsed.locate,
   };
 }
@@ -494,7 +524,9 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
       tasks: toCompute.map((i) => {
         const { typeName, name, relative, bytes } = tasks[i]!;
         if (bytes) return { typeName, name, relative, bytes };
-        return folder ? { typeName, name, relative, abs: folder.absolute(relative) } : { typeName, name, relative, bytes: source.read(relative) };
+        return folder
+          ? { typeName, name, relative, abs: folder.absolute(relative) }
+          : { typeName, name, relative, bytes: source.read(relative) };
       }),
       next: next.buffer as SharedArrayBuffer,
       fileRules,
@@ -505,7 +537,12 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
     // Its outcomes come chunk by chunk, taken in between this thread's own chunks.
     const accept = (outcome: WorkerOutcome) => {
       const i = toCompute[outcome.k]!;
-      results[i] = { verdict: outcome.verdict ?? (JSON.parse(outcome.json!) as FileVerdict), json: outcome.json, hash: outcome.hash, logged: logFile !== undefined };
+      results[i] = {
+        verdict: outcome.verdict ?? (JSON.parse(outcome.json!) as FileVerdict),
+        json: outcome.json,
+        hash: outcome.hash,
+        logged: logFile !== undefined,
+      };
       stats[i] ??= outcome.stat;
     };
     fromWorker = new Promise((resolve, reject) => {
@@ -574,7 +611,8 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
   tasks.forEach((task, i) => {
     const { verdict, locate } = results[i]!;
     const file = source.display(task.relative);
-    for (const p of verdict.problems) problems.push({ file, line: p.line, column: p.column, path: p.path, severity: p.severity, message: p.message });
+    for (const p of verdict.problems)
+      problems.push({ file, line: p.line, column: p.column, path: p.path, severity: p.severity, message: p.message });
     if (!verdict.kind) return;
     const format = entryTypes[task.typeName].format;
     const located = locate ?? (deferred ? deferred.locate(task.relative, format) : lazyFileLocate(source, task.relative, format));
@@ -597,7 +635,8 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
     return parseSource(bytes, 'yaml', MAX_FILE_BYTES);
   };
   const report = (file: string, parsed: { problems: { line: number; column: number; message: string }[] }) => {
-    for (const p of parsed.problems) problems.push({ file, line: p.line, column: p.column, path: '', severity: 'error', message: p.message });
+    for (const p of parsed.problems)
+      problems.push({ file, line: p.line, column: p.column, path: '', severity: 'error', message: p.message });
   };
 
   for (const name of taxonomyNames) {
@@ -609,7 +648,14 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
     try {
       parsed = readParsed(relative);
     } catch {
-      problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: `le fichier de taxonomie manque : créez ${taxonomies[name].file} (une liste de « slug, label, description »).` });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        severity: 'error',
+        message: `le fichier de taxonomie manque : créez ${taxonomies[name].file} (une liste de « slug, label, description »).`,
+      });
       continue;
     }
     if (parsed.problems.length > 0) {
@@ -619,7 +665,14 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
     content.taxonomyFiles[name] = { file, locate: parsed.locate };
     if (!Array.isArray(parsed.data)) {
       content.taxonomyFiles[name].unreadable = true;
-      problems.push({ file, line: 1, column: 1, path: '', severity: 'error', message: 'ce fichier doit être une liste : chaque élément commence par « - slug: … ».' });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        severity: 'error',
+        message: 'ce fichier doit être une liste : chaque élément commence par « - slug: … ».',
+      });
       continue;
     }
     const terms = [];

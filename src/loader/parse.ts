@@ -5,6 +5,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
+import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 
 import type { Locate, SourcePosition } from '../domain/content.ts';
@@ -17,15 +19,15 @@ export type { Locate, SourcePosition };
  * no YAML at all, and starts faster without them.
  */
 const require = createRequire(import.meta.url);
-let fastParser: Pick<typeof import('js-yaml'), 'load' | 'CORE_SCHEMA'> | undefined;
-let fullParser: typeof import('yaml') | undefined;
-const jsYaml = () => (fastParser ??= require('js-yaml') as typeof import('js-yaml'));
+let fastParser: Pick<typeof JsYaml, 'load' | 'CORE_SCHEMA'> | undefined;
+let fullParser: typeof Yaml | undefined;
+const jsYaml = () => (fastParser ??= require('js-yaml') as typeof JsYaml);
 
 /** Loads the fast parser as one module (its CommonJS build is two dozen): for a loader about to parse. */
 export async function preloadFastParser(): Promise<void> {
   fastParser ??= (await import('js-yaml')).default;
 }
-const yaml = () => (fullParser ??= require('yaml') as typeof import('yaml'));
+const yaml = () => (fullParser ??= require('yaml') as typeof Yaml);
 
 /** A problem found while reading a file, before the schema is applied. */
 export interface ParseProblem extends SourcePosition {
@@ -84,7 +86,7 @@ function isBlankChar(c: number, text: string, at: number): boolean {
  */
 function nestingDepth(text: string): number {
   let indentMax = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let at = start;
     while (at < text.length && text.charCodeAt(at) !== 10 && isBlankChar(text.charCodeAt(at), text, at)) at++;
     // A blank line has no indentation.
@@ -102,7 +104,8 @@ function nestingDepth(text: string): number {
     let depth = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 91 || c === 123) max = Math.max(max, ++depth); // [ {
+      if (c === 91 || c === 123)
+        max = Math.max(max, ++depth); // [ {
       else if (c === 93 || c === 125) depth = Math.max(0, depth - 1); // ] }
     }
   }
@@ -123,7 +126,11 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
     };
   }
   if (bytes.includes(0)) {
-    return { line: 1, column: 1, message: 'ce fichier n’est pas du texte (il contient des données binaires) : remplacez-le par un fichier texte .md ou .yml.' };
+    return {
+      line: 1,
+      column: 1,
+      message: 'ce fichier n’est pas du texte (il contient des données binaires) : remplacez-le par un fichier texte .md ou .yml.',
+    };
   }
   // Checked, then decoded, natively: tens of thousands of files.
   if (isUtf8(bytes)) {
@@ -151,7 +158,8 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
     return {
       line,
       column: 1,
-      message: 'ce fichier n’est pas encodé en UTF-8 (caractères accentués illisibles) : ré-enregistrez-le en UTF-8 depuis votre éditeur de texte.',
+      message:
+        'ce fichier n’est pas encodé en UTF-8 (caractères accentués illisibles) : ré-enregistrez-le en UTF-8 depuis votre éditeur de texte.',
     };
   }
 }
@@ -386,7 +394,12 @@ export function parseSource(
     } catch {
       fast = FAILED;
     }
-    if (fast !== FAILED && fast !== null && fast !== undefined && (format === 'yaml' || (typeof fast === 'object' && !Array.isArray(fast)))) {
+    if (
+      fast !== FAILED &&
+      fast !== null &&
+      fast !== undefined &&
+      (format === 'yaml' || (typeof fast === 'object' && !Array.isArray(fast)))
+    ) {
       let full: Locate | undefined;
       const lazyLocate: Locate = (path, keyOfLast) => {
         const quick = quickLocate(yamlText, path, keyOfLast);
@@ -394,7 +407,14 @@ export function parseSource(
         full ??= fullParse(yamlText, lineOffset, yamlLine).locate;
         return full(path, keyOfLast);
       };
-      return { data: fast, body, bodyLine, locate: lazyLocate, problems: [], mayHoldEmptyStrings: yamlText.includes('""') || yamlText.includes("''") };
+      return {
+        data: fast,
+        body,
+        bodyLine,
+        locate: lazyLocate,
+        problems: [],
+        mayHoldEmptyStrings: yamlText.includes('""') || yamlText.includes("''"),
+      };
     }
   }
 
@@ -435,15 +455,20 @@ export function parseSource(
   }
 
   if (data === null || data === undefined) {
-    return { ...base, data: undefined, problems: [{ line: yamlLine, column: 1, message: 'l’en-tête est vide : il doit contenir les champs de la fiche (« nom: valeur »).' }] };
+    return {
+      ...base,
+      data: undefined,
+      problems: [{ line: yamlLine, column: 1, message: 'l’en-tête est vide : il doit contenir les champs de la fiche (« nom: valeur »).' }],
+    };
   }
   if (format === 'markdown' && (typeof data !== 'object' || Array.isArray(data))) {
     return {
       ...base,
       data: undefined,
-      problems: [{ line: yamlLine, column: 1, message: 'l’en-tête doit être une suite de champs « nom: valeur », pas une liste ni un texte seul.' }],
+      problems: [
+        { line: yamlLine, column: 1, message: 'l’en-tête doit être une suite de champs « nom: valeur », pas une liste ni un texte seul.' },
+      ],
     };
   }
   return { ...base, data, locate, problems: [] };
 }
-

@@ -31,7 +31,9 @@ function readIndex(file: string, version: string): Map<string, string[]> | undef
 }
 
 function buildIndex(file: string | undefined, version: string): Map<string, string[]> {
-  const communes = JSON.parse(readFileSync(require.resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8')) as CommunePostcodes[];
+  const communes = JSON.parse(
+    readFileSync(require.resolve('@etalab/decoupage-administratif/data/communes.json'), 'utf8'),
+  ) as CommunePostcodes[];
   const index = postcodeDepartments(communes);
   if (file) {
     try {

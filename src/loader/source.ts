@@ -87,7 +87,10 @@ export class FolderSource implements ContentSource {
   list(folder: string): string[] {
     try {
       const entries = readdirSync(path.join(this.root, folder), { withFileTypes: true });
-      return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+      return entries
+        .filter((e) => e.isFile() && !e.name.startsWith('.'))
+        .map((e) => e.name)
+        .sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;

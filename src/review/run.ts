@@ -70,7 +70,12 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
   // Written before the comparison reads the data.
   cache?.save();
 
-  const head: ReviewSide = { label: options.head ?? 'la copie de travail', content: headResult.content, problems: headResult.problems, files: headFiles };
+  const head: ReviewSide = {
+    label: options.head ?? 'la copie de travail',
+    content: headResult.content,
+    problems: headResult.problems,
+    files: headFiles,
+  };
   const base: ReviewSide = { label: options.base, content: baseResult.content, problems: baseResult.problems, files: baseFiles };
   return buildReview({ base, head, contentRoot: folder, today });
 }

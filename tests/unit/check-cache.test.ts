@@ -50,11 +50,19 @@ async function runWith(dir: string, folder: string, version: string): Promise<Ch
 
 const verdictLog = async (folder: string) => {
   const names = await readdir(path.join(folder, 'check'));
-  return path.join(folder, 'check', names.find((name) => name.endsWith('.verdicts'))!);
+  return path.join(
+    folder,
+    'check',
+    names.find((name) => name.endsWith('.verdicts'))!,
+  );
 };
 const indexFile = async (folder: string) => {
   const names = await readdir(path.join(folder, 'check'));
-  return path.join(folder, 'check', names.find((name) => name.endsWith('.json'))!);
+  return path.join(
+    folder,
+    'check',
+    names.find((name) => name.endsWith('.json'))!,
+  );
 };
 
 describe('a repeated check', () => {
@@ -102,7 +110,9 @@ describe('a repeated check', () => {
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
     const after = await run(dir, folder);
     expect(after).toEqual(await fresh(dir));
-    expect(after.problems).toEqual([expect.objectContaining({ file: 'providers/nuage-des-exemples.md', path: 'website', severity: 'error' })]);
+    expect(after.problems).toEqual([
+      expect.objectContaining({ file: 'providers/nuage-des-exemples.md', path: 'website', severity: 'error' }),
+    ]);
   });
 
   it('calls a recommendation’s provider unknown once its file is gone, though the recommendation did not change', async () => {
@@ -227,7 +237,14 @@ describe('a repeated check', () => {
     const dir = await corpus();
     await run(BASE, folder, { displayRoot: ROOT });
     const elsewhere = await run(dir, folder, { displayRoot: ROOT });
-    expect(elsewhere).toEqual(await checkContent(dir, { today: TODAY, displayRoot: ROOT }).then(({ problems, errors, warnings, files }) => ({ problems, errors, warnings, files })));
+    expect(elsewhere).toEqual(
+      await checkContent(dir, { today: TODAY, displayRoot: ROOT }).then(({ problems, errors, warnings, files }) => ({
+        problems,
+        errors,
+        warnings,
+        files,
+      })),
+    );
     expect(elsewhere.problems.every((p) => !p.file.startsWith('tests/'))).toBe(true);
   });
 });

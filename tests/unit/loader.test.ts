@@ -101,9 +101,11 @@ describe('positions read off the lines', () => {
   }
 
   it('point where the full parser points, whenever they answer, in every fixture and in thousands of damaged copies', () => {
-    const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name));
+    const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name),
+    );
     let seed = 20261128;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const pieces = ['\n', ' ', '  ', '\t', '# note', ': ', '- ', '"', "'", '[', ']', '{', '|', '>', 'cle: valeur', '\n  x: 1', '\nx: 1'];
     let answered = 0;
     for (const entry of files) {
@@ -113,7 +115,10 @@ describe('positions read off the lines', () => {
         let damaged = yamlText;
         if (copy > 0) {
           const at = Math.floor(random() * (damaged.length + 1));
-          damaged = random() < 0.6 ? damaged.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + damaged.slice(at) : damaged.slice(0, at) + damaged.slice(at + 1 + Math.floor(random() * 5));
+          damaged =
+            random() < 0.6
+              ? damaged.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + damaged.slice(at)
+              : damaged.slice(0, at) + damaged.slice(at + 1 + Math.floor(random() * 5));
         }
         const full = parseSource(encode(damaged), 'yaml', MAX_FILE_BYTES, { positions: true });
         if (full.problems.length > 0) continue;

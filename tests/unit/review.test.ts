@@ -381,7 +381,17 @@ describe('a review at a larger scale', () => {
   const inLarge = (...args: string[]) => {
     const result = spawnSync(
       'git',
-      ['-c', 'user.name=Comité', '-c', 'user.email=comite@annuaire.example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+      [
+        '-c',
+        'user.name=Comité',
+        '-c',
+        'user.email=comite@annuaire.example.org',
+        '-c',
+        'commit.gpgsign=false',
+        '-c',
+        'init.defaultBranch=main',
+        ...args,
+      ],
       { cwd: large, encoding: 'utf8' },
     );
     if (result.status !== 0) throw new Error(`git ${args.join(' ')} : ${result.stderr}`);
@@ -404,7 +414,10 @@ describe('a review at a larger scale', () => {
     inLarge('commit', '-q', '-m', 'Base');
     inLarge('checkout', '-q', '-b', 'une-fiche');
     const text = await readFile(path.join(large, provider), 'utf8');
-    await writeFile(path.join(large, provider), text.replace(/^website: https:/m, 'website: http:').replace(/^name: .*$/m, 'name: Fiche renommée'));
+    await writeFile(
+      path.join(large, provider),
+      text.replace(/^website: https:/m, 'website: http:').replace(/^name: .*$/m, 'name: Fiche renommée'),
+    );
     inLarge('commit', '-q', '-am', 'Une fiche');
   }, 120_000);
 

@@ -443,7 +443,8 @@ export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(problems);
   if (!ctx.fileRulesDone) {
-    for (const type of entryTypeNames) for (const entry of content[type] as Entry<unknown>[]) problems.push(...checkFileRules(type, entry, true, ctx));
+    for (const type of entryTypeNames)
+      for (const entry of content[type] as Entry<unknown>[]) problems.push(...checkFileRules(type, entry, true, ctx));
     for (const { type, entry } of content.rejected) problems.push(...checkFileRules(type, entry, false, ctx));
   }
   const terms = (name: TaxonomyName) =>

@@ -3,6 +3,9 @@
  * https:, mailto: or pages of this site. Checked on the Markdown tree, so
  * entity tricks and autolinks are seen exactly as a renderer would see them.
  */
+import type NodeModule from 'node:module';
+import type * as MarkdownParser from './markdown-parser.ts';
+
 export interface BodyIssue {
   /** Line and column within the body (1-based). */
   line: number;
@@ -58,9 +61,9 @@ export function useMarkdownParser(load: () => MarkdownTreeParser): void {
  */
 function markdownTree(markdown: string): MdNode {
   if (!treeParser) {
-    const node = globalThis.process?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+    const node = globalThis.process?.getBuiltinModule?.('node:module') as typeof NodeModule | undefined;
     if (loadTreeParser) treeParser = loadTreeParser();
-    else if (node) treeParser = (node.createRequire(import.meta.url)('./markdown-parser.ts') as typeof import('./markdown-parser.ts')).parseMarkdownTree;
+    else if (node) treeParser = (node.createRequire(import.meta.url)('./markdown-parser.ts') as typeof MarkdownParser).parseMarkdownTree;
     else throw new Error('The Markdown parser is not at hand: call useMarkdownParser first.');
   }
   return treeParser(markdown);
