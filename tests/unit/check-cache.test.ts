@@ -248,3 +248,32 @@ describe('a repeated check', () => {
     expect(elsewhere.problems.every((p) => !p.file.startsWith('tests/'))).toBe(true);
   });
 });
+
+describe('the version of the code the cache is kept for', () => {
+  it('covers every module the check, the loader and its worker thread load', async () => {
+    const { readFileSync } = await import('node:fs');
+    const covered = ['src/schemas/', 'src/domain/', 'src/loader/', 'src/check/'];
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(path.join(ROOT, file), 'utf8');
+      // Static imports, dynamic ones and `require`: every relative module named in the file.
+      for (const [, specifier] of source.matchAll(/(?:from|import\(|require\()\s*'(\.{1,2}\/[^']+)'/g)) {
+        visit(
+          path
+            .relative(ROOT, path.resolve(ROOT, path.dirname(file), specifier!))
+            .split(path.sep)
+            .join('/'),
+        );
+      }
+    };
+    for (const entry of ['src/check/index.ts', 'src/loader/worker.ts', 'src/loader/index.ts']) visit(entry);
+    expect(seen.size).toBeGreaterThan(20);
+    for (const file of seen)
+      expect(
+        covered.some((folder) => file.startsWith(folder)),
+        file,
+      ).toBe(true);
+  });
+});
