@@ -11,12 +11,16 @@ export const LISTING_STALE_MONTHS = 18;
 /** Verified recommendations older than this should be verified again. */
 export const RECOMMENDATION_STALE_MONTHS = 36;
 
-/** The day `months` months before `today`, worked out once: it is asked for every entry, on the same day. */
-const limits = new Map<string, string>();
+/** The day `months` months before `today`, worked out once a day: it is asked for every entry. */
+let limitsDay = '';
+const limits = new Map<number, string>();
 function monthsBefore(today: string, months: number): string {
-  const key = `${today}-${months}`;
-  let limit = limits.get(key);
-  if (limit === undefined) limits.set(key, (limit = addMonths(today, -months)));
+  if (today !== limitsDay) {
+    limits.clear();
+    limitsDay = today;
+  }
+  let limit = limits.get(months);
+  if (limit === undefined) limits.set(months, (limit = addMonths(today, -months)));
   return limit;
 }
 
