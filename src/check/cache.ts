@@ -45,7 +45,7 @@ import type { StatKey } from '../loader/source.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
 
 /** Bumped when the layout of the cache files changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Times this close to a run may hide a change in the same clock tick (2 s: the coarsest file systems). */
 const RACY_MS = 2000;
 /** Content folders whose cache is kept (tests check many temporary folders). */
@@ -55,6 +55,8 @@ const KEPT_FOLDERS = 20;
 const CODE_FOLDERS = ['src/schemas', 'src/domain', 'src/loader', 'src/check'];
 
 type FileRecord = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string];
+/** As the index file lists it: the path inside the content folder first. */
+type FileLine = [relative: string, ...FileRecord];
 type Positions = Record<string, [line: number, column: number]>;
 
 /** The last answer: the problems, positions included, of files whose fingerprint is `key`. */
@@ -71,7 +73,8 @@ interface IndexFile {
   folder: string;
   /** Start of the run that wrote the file: files changed since shortly before it are read again. */
   verifiedAt: number;
-  files: Record<string, FileRecord>;
+  /** A list rather than an object: read into a map, it is looked up tens of thousands of times. */
+  files: FileLine[];
   result?: KeptResult;
   /** Verdict key → place → [line, column]: where earlier runs' problems were. */
   positions?: Record<string, Positions>;
@@ -158,8 +161,9 @@ export class CheckCache implements VerdictCache {
   private readonly verdictsFile: string;
   private readonly startedAt = Date.now();
   private readonly previous: IndexFile;
-  private readonly filesKnown: number;
-  private readonly files: Record<string, FileRecord> = {};
+  /** The files the last run saw. */
+  private readonly previousFiles = new Map<string, FileRecord>();
+  private readonly files = new Map<string, FileRecord>();
   /** Whether this run looked at the files on disk (a review may read commits only). */
   private filesSeen = false;
   private result: KeptResult | undefined;
@@ -187,7 +191,10 @@ export class CheckCache implements VerdictCache {
     this.postcodeIndexFile = path.join(cacheFolder, 'postcodes.json');
     this.previous = this.readIndex();
     this.result = this.previous.result;
-    this.filesKnown = Object.keys(this.previous.files).length;
+    for (const line of this.previous.files) {
+      if (Array.isArray(line) && line.length === 6 && typeof line[0] === 'string')
+        this.previousFiles.set(line[0], line.slice(1) as FileRecord);
+    }
   }
 
   /**
@@ -219,7 +226,7 @@ export class CheckCache implements VerdictCache {
   }
 
   private readIndex(): IndexFile {
-    const empty: IndexFile = { format: FORMAT, version: this.version, folder: this.folder, verifiedAt: 0, files: {} };
+    const empty: IndexFile = { format: FORMAT, version: this.version, folder: this.folder, verifiedAt: 0, files: [] };
     const kept = readJson(this.indexFile);
     if (
       !isRecord(kept) ||
@@ -227,7 +234,7 @@ export class CheckCache implements VerdictCache {
       kept.version !== this.version ||
       kept.folder !== this.folder ||
       typeof kept.verifiedAt !== 'number' ||
-      !isRecord(kept.files)
+      !Array.isArray(kept.files)
     ) {
       this.indexChanged = true;
       return empty;
@@ -274,12 +281,12 @@ export class CheckCache implements VerdictCache {
 
   /** Nothing known yet (a first run): files are parsed without being hashed first. */
   get empty(): boolean {
-    return this.filesKnown === 0 && this.verdicts.size === 0;
+    return this.previousFiles.size === 0 && this.verdicts.size === 0;
   }
 
   hashOf(relative: string, [size, mtimeMs, ctimeMs, ino]: StatKey): string | undefined {
-    const record = Object.hasOwn(this.previous.files, relative) ? this.previous.files[relative] : undefined;
-    if (!Array.isArray(record) || record.length !== 5 || typeof record[4] !== 'string') return undefined;
+    const record = this.previousFiles.get(relative);
+    if (!record || typeof record[4] !== 'string') return undefined;
     if (record[0] !== size || record[1] !== mtimeMs || record[2] !== ctimeMs || record[3] !== ino) return undefined;
     // Changed just before or since the run that read it: the same times may hide another change.
     // It is read again, and this run's date written, so that it is trusted once it is older.
@@ -294,8 +301,8 @@ export class CheckCache implements VerdictCache {
   noteFile(relative: string, stat: StatKey, hash: string): void {
     const record: FileRecord = [stat[0], stat[1], stat[2], stat[3], hash];
     this.filesSeen = true;
-    this.files[relative] = record;
-    const before = Object.hasOwn(this.previous.files, relative) ? this.previous.files[relative] : undefined;
+    this.files.set(relative, record);
+    const before = this.previousFiles.get(relative);
     if (!before || before.some((value, i) => value !== record[i])) this.indexChanged = true;
   }
 
@@ -415,11 +422,8 @@ export class CheckCache implements VerdictCache {
    * be written only makes the next run slower.
    */
   save(): void {
-    // A run that read commits only leaves the record of the files on disk as it was.
-    const files = this.filesSeen ? this.files : this.previous.files;
     // Files gone since the last run: the cache forgets them.
-    if (this.filesSeen && Object.keys(this.previous.files).some((relative) => !Object.hasOwn(this.files, relative)))
-      this.indexChanged = true;
+    if (this.filesSeen && this.files.size !== this.previousFiles.size) this.indexChanged = true;
     try {
       this.saveVerdicts();
       if (!this.indexChanged) return;
@@ -437,7 +441,8 @@ export class CheckCache implements VerdictCache {
         version: this.version,
         folder: this.folder,
         verifiedAt: this.filesSeen ? this.startedAt : this.previous.verifiedAt,
-        files,
+        // A run that read commits only leaves the record of the files on disk as it was.
+        files: this.filesSeen ? [...this.files].map(([relative, record]): FileLine => [relative, ...record]) : this.previous.files,
         result: this.result,
         positions,
       };

@@ -7,6 +7,7 @@
  * verdict in a cache (`VerdictCache`), so that a run reads again only the
  * files that changed.
  */
+import { createHash } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { formatPath, type Problem } from '../domain/problems.ts';
@@ -381,6 +382,8 @@ export interface Survey {
   hashes: Array<string | undefined>;
   /** The taxonomies and settings, read (undefined: missing or unreadable): they are parsed at every run. */
   shared: Map<string, Uint8Array | undefined>;
+  /** What each file's name alone says is wrong with it (such a file is not read). */
+  byName: Array<FileVerdict | undefined>;
 }
 
 /** The folder's files, with the hash of each one the cache or the source already knows. */
@@ -405,13 +408,14 @@ export function surveyContent(contentDir: string, options: Pick<LoadOptions, 'so
   }
   const stats: Array<StatKey | undefined> = new Array(tasks.length);
   const hashes: Array<string | undefined> = new Array(tasks.length);
+  const byName = tasks.map((task) => nameVerdict(task.typeName, task.name));
   if (cache) {
     const known = !cache.empty;
     tasks.forEach((task, i) => {
       let hash = source.knownHash?.(task.relative);
       // Taken before any read: a file changed after it reads as changed next time. On a
       // first run, nothing is known: each file's is taken as it is read.
-      if (!hash && folder && known && !nameVerdict(task.typeName, task.name)) {
+      if (!hash && folder && known && !byName[i]) {
         const stat = (stats[i] = folder.stat(task.relative));
         if (stat) hash = cache.hashOf(task.relative, stat);
         if (!hash && stat) {
@@ -437,7 +441,7 @@ export function surveyContent(contentDir: string, options: Pick<LoadOptions, 'so
       shared.set(relative, undefined);
     }
   }
-  return { source, tasks, ids, stats, hashes, shared };
+  return { source, tasks, ids, stats, hashes, shared, byName };
 }
 
 /** Records in the cache what the survey saw of each file on disk (its answer was given again, nothing loaded). */
@@ -454,16 +458,16 @@ export function noteSurvey(survey: Survey, cache: VerdictCache): void {
  * file is known: equal fingerprints, equal files (names and bytes).
  */
 export function surveyFingerprint(survey: Survey): string | undefined {
-  const parts: string[] = [];
+  const fingerprint = createHash('sha1');
   for (const [i, task] of survey.tasks.entries()) {
-    const hash = nameVerdict(task.typeName, task.name) ? 'name' : survey.hashes[i];
+    const hash = survey.byName[i] ? 'name' : survey.hashes[i];
     if (!hash) return undefined;
-    parts.push(`${task.relative}\0${hash}`);
+    fingerprint.update(`${task.relative}\0${hash}\n`);
   }
-  for (const [relative, bytes] of survey.shared) parts.push(`${relative}\0${bytes ? blobHash(bytes) : 'absent'}`);
+  for (const [relative, bytes] of survey.shared) fingerprint.update(`${relative}\0${bytes ? blobHash(bytes) : 'absent'}\n`);
   // Messages name files as the source shows them.
-  parts.push(`shown as\0${survey.source.display(SETTINGS_FILE)}`);
-  return parts.join('\n');
+  fingerprint.update(`shown as\0${survey.source.display(SETTINGS_FILE)}`);
+  return fingerprint.digest('hex');
 }
 
 export async function loadContent(contentDir: string, options: LoadOptions & { survey?: Survey } = {}): Promise<LoadResult> {
@@ -497,7 +501,7 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
   const results: Computed[] = new Array(tasks.length);
   const pending: number[] = [];
   tasks.forEach((task, i) => {
-    const byName = nameVerdict(task.typeName, task.name);
+    const byName = survey.byName[i];
     if (byName) {
       results[i] = { verdict: byName };
       return;
