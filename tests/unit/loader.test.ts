@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentFolderError, loadContent } from '../../src/loader/index.ts';
+import { ContentFolderError, loadContent, validate } from '../../src/loader/index.ts';
 import { parseSource, quickLocate, type ParsedSource } from '../../src/loader/parse.ts';
-import { MAX_FILE_BYTES } from '../../src/schemas/index.ts';
+import { entryTypes, MAX_FILE_BYTES } from '../../src/schemas/index.ts';
 import { BASE, corpus, fixture, FIXTURES, removeCorpora, ROOT } from '../content/helpers.ts';
 
 afterAll(removeCorpora);
@@ -145,6 +145,32 @@ describe('positions read off the lines', () => {
     expect(quickLocate(frontMatter, ['contact', 'form'])).toBeUndefined();
     // The same positions through the loader, in the file's lines.
     expect(markdown(provider).locate(['updated'])).toEqual({ line: 26, column: 10 });
+  });
+});
+
+describe('validation', () => {
+  it('says exactly what the schemas as written say, with zod’s compiled schemas, for every fixture, valid or not', () => {
+    const folders = {
+      providers: 'providers',
+      recommendations: 'recommendations',
+      projects: 'projects',
+      resources: 'resources',
+      pages: 'pages',
+    } as const;
+    let compared = 0;
+    for (const entry of readdirSync(FIXTURES, { recursive: true, withFileTypes: true })) {
+      const type = (Object.keys(folders) as Array<keyof typeof folders>).find((t) => path.basename(entry.parentPath) === folders[t]);
+      if (!entry.isFile() || !type || !entry.name.endsWith('.md')) continue;
+      const parsed = parseSource(readFileSync(path.join(entry.parentPath, entry.name)), 'markdown', MAX_FILE_BYTES);
+      if (parsed.problems.length > 0) continue;
+      const schema = entryTypes[type].schema;
+      const asWritten = schema.safeParse(parsed.data, { reportInput: true });
+      const fast = validate(schema, parsed.data, parsed.locate, entry.name, false);
+      expect(fast.value, entry.name).toEqual(asWritten.success ? asWritten.data : undefined);
+      expect(fast.problems.length > 0, entry.name).toBe(!asWritten.success);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 });
 
