@@ -77,9 +77,10 @@ export interface StaticSite {
  * base path they are matched after it, as a host serving the site at the
  * root of its own domain would.
  */
-export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+export async function serveStatic(root: string, base = '/', options: { headers?: boolean } = {}): Promise<StaticSite> {
   const requests: string[] = [];
-  const rules = parseHeadersFile(await readFile(path.join(root, '_headers'), 'utf8').catch(() => ''));
+  // `headers: false` serves the files alone, as GitHub Pages would: a test shows what the headers change.
+  const rules = options.headers === false ? [] : parseHeadersFile(await readFile(path.join(root, '_headers'), 'utf8').catch(() => ''));
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(url.pathname);
