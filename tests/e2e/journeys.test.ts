@@ -127,7 +127,7 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
     const first = page.locator('#finder-list li').first();
     expect(await first.locator('a').textContent()).toBe(nameOf('nuage-cooperatif-du-vercors'));
     expect(await first.textContent()).toContain('basée à Grenoble, dans l’Isère');
-    expect(await first.textContent()).toContain('propose : Diagnostic des outils et des usages');
+    expect(await first.textContent()).toContain('propose\u00A0: Diagnostic des outils et des usages');
     expect(new URL(page.url()).searchParams.get('departement')).toBe('38');
     // Every provider listed offers the need and reaches the département, on site, everywhere or remotely.
     for (const text of await page.locator('#finder-list li').allTextContents()) {

@@ -279,14 +279,15 @@ describe('what the committee must look at again', () => {
 });
 
 describe('funding in words', () => {
-  const progress = (pledged: number, paid: number, goal = 6000) => fundingProgress({
-    goal_eur: goal,
-    pledges: [
-      { funder: 'A', amount_eur: pledged - paid, date: '2026-03-01', paid: false },
-      { funder: 'B', amount_eur: paid, date: '2026-03-01', paid: true },
-    ].filter((p) => p.amount_eur > 0),
-    milestones: [],
-  } as unknown as Project);
+  const progress = (pledged: number, paid: number, goal = 6000) =>
+    fundingProgress({
+      goal_eur: goal,
+      pledges: [
+        { funder: 'A', amount_eur: pledged - paid, date: '2026-03-01', paid: false },
+        { funder: 'B', amount_eur: paid, date: '2026-03-01', paid: true },
+      ].filter((p) => p.amount_eur > 0),
+      milestones: [],
+    } as unknown as Project);
 
   it('says what was promised towards the goal, what was paid of it, and what promises are missing', () => {
     expect(fundingWords(progress(3300, 800), 6000)).toEqual({

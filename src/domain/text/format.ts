@@ -12,14 +12,16 @@ const NEEDS_SPACING = /[;!?:«»€%]/;
 
 export function frenchTypography(text: string): string {
   if (!NEEDS_SPACING.test(text)) return text;
-  return text
-    .replace(/([\p{L}\p{N}»)\]…%])[ \u00A0\u202F]?([;!?]+)(?=[\s»)]|$)/gu, `$1${NNBSP}$2`)
-    .replace(/([\p{L}\p{N}»)\]…%])[ \u00A0\u202F]?:(?=\s|$)/gu, `$1${NBSP}:`)
-    .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)
-    .replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`)
-    // Thousands in an amount: « 3 000 € » as Intl writes it (a fine no-break space).
-    .replace(/(?<![\d,.])(\d{1,3})((?: \d{3})+)(?= ?€)/g, (_m, head: string, groups: string) => head + groups.replaceAll(' ', NNBSP))
-    .replace(/(\d) ([€%])/g, `$1${NBSP}$2`);
+  return (
+    text
+      .replace(/([\p{L}\p{N}»)\]…%])[ \u00A0\u202F]?([;!?]+)(?=[\s»)]|$)/gu, `$1${NNBSP}$2`)
+      .replace(/([\p{L}\p{N}»)\]…%])[ \u00A0\u202F]?:(?=\s|$)/gu, `$1${NBSP}:`)
+      .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)
+      .replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`)
+      // Thousands in an amount: « 3 000 € » as Intl writes it (a fine no-break space).
+      .replace(/(?<![\d,.])(\d{1,3})((?: \d{3})+)(?= ?€)/g, (_m, head: string, groups: string) => head + groups.replaceAll(' ', NNBSP))
+      .replace(/(\d) ([€%])/g, `$1${NBSP}$2`)
+  );
 }
 
 /** Numbers, euros and dates the French way, from `Intl`. */
