@@ -162,9 +162,7 @@ const COUNTED = [
 function excerpt(text: string, at: number, length = 1): string {
   const start = Math.max(0, at - 30);
   const end = Math.min(text.length, at + length + 30);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`
-    .replace(/\u00A0/g, '⍽')
-    .replace(/\u202F/g, '⸱');
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`.replace(/\u00A0/g, '⍽').replace(/\u202F/g, '⸱');
 }
 
 /** Mistakes of French typography in one run of text. */
@@ -212,7 +210,7 @@ export function runFindings(run: TextRun): TypographyFinding[] {
     // Only punctuation closing a phrase: « 10:30 », « a:b », « ?q= » are not.
     if (after !== '' && !/[\s»)\]"”’.,]/.test(after)) continue;
     const before = prose[at - 1] ?? '';
-    if (before === '' || SPACES.test(before) || /[«(\[]/.test(before)) continue;
+    if (before === '' || SPACES.test(before) || /[«([]/.test(before)) continue;
     findings.push({
       kind: 'space',
       message:
