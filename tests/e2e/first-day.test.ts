@@ -182,6 +182,28 @@ async function open(site: Site, pathname: string, options: { width?: number; jav
   return page;
 }
 
+describe.skipIf(!withBrowser)('the check for empty headings and lists', () => {
+  it('finds a heading followed by its equal, a heading with nothing under it, an empty list, a choice of nothing', async () => {
+    const page = await browser.newPage();
+    await page.setContent(
+      [
+        '<main><h1>Titre</h1><p>Texte.</p>',
+        '<section><h2>Vide</h2></section><section><h2>Plein</h2><h3>Sous-titre</h3><p>Texte.</p></section>',
+        '<h2>Liste</h2><ul></ul><ul><li hidden>caché</li></ul><select><option value="">— Choisir —</option></select>',
+        '<h2>Caché</h2><p hidden>Texte caché.</p><h2>Fin</h2><p>Texte.</p></main>',
+      ].join(''),
+    );
+    expect(await page.evaluate(emptiness)).toEqual([
+      'titre vide : <h2> « Vide », suivi de rien',
+      'titre vide : <h2> « Caché », suivi de <h2> « Fin »',
+      'liste vide : <ul> «  »',
+      'liste vide : <ul> « caché »',
+      'liste vide : <select> « — Choisir — »',
+    ]);
+    await page.close();
+  });
+});
+
 describe.each(SITES)('the site with $providers published providers', (site) => {
   it('has its pages, and no more than it needs', () => {
     expect(site.pages).toContain('index.html');
