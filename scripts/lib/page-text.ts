@@ -203,6 +203,15 @@ export function runFindings(run: TextRun): TypographyFinding[] {
     }
   }
 
+  // « les 1 structure »: a plural determiner before one.
+  for (const match of text.matchAll(/(?<![\p{L}])(les|des|ces|nos|vos|leurs)[ \u00A0\u202F]+1(?![\d,.]|[\u00A0\u202F ]\d)/giu)) {
+    findings.push({
+      kind: 'plural',
+      message: `« ${match[0]} » : un déterminant pluriel devant 1.`,
+      excerpt: excerpt(text, match.index, match[0].length),
+    });
+  }
+
   const prose = text.replace(NOT_PROSE, (m) => 'x'.repeat(m.length));
   for (const match of prose.matchAll(/[:;?!]+/g)) {
     const at = match.index;

@@ -50,6 +50,7 @@ describe('typographyFindings', () => {
     ['« 3 structure »', '<p>3 structure</p>'],
     ['« 1 500 recommandation »', `<p>1${NNBSP}500 recommandation</p>`],
     ['a count split over elements', '<p><strong>1</strong> structures</p>'],
+    ['« les 1 structure »', `<p>Les 1${NBSP}structure qui interviennent partout</p>`],
   ])('finds the plural mistake %s', (_case, body) => {
     expect(kinds(body)).toContain('plural');
   });
@@ -60,6 +61,7 @@ describe('typographyFindings', () => {
     ['a decimal', '<p>1,5 jours</p>'],
     ['a date', '<p>1 mars 2026</p>'],
     ['thousands', `<p>2${NNBSP}001 structures</p>`],
+    ['a plural determiner before more than one', `<p>Les 10 structures, des 1${NNBSP}500${NBSP}€, les 1,5 jours</p>`],
   ])('leaves %s alone', (_case, body) => {
     expect(kinds(body)).not.toContain('plural');
   });
