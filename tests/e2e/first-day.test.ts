@@ -23,7 +23,7 @@ import { listFiles, pagePath } from '../../scripts/lib/dist-files.ts';
 import { checkHtml, formatMessage, javaAvailable, type HtmlMessage } from '../../scripts/lib/html-checker.ts';
 import { typographyFindings } from '../../scripts/lib/page-text.ts';
 import { routes } from '../../src/domain/routes.ts';
-import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
+import { browserAvailable, launchBrowser, serveStatic, withoutViteEnv, type StaticSite } from './harness.ts';
 import { PROVIDERS, writeSite } from './first-day-site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -38,11 +38,6 @@ interface Site {
 const SITES: Site[] = [0, 1, 3].map((providers) => ({ providers, dist: '', pages: [] }));
 let work: string;
 let buildSeconds = 0;
-
-function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = env;
-  return rest;
-}
 
 const withBrowser = browserAvailable();
 let browser: Browser;
