@@ -11,6 +11,8 @@
 import type { Content, Entry } from '../domain/content.ts';
 import { todayInFrance } from '../domain/text/dates.ts';
 import { formatPath } from '../domain/problems.ts';
+import { useMarkdownParser } from '../domain/rules/markdown.ts';
+import { parseMarkdownTree } from '../domain/rules/markdown-parser.ts';
 import { checkRules } from '../domain/rules/index.ts';
 import { explainIssue } from '../loader/issues.ts';
 import { dropEmptyStrings, entryTypes, type EntryType, type EntryTypeName } from '../schemas/index.ts';
@@ -32,6 +34,9 @@ export interface EntryProblem {
 }
 
 const noPosition = () => ({ line: 1, column: 1 });
+
+// The rules read Markdown bodies: here, in the browser, with the parser always at hand.
+useMarkdownParser(() => parseMarkdownTree);
 
 /** The body's length, as the loader measures it (`entryTypes[type].body`). */
 function bodyProblems(type: EntryTypeName, body: string): EntryProblem[] {

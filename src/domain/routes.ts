@@ -13,18 +13,28 @@ function paged(prefix: string, page: number): string {
   return page <= 1 ? prefix : `${prefix}${pageSegment(page)}/`;
 }
 
+/** The word of a long list's next pages (`/annuaire/page/2/`, `/projets/page/2/`). */
+export const LIST_PAGE_WORD = 'page';
+
 /** The part of a list's address that names its page: `page/2` (Astro's rest parameter). */
 export function pageSegment(page: number): string {
-  return `page/${page}`;
+  return `${LIST_PAGE_WORD}/${page}`;
 }
-
-/** The word of the directory's own pages under `/annuaire/` (`/annuaire/page/2/`). */
-const DIRECTORY_PAGE_WORD = 'page';
 /** The labels of the search filters, next to the directory (`/annuaire/filtres.json`). */
 const FILTER_LABELS_WORD = 'filtres';
 /** The places the search understands: départements and régions (`/annuaire/lieux.json`), communes (`/annuaire/communes/lyo.json`). */
 const PLACES_WORD = 'lieux';
 const COMMUNES_WORD = 'communes';
+
+/**
+ * What a partner site can show in a frame: the members of a network or the
+ * providers of a région, named by the facet words of the directory
+ * (`/integrer/reseau/chatons/`, `/integrer/region/84/`).
+ */
+export const embedKinds = ['reseau', 'region'] as const satisfies readonly FacetKey[];
+export type EmbedKind = (typeof embedKinds)[number];
+/** The folder of the embeds, outside /annuaire/: its words never meet a provider's file name. */
+const EMBEDS_WORD = 'integrer';
 
 export const routes = {
   home: () => '',
@@ -70,6 +80,13 @@ export const routes = {
   projectsJson: () => 'donnees/projets.json',
   providersFeed: () => 'flux/prestataires.xml',
   projectsFeed: () => 'flux/projets.xml',
+  /** How a partner site shows the directory: the guide, with the code to copy. */
+  embeds: () => `${EMBEDS_WORD}/`,
+  /** A page made to be framed by other sites: `/integrer/reseau/chatons/`. */
+  embed: (kind: EmbedKind, code: string) => `${EMBEDS_WORD}/${kind}/${code}/`,
+  /** The same list as open data, and as a feed: `/integrer/reseau/chatons.json`, `.xml`. */
+  embedJson: (kind: EmbedKind, code: string) => `${EMBEDS_WORD}/${kind}/${code}.json`,
+  embedFeed: (kind: EmbedKind, code: string) => `${EMBEDS_WORD}/${kind}/${code}.xml`,
   /** The sitemap's index, written by @astrojs/sitemap (it points at `sitemap-0.xml`…). */
   sitemap: () => 'sitemap-index.xml',
   committee: () => 'comite/',
@@ -90,11 +107,21 @@ export function isPrivatePage(pathFromHome: string): boolean {
 }
 
 /**
+ * Whether a file, by its path from the site's home (`integrer/reseau/chatons/`,
+ * `integrer/region/84.json`), is an embed or its data: the only addresses
+ * other sites may frame (public/_headers, docs/deploiement.md). The guide
+ * `integrer/` itself is not one.
+ */
+export function isEmbed(pathFromHome: string): boolean {
+  return embedKinds.some((kind) => pathFromHome.startsWith(`${EMBEDS_WORD}/${kind}/`));
+}
+
+/**
  * Words that name the directory's own pages under `/annuaire/` and so cannot
  * be provider file names: `content/providers/service.md` would be published
  * at `/annuaire/service/`, the list of services.
  */
-export const reservedProviderSlugs: readonly string[] = [DIRECTORY_PAGE_WORD, FILTER_LABELS_WORD, PLACES_WORD, COMMUNES_WORD, ...facetKeys];
+export const reservedProviderSlugs: readonly string[] = [LIST_PAGE_WORD, FILTER_LABELS_WORD, PLACES_WORD, COMMUNES_WORD, ...facetKeys];
 
 /** The address of a route on the public site; `home` is the site's home, base path included, ending with `/`. */
 export function absoluteUrl(home: string, route: string): string {

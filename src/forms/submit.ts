@@ -11,6 +11,7 @@ import { FORGE_NAMES, newFileUrl, type Repository } from '../domain/forge.ts';
 import { entryFile } from './yaml.ts';
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
+import { frenchTypography } from '../domain/text/format.ts';
 
 export interface FormSettings {
   type: Extract<EntryTypeName, 'providers' | 'recommendations'>;
@@ -140,7 +141,8 @@ function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
   const shown = new Set<HTMLElement>();
   for (const problem of problems) {
     const found = controlFor(form, problem.path);
-    const message = problem.message.replace(/^./, (c) => c.toUpperCase());
+    // The check's messages also go to a terminal: the no-break spaces of French typography are put in here.
+    const message = frenchTypography(problem.message.replace(/^./, (c) => c.toUpperCase()));
     if (!found) {
       items.push({ href: '', text: message, focus: summary });
       continue;
@@ -236,7 +238,7 @@ function showResult(form: HTMLFormElement, settings: FormSettings, entry: Return
       // Without access to the clipboard, the text is ready to copy by hand.
       area.focus();
       area.select();
-      copied.textContent = 'Le texte est sélectionné : copiez-le avec Ctrl+C (ou Cmd+C).';
+      copied.textContent = 'Le texte est sélectionné\u00A0: copiez-le avec Ctrl+C (ou Cmd+C).';
     }
   };
   copied.textContent = '';

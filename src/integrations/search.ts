@@ -12,17 +12,18 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { routes } from '../domain/routes.ts';
 import { compactSearchIndex } from './pagefind-compact.ts';
 
 /** The profiles of a built site, in the index's order, with their address from the site's home (`/annuaire/x/`). */
 async function profiles(outDir: string): Promise<Array<{ url: string; content: string }>> {
   const found: Array<{ url: string; content: string; order: number }> = [];
-  const directory = path.join(outDir, 'annuaire');
+  const directory = path.join(outDir, routes.directory());
   for (const entry of await readdir(directory, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    const content = await readFile(path.join(directory, entry.name, 'index.html'), 'utf8').catch(() => '');
+    const content = await readFile(path.join(outDir, routes.provider(entry.name), 'index.html'), 'utf8').catch(() => '');
     const order = /<article[^>]*\bdata-pagefind-body\b[^>]*\bdata-ordre="(\d+)"/.exec(content)?.[1];
-    if (order !== undefined) found.push({ url: `/annuaire/${entry.name}/`, content, order: Number(order) });
+    if (order !== undefined) found.push({ url: `/${routes.provider(entry.name)}`, content, order: Number(order) });
   }
   return found.sort((a, b) => a.order - b.order);
 }

@@ -51,8 +51,9 @@ export const httpsUrl = z
   .string()
   .refine(
     (value) => {
-      if (!URL.canParse(value)) return false;
-      const url = new URL(value);
+      // Parsed once (`URL.parse` where it exists): every address of every file goes through here.
+      const url = typeof URL.parse === 'function' ? URL.parse(value) : URL.canParse(value) ? new URL(value) : null;
+      if (!url) return false;
       return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
     },
     { error: 'indiquez une adresse web complète qui commence par « https:// ».', abort: true },

@@ -25,6 +25,8 @@ export interface BodyRule {
  * témoignage est trop court ».
  */
 export function bodyLengthProblem(rule: BodyRule, length: number): string | undefined {
+  // Asked of every file: the usual answer first, with nothing to compose.
+  if (length >= rule.min && length <= rule.max && (length > 0 || !rule.required)) return undefined;
   const feminine = rule.noun.startsWith('la ');
   const noun = rule.noun.replace(/^./, (c) => c.toUpperCase());
   if (rule.required && length === 0) {
@@ -102,8 +104,7 @@ export const entryTypeNames = Object.keys(entryTypes) as EntryTypeName[];
 
 export const SETTINGS_FILE = 'settings.yml';
 
-/** The content folder in the repository, unless `CONTENT_DIR` or `--content` names another. */
-export const CONTENT_FOLDER = 'content';
+export { CONTENT_FOLDER } from './content-folder.ts';
 
 /** Files above this size are refused before parsing: no entry needs more. */
 export const MAX_FILE_BYTES = 256 * 1024;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../scripts/lib/dist-files.ts';
-import { browserAvailable, launchBrowser, serveStatic } from './harness.ts';
+import { browserAvailable, launchBrowser, serveStatic, withoutViteEnv } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BASE = '/emancipasso/';
@@ -27,11 +27,6 @@ function resolves(sitePath: string): boolean {
   const file = path.join(dist, clean.slice(BASE.length));
   if (existsSync(file) && statSync(file).isFile()) return true;
   return existsSync(path.join(file, 'index.html'));
-}
-
-function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = env;
-  return rest;
 }
 
 beforeAll(async () => {
@@ -53,8 +48,8 @@ beforeAll(async () => {
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe(`le site construit sous ${BASE}`, () => {
-  it('n’a aucun lien interne cassé ni hors du chemin du site', async () => {
+describe(`the site built under ${BASE}`, () => {
+  it('has no broken internal link, nor one outside the site’s path', async () => {
     const broken: string[] = [];
     const files = (await listFiles(dist))
       .map((f) => path.join(dist, f))
@@ -85,7 +80,7 @@ describe(`le site construit sous ${BASE}`, () => {
     expect(broken, broken.slice(0, 20).join('\n')).toEqual([]);
   });
 
-  it('n’a aucun attribut style, que la politique de sécurité des pages bloquerait', async () => {
+  it('has no style attribute, which the pages’ security policy would block', async () => {
     const styled: string[] = [];
     for (const rel of await listFiles(dist)) {
       if (!rel.endsWith('.html') || rel.startsWith('admin/')) continue;
@@ -95,7 +90,7 @@ describe(`le site construit sous ${BASE}`, () => {
     expect(styled).toEqual([]);
   });
 
-  it('sert recherche, feuilles de style et scripts sous ce chemin dans un navigateur', async () => {
+  it('serves search, style sheets and scripts under that path in a browser', async () => {
     if (!browserAvailable()) return;
     const site = await serveStatic(dist, BASE);
     const browser = await launchBrowser();

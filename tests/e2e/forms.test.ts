@@ -88,7 +88,7 @@ describe.skipIf(!enabled)('les formulaires sans compte', () => {
     expect(await website.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await website.getAttribute('aria-describedby'))!.split(' ');
     const message = await page.locator(`#${describedBy.at(-1)}`).textContent();
-    expect(message).toContain('commence par « https:// »');
+    expect(message).toContain('commence par «\u00A0https://\u00A0»');
     await summary.getByRole('link', { name: /^Site web/ }).click();
     expect(await website.evaluate((el) => el === document.activeElement)).toBe(true);
 

@@ -88,12 +88,17 @@ export interface CardLine {
   text: string;
 }
 
+/** « Tarif : Sur devis · à partir de 300 € »: the price line of any list of providers. */
+export function priceLine(view: Pick<ProviderCardView, 'pricing'>): string {
+  return `Tarif\u00A0: ${view.pricing}`;
+}
+
 /** The lines of a card, in order: trust, summary, price, and why it is on this list when that needs saying. */
 export function cardLines(view: ProviderCardView, reasons: readonly string[] = []): CardLine[] {
   return [
     { kind: 'trust', text: view.trust },
     { kind: 'summary', text: view.summary },
-    { kind: 'price', text: `Tarif\u00A0: ${view.pricing}` },
+    { kind: 'price', text: priceLine(view) },
     ...(reasons.length > 0 ? [{ kind: 'reasons' as const, text: `Pourquoi ici\u00A0: ${reasons.join(' · ')}` }] : []),
   ];
 }

@@ -7,7 +7,7 @@ import type { ListedProvider } from './index.ts';
 import { isPlaceFacet as isPlace, zoneValues, type FacetKey, type PlaceKind } from './facet-keys.ts';
 import { sizeSentence } from '../finder/index.ts';
 import { slugify } from '../text/normalise.ts';
-import { explainPlace, groupForPlace, inPlace, placeCounts, placeWhere } from './places.ts';
+import { explainPlace, groupForPlace, inPlace, placeCounts, placeWhere, rankForPlace } from './places.ts';
 import { placeGroupHeading, placeSummary, type PlaceCounts, type PlaceGroup } from './place-rank.ts';
 import { MAX_FACET_PAGES, PAGE_SIZE, paginate } from './pagination.ts';
 import type { Vocabularies } from '../../schemas/taxonomies.ts';
@@ -27,6 +27,17 @@ export function byRecommendations<T extends { recommendations: readonly unknown[
     .map((provider, order) => ({ provider, order }))
     .sort((a, b) => b.provider.recommendations.length - a.provider.recommendations.length || a.order - b.order)
     .map((x) => x.provider);
+}
+
+/**
+ * The providers of a facet value (its members), most relevant first: for a
+ * place, those who are there before those who work everywhere (rankForPlace);
+ * otherwise the most recommended. Ties keep the directory's order. A place's
+ * page lists its remote-only providers too, apart (placePages); a frame of a
+ * région lists its members only, those its number counts.
+ */
+export function facetProviders(key: FacetKey, value: string, providers: readonly ListedProvider[]): ListedProvider[] {
+  return isPlace(key) ? rankForPlace(providers, key, value) : byRecommendations(providers);
 }
 
 /** Why a provider is on a facet's list, when its card alone would not say it. */

@@ -25,6 +25,12 @@ export interface RuleContext {
   today: string;
   /** The départements a postcode is used in (from the INSEE data). */
   departmentsOfPostcode: (postcode: string) => ReadonlySet<string>;
+  /**
+   * The rules of one file alone (`checkFileRules`) already ran on every
+   * entry, as the loader read it, and their problems are among the loader's:
+   * the check keeps them in its cache with each file's verdict.
+   */
+  fileRulesDone?: boolean;
 }
 
 type Report = (entry: Entry<unknown>, path: readonly PropertyKey[], message: string, severity?: Severity) => void;
@@ -82,22 +88,25 @@ function checkTaxonomies(content: Content, problems: Problem[]) {
   }
 }
 
+/** postcode-in-department: the postcode of the head office is one of its département's (INSEE data). */
+function checkPostcode(provider: Entry<Provider>, report: Report, ctx: Pick<RuleContext, 'departmentsOfPostcode'>) {
+  const { postcode, department } = provider.data.location;
+  const departments = ctx.departmentsOfPostcode(postcode);
+  if (!departments.has(department)) {
+    report(
+      provider,
+      ['location', 'postcode'],
+      departments.size === 0
+        ? `le code postal « ${postcode} » n’existe pas : vérifiez-le sur l’adresse du siège.`
+        : `le code postal « ${postcode} » n’appartient pas au département « ${department} » mais à ${[...departments].map((d) => `« ${d} »`).join(' ou ')} : corrigez l’un ou l’autre.`,
+    );
+  }
+}
+
 function checkProviders(content: Content, report: Report, ctx: RuleContext) {
   const bySiren = new Map<string, Entry<Provider>>();
   for (const provider of content.providers) {
     const p = provider.data;
-
-    // postcode-in-department
-    const departments = ctx.departmentsOfPostcode(p.location.postcode);
-    if (!departments.has(p.location.department)) {
-      report(
-        provider,
-        ['location', 'postcode'],
-        departments.size === 0
-          ? `le code postal « ${p.location.postcode} » n’existe pas : vérifiez-le sur l’adresse du siège.`
-          : `le code postal « ${p.location.postcode} » n’appartient pas au département « ${p.location.department} » mais à ${[...departments].map((d) => `« ${d} »`).join(' ou ')} : corrigez l’un ou l’autre.`,
-      );
-    }
 
     // unique-siren: a SIREN identifies one structure.
     if (p.siren) {
@@ -133,6 +142,9 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
 function checkRecommendations(content: Content, report: Report, ctx: RuleContext, known: KnownTerms) {
   const providers = new Map(content.providers.map((p) => [p.id, p]));
   const seenAssociations = new Map<string, Entry<Recommendation>>();
+  // Each provider's name and services are compared with each of its recommendations': read once.
+  const providerNames = new Map<string, string>();
+  const providerServices = new Map<string, ReadonlySet<string>>();
 
   for (const rec of content.recommendations) {
     const r = rec.data;
@@ -170,8 +182,9 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     // one-recommendation-per-association. The same
     // association is the same name (without case, accents or punctuation),
     // or the same RNA or SIREN number however the name is written.
+    const associationName = normaliseName(r.association.name);
     const identities = [
-      ['name', `nom:${normaliseName(r.association.name)}`],
+      ['name', `nom:${associationName}`],
       ['rna', r.association.rna && `rna:${r.association.rna}`],
       ['siren', r.association.siren && `siren:${r.association.siren}`],
     ] as const;
@@ -192,7 +205,9 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     if (provider) {
       // no-self-recommendation
       const sameSiren = r.association.siren && provider.data.siren && r.association.siren === provider.data.siren;
-      if (sameSiren || normaliseName(r.association.name) === normaliseName(provider.data.name)) {
+      let providerName = providerNames.get(provider.id);
+      if (providerName === undefined) providerNames.set(provider.id, (providerName = normaliseName(provider.data.name)));
+      if (sameSiren || associationName === providerName) {
         report(
           rec,
           ['association', sameSiren ? 'siren' : 'name'],
@@ -200,7 +215,8 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
         );
       }
       // service-received-is-offered (warning)
-      const offered = new Set(provider.data.services);
+      let offered = providerServices.get(provider.id);
+      if (!offered) providerServices.set(provider.id, (offered = new Set(provider.data.services)));
       r.project.services.forEach((service, index) => {
         if (known.services?.has(service) && !offered.has(service)) {
           report(
@@ -230,11 +246,11 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
 }
 
 /**
- * What a recommendation says, checked even when its schema rejected it, so
+ * What a recommendation rates, checked even when its schema rejected it, so
  * that one run reports every problem: its ratings name exactly the criteria
- * of the taxonomy, and its testimony publishes nobody's contact details.
+ * of the taxonomy.
  */
-function checkRecommendationTexts(content: Content, report: Report, known: KnownTerms) {
+function checkRatings(content: Content, report: Report, known: KnownTerms) {
   const criteria = content.taxonomies.criteria.map((c) => c.slug);
   const recommendations = [
     ...content.recommendations,
@@ -264,30 +280,46 @@ function checkRecommendationTexts(content: Content, report: Report, known: Known
         }
       }
     }
-    // no-personal-data-in-recommendations
-    for (const issue of personalDataIssues(rec.body)) {
-      report({ ...rec, locate: () => ({ line: rec.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
-    }
-    // No field either: the association's name, city or project title name nobody's address or phone.
-    for (const { path, value } of stringFields(rec.data)) {
-      if (path[0] === 'association' && path[1] === 'website') continue;
-      if (personalDataIssues(value).length > 0) {
-        report(
-          rec,
-          path,
-          `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`,
-        );
-      }
-    }
   }
 }
 
-/** Every text value of an entry's data, with its path. */
-function stringFields(data: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: string }> {
-  if (typeof data === 'string') return [{ path, value: data }];
-  if (Array.isArray(data)) return data.flatMap((item, index) => stringFields(item, [...path, index]));
-  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => stringFields(value, [...path, key]));
-  return [];
+/**
+ * no-personal-data-in-recommendations: a testimony publishes nobody's
+ * contact details, checked even when the recommendation's schema rejected it.
+ */
+function checkPersonalData(rec: Entry<unknown>, report: Report) {
+  for (const issue of personalDataIssues(rec.body)) {
+    report({ ...rec, locate: () => ({ line: rec.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
+  }
+  // No field either: the association's name, city or project title name nobody's address or phone.
+  forEachString(rec.data, [], (path, value) => {
+    if (path[0] === 'association' && path[1] === 'website') return;
+    if (personalDataIssues(value).length > 0) {
+      report(
+        rec,
+        [...path],
+        `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`,
+      );
+    }
+  });
+}
+
+/** Calls `visit` on every text value of an entry's data, with its path (valid during the call only). */
+function forEachString(data: unknown, path: PropertyKey[], visit: (path: readonly PropertyKey[], value: string) => void): void {
+  if (typeof data === 'string') visit(path, data);
+  else if (Array.isArray(data)) {
+    data.forEach((item, index) => {
+      path.push(index);
+      forEachString(item, path, visit);
+      path.pop();
+    });
+  } else if (data && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      path.push(key);
+      forEachString(value, path, visit);
+      path.pop();
+    }
+  }
 }
 
 /** What a project announces adds up: milestones-add-up, status-matches-funding, and its references and dates. */
@@ -377,27 +409,52 @@ function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
 }
 
 /** no-raw-html, safe-markdown-links: bodies hold Markdown text only, with safe links. */
-function checkBodies(content: Content, report: Report) {
-  for (const { entry } of allEntries(content)) {
-    for (const issue of bodyIssues(entry.body)) {
-      report({ ...entry, locate: () => ({ line: entry.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
-    }
+function checkBody(entry: Entry<unknown>, report: Report) {
+  for (const issue of bodyIssues(entry.body)) {
+    report({ ...entry, locate: () => ({ line: entry.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
   }
+}
+
+/**
+ * The rules that read one file alone, whatever the other files hold: a
+ * body of safe Markdown, nobody's contact details in a recommendation, a
+ * postcode of its département (INSEE data). `valid`: the entry passed its
+ * schema. The check runs them once per version of a file and keeps the
+ * result in its cache, one per content whatever the file is called: they
+ * read the entry's data and body, never its name. `checkRules` runs them
+ * unless `fileRulesDone`.
+ */
+export function checkFileRules(
+  type: EntryTypeName,
+  entry: Entry<unknown>,
+  valid: boolean,
+  ctx: Pick<RuleContext, 'departmentsOfPostcode'>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const report = reporter(problems);
+  if (type === 'providers' && valid) checkPostcode(entry as Entry<Provider>, report, ctx);
+  if (type === 'recommendations') checkPersonalData(entry, report);
+  checkBody(entry, report);
+  return problems;
 }
 
 /** Every cross-file rule and warning, on content that passed its schemas. */
 export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(problems);
+  if (!ctx.fileRulesDone) {
+    for (const type of entryTypeNames)
+      for (const entry of content[type] as Entry<unknown>[]) problems.push(...checkFileRules(type, entry, true, ctx));
+    for (const { type, entry } of content.rejected) problems.push(...checkFileRules(type, entry, false, ctx));
+  }
   const terms = (name: TaxonomyName) =>
     content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
   const known = Object.fromEntries(taxonomyNames.map((name) => [name, terms(name)])) as KnownTerms;
   checkTaxonomies(content, problems);
   checkProviders(content, report, ctx);
   checkRecommendations(content, report, ctx, known);
-  checkRecommendationTexts(content, report, known);
+  checkRatings(content, report, known);
   checkProjects(content, report, ctx);
   checkAllTerms(content, report, known);
-  checkBodies(content, report);
   return problems;
 }
