@@ -5,7 +5,7 @@
  * format rules of `src/schemas/fields.ts` field patterns with the same French
  * message. Nothing here lists a field or an allowed value by hand.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Content } from '../domain/content.ts';
 import { departments, regions } from '../schemas/geography.ts';
 import {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { formatPath, type Problem } from '../domain/problems.ts';
 import type { Content, Entry } from '../domain/content.ts';
 import {
@@ -46,7 +46,7 @@ export class ContentFolderError extends Error {}
 const IMAGE = /\.(png|jpe?g|webp|svg|avif|gif)$/i;
 
 /** Validates parsed data against a schema, turning issues into located problems. */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.ZodMiniType>(
   schema: S,
   data: unknown,
   locate: Locate,

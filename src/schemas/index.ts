@@ -3,7 +3,7 @@
  * schema and what its Markdown body must hold. The check, the Astro
  * collections, the CMS configuration and the forms all read this table.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { pageSchema, partnerSchema, resourceSchema, settingsSchema } from './editorial.ts';
 import { projectSchema } from './project.ts';
 import { providerSchema } from './provider.ts';
@@ -35,7 +35,7 @@ export function bodyLengthProblem(rule: BodyRule, length: number): string | unde
   return undefined;
 }
 
-export interface EntryType<S extends z.ZodType = z.ZodType> {
+export interface EntryType<S extends z.ZodMiniType = z.ZodMiniType> {
   /** Collection name, also the folder under the content folder. */
   name: string;
   /** French name of one entry, for messages and the CMS. */

@@ -3,10 +3,20 @@
  * which values an enum allows, and each field's French title and hint. The
  * check uses it for "Vouliez-vous dire…", the CMS and forms for their fields.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TaxonomyName } from './taxonomies.ts';
 
 type AnySchema = z.core.$ZodType;
+
+/**
+ * How the no-account forms word a field's problems, where the check's words
+ * (written for someone editing the file) would not suit a person filling in a
+ * form. Keys are zod issue codes, plus `missing` for an empty required field;
+ * `{noun}` / `{Noun}` stand for the field's `noun`.
+ */
+export type FormWording = Partial<
+  Record<'missing' | 'invalid_type' | 'invalid_format' | 'invalid_value' | 'too_small' | 'too_big' | 'custom', string>
+>;
 
 export interface FieldMeta {
   title?: string;
@@ -24,6 +34,22 @@ export interface FieldMeta {
   widget?: string;
   /** Filled by the committee only. */
   committee?: boolean;
+  /** The field named in a sentence, with its article: « le nom de la structure ». The forms' messages use it. */
+  noun?: string;
+  /** The forms' own words for this field's problems (see `FormWording`). */
+  form?: FormWording;
+  /** A closed list the field's values come from, other than an enum: ISO 639-1 language codes. */
+  vocabulary?: 'languages';
+}
+
+/**
+ * A copy of `schema` carrying `meta` (titles, hints, the forms' words), as
+ * zod's `.meta()` does: the copy inherits the metadata of what it copies.
+ */
+export function described<T extends AnySchema>(schema: T, meta: FieldMeta): T {
+  const copy = z.core.util.clone(schema);
+  z.globalRegistry.add(copy, { ...meta });
+  return copy;
 }
 
 /** Every wrapper (optional, default, nullable, pipe) around the real type. */
@@ -52,7 +78,7 @@ export function metaOf(schema: AnySchema): FieldMeta {
     current = def.innerType;
   }
   const meta: FieldMeta = {};
-  for (const layer of layers.reverse()) Object.assign(meta, z.globalRegistry.get(layer as z.ZodType) ?? {});
+  for (const layer of layers.reverse()) Object.assign(meta, z.globalRegistry.get(layer) ?? {});
   return meta;
 }
 

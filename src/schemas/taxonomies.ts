@@ -2,20 +2,20 @@
  * Taxonomies: the shared vocabularies that providers, recommendations and
  * projects refer to by slug. Each lives in `content/taxonomies/<name>.yml`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { httpsUrl, slug } from './fields.ts';
+import { described } from './introspect.ts';
 
 const term = {
   /** Stable identifier, used in files and URLs. */
-  slug: slug.meta({ title: 'Identifiant', description: 'Identifiant stable, utilisé dans les fichiers et les adresses.' }),
+  slug: described(slug, { title: 'Identifiant', description: 'Identifiant stable, utilisé dans les fichiers et les adresses.' }),
   /** Name shown to visitors. */
-  label: z.string().min(2).max(120).meta({ title: 'Libellé', description: 'Nom affiché aux visiteurs.' }),
+  label: described(z.string().check(z.minLength(2), z.maxLength(120)), { title: 'Libellé', description: 'Nom affiché aux visiteurs.' }),
   /** One sentence that explains the term to a non-specialist. */
-  description: z
-    .string()
-    .min(10)
-    .max(400)
-    .meta({ title: 'Description', description: 'Une phrase qui explique le terme à une personne non spécialiste.' }),
+  description: described(z.string().check(z.minLength(10), z.maxLength(400)), {
+    title: 'Description',
+    description: 'Une phrase qui explique le terme à une personne non spécialiste.',
+  }),
 };
 
 export const serviceSchema = z.strictObject({ ...term });
@@ -23,14 +23,17 @@ export const serviceSchema = z.strictObject({ ...term });
 export const toolSchema = z.strictObject({
   ...term,
   /** Proprietary services this free software replaces, as people name them ("Google Drive"). */
-  replaces: z.array(z.string().min(2).max(60)).default([]).meta({
+  replaces: described(z._default(z.array(z.string().check(z.minLength(2), z.maxLength(60))), []), {
     title: 'Remplace',
     description: 'Les services propriétaires que ce logiciel libre remplace, tels qu’on les nomme (« Google Drive »).',
   }),
   /** SPDX identifier of the licence ("AGPL-3.0"). */
-  license: z.string().min(2).max(60).meta({ title: 'Licence', description: 'Identifiant SPDX de la licence (« AGPL-3.0 »).' }),
+  license: described(z.string().check(z.minLength(2), z.maxLength(60)), {
+    title: 'Licence',
+    description: 'Identifiant SPDX de la licence (« AGPL-3.0 »).',
+  }),
   /** Website of the free software project. */
-  website: httpsUrl.meta({ title: 'Site du logiciel', description: 'Adresse du site du projet libre.' }),
+  website: described(httpsUrl, { title: 'Site du logiciel', description: 'Adresse du site du projet libre.' }),
 });
 
 /** A criterion is phrased as the question an accompanied association answers. */
@@ -39,7 +42,7 @@ export const criterionSchema = z.strictObject({ ...term });
 export const networkSchema = z.strictObject({
   ...term,
   /** Website of the network. */
-  website: httpsUrl.optional().meta({ title: 'Site du réseau', description: 'Adresse du site du réseau.' }),
+  website: described(z.optional(httpsUrl), { title: 'Site du réseau', description: 'Adresse du site du réseau.' }),
 });
 
 /**

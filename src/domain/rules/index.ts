@@ -18,7 +18,7 @@ import type { Recommendation } from '../../schemas/recommendation.ts';
 import { taxonomies, taxonomyNames, type TaxonomyName } from '../../schemas/taxonomies.ts';
 import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../../schemas/index.ts';
 import { arrayElement, metaOf, objectShape } from '../../schemas/introspect.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export interface RuleContext {
   /** Today, `YYYY-MM-DD`: dates after it are in the future. */
