@@ -52,18 +52,8 @@ let postcodeIndex: Promise<PostcodeIndex> | undefined;
  * never by pages.
  */
 export function loadPostcodeIndex(): Promise<PostcodeIndex> {
-  postcodeIndex ??= import('@etalab/decoupage-administratif/data/communes.json', {
-    with: { type: 'json' },
-  }).then(({ default: communes }) => {
-    const index = new Map<string, Set<string>>();
-    for (const commune of communes as Array<{ departement?: string; codesPostaux?: string[] }>) {
-      if (!commune.departement) continue;
-      for (const cp of commune.codesPostaux ?? []) {
-        let set = index.get(cp);
-        if (!set) index.set(cp, (set = new Set()));
-        set.add(commune.departement);
-      }
-    }
+  postcodeIndex ??= import('./postcodes.ts').then(async ({ postcodeEntries }) => {
+    const index = await postcodeEntries();
     const none: ReadonlySet<string> = new Set();
     return (postcode: string) => index.get(postcode) ?? none;
   });

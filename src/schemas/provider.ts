@@ -15,6 +15,7 @@ import {
   year,
 } from './fields.ts';
 import { described } from './introspect.ts';
+import type { BodyRule } from './body.ts';
 
 export const structureTypes = ['association', 'cooperative', 'entreprise', 'independant', 'collectif'] as const;
 export const structureLabels: Record<(typeof structureTypes)[number], string> = {
@@ -238,6 +239,9 @@ export const providerSchema = z.strictObject({
     noun: 'la date de relecture',
   }),
 });
+
+/** The listing's Markdown body: its description. */
+export const providerBody: BodyRule = { required: true, min: 200, max: 5000, noun: 'la description' };
 
 export type Provider = z.output<typeof providerSchema>;
 export type StructureType = Provider['structure'];

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { associationSize, calendarDate, departmentCode, httpsUrl, rna, siren, slug, slugList } from './fields.ts';
 import { described } from './introspect.ts';
+import type { BodyRule } from './body.ts';
 import { sizeLabels } from './provider.ts';
 
 export const verificationStatuses = ['pending', 'verified', 'rejected'] as const;
@@ -170,6 +171,9 @@ export const recommendationSchema = z.strictObject({
     { title: 'Vérification', description: 'Réservé au comité de pilotage.', committee: true },
   ),
 });
+
+/** The recommendation's Markdown body: the association's testimony. */
+export const recommendationBody: BodyRule = { required: true, min: 50, max: 3000, noun: 'le témoignage' };
 
 export type Recommendation = z.output<typeof recommendationSchema>;
 export type VerificationStatus = Recommendation['verification']['status'];

@@ -1,64 +1,29 @@
 /**
  * The rules that span files, and the warnings. Each rule is a small function
  * named for what it protects, and names the entry of the rules catalogue
- * (src/domain/rules/catalogue.ts) it enforces; all of them run on content
- * that already passed its schema.
+ * (src/domain/rules/catalogue.ts) it enforces. The rules about one entry
+ * alone (entry.ts) run on every entry, even one its schema rejected; the
+ * rules across files, below, on content that passed its schemas.
  */
 import type { Content, Entry } from '../content.ts';
 import { isNamedForProvider, recommendationId } from '../entry-names.ts';
 import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from '../projects.ts';
-import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
-import { bodyIssues, personalDataIssues } from './markdown.ts';
+import { bodyIssues } from './markdown.ts';
 import { normaliseName } from '../text/normalise.ts';
-import { formatPath, type Problem, type Severity } from '../problems.ts';
+import type { Problem } from '../problems.ts';
+import { checkEntryRules, frenchDate, reporter, type EntryRuleContext, type Report } from './entry.ts';
 import { didYouMean } from './suggest.ts';
 import type { Project } from '../../schemas/project.ts';
 import type { Provider } from '../../schemas/provider.ts';
 import type { Recommendation } from '../../schemas/recommendation.ts';
-import { taxonomies, taxonomyNames, type TaxonomyName } from '../../schemas/taxonomies.ts';
-import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../../schemas/index.ts';
-import { arrayElement, metaOf, objectShape } from '../../schemas/introspect.ts';
-import type * as z from 'zod/mini';
+import { taxonomyNames, type TaxonomyName } from '../../schemas/taxonomies.ts';
+import { entryTypeNames, entryTypes, type EntryTypeName } from '../../schemas/index.ts';
 
 export interface RuleContext {
   /** Today, `YYYY-MM-DD`: dates after it are in the future. */
   today: string;
   /** The départements a postcode is used in (from the INSEE data). */
   departmentsOfPostcode: (postcode: string) => ReadonlySet<string>;
-}
-
-type Report = (entry: Entry<unknown>, path: readonly PropertyKey[], message: string, severity?: Severity) => void;
-
-const frenchDate = (day: string) => {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-};
-
-function reporter(problems: Problem[]): Report {
-  return (entry, path, message, severity = 'error') => {
-    const pos = entry.locate(path);
-    problems.push({ file: entry.file, ...pos, path: formatPath(path), severity, message });
-  };
-}
-
-/** references-resolve: every taxonomy slug resolves. */
-function checkTerms(
-  report: Report,
-  entry: Entry<unknown>,
-  path: readonly PropertyKey[],
-  values: readonly string[],
-  taxonomy: TaxonomyName,
-  known: ReadonlySet<string>,
-) {
-  values.forEach((value, index) => {
-    if (!known.has(value)) {
-      report(
-        entry,
-        [...path, index],
-        `« ${value} » n’est pas ${taxonomies[taxonomy].known}.${didYouMean(value, known)} Les valeurs possibles sont dans ${CONTENT_FOLDER}/${taxonomies[taxonomy].file}.`,
-      );
-    }
-  });
 }
 
 function checkTaxonomies(content: Content, problems: Problem[]) {
@@ -82,90 +47,31 @@ function checkTaxonomies(content: Content, problems: Problem[]) {
   }
 }
 
-function checkProviders(content: Content, report: Report, ctx: RuleContext) {
+/** unique-siren: a SIREN identifies one structure. */
+function checkProviders(content: Content, report: Report) {
   const bySiren = new Map<string, Entry<Provider>>();
   for (const provider of content.providers) {
     const p = provider.data;
-
-    // postcode-in-department
-    const departments = ctx.departmentsOfPostcode(p.location.postcode);
-    if (!departments.has(p.location.department)) {
+    if (!p.siren) continue;
+    const other = bySiren.get(p.siren);
+    if (other)
       report(
         provider,
-        ['location', 'postcode'],
-        departments.size === 0
-          ? `le code postal « ${p.location.postcode} » n’existe pas : vérifiez-le sur l’adresse du siège.`
-          : `le code postal « ${p.location.postcode} » n’appartient pas au département « ${p.location.department} » mais à ${[...departments].map((d) => `« ${d} »`).join(' ou ')} : corrigez l’un ou l’autre.`,
+        ['siren'],
+        `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`,
       );
-    }
-
-    // unique-siren: a SIREN identifies one structure.
-    if (p.siren) {
-      const other = bySiren.get(p.siren);
-      if (other)
-        report(
-          provider,
-          ['siren'],
-          `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`,
-        );
-      else bySiren.set(p.siren, provider);
-    }
-
-    // dates-not-in-future
-    for (const [field, label] of [
-      ['updated', 'la date de relecture'],
-      ['charter_signed', 'la date de signature de la charte'],
-    ] as const) {
-      const day = p[field];
-      if (day && day > ctx.today) report(provider, [field], `${label} (${frenchDate(day)}) est dans le futur : indiquez une date passée.`);
-    }
-    if (p.trained && p.trained > Number(ctx.today.slice(0, 4))) {
-      report(provider, ['trained'], `l’année de formation ${p.trained} est dans le futur.`);
-    }
-
-    // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
-    if (isListingStale(p.updated, ctx.today)) {
-      report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
-    }
+    else bySiren.set(p.siren, provider);
   }
 }
 
-function checkRecommendations(content: Content, report: Report, ctx: RuleContext, known: KnownTerms) {
+/** A recommendation against the other files: one per association, never from the provider itself, and two warnings. */
+function checkRecommendations(content: Content, report: Report, known: KnownTerms) {
   const providers = new Map(content.providers.map((p) => [p.id, p]));
   const seenAssociations = new Map<string, Entry<Recommendation>>();
 
   for (const rec of content.recommendations) {
     const r = rec.data;
     const provider = providers.get(r.provider);
-    // references-resolve. A provider whose own file is invalid is already reported there.
-    if (!provider && !content.ids.providers.has(r.provider)) {
-      report(
-        rec,
-        ['provider'],
-        `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`,
-      );
-    }
-
-    // dates-not-in-future, dates-in-order: nothing that already happened lies in the future.
-    if (r.project.end > ctx.today) {
-      report(
-        rec,
-        ['project', 'end'],
-        `le projet se termine le ${frenchDate(r.project.end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`,
-      );
-    }
-    const verification = r.verification;
-    if (verification.date) {
-      if (verification.date > ctx.today) {
-        report(rec, ['verification', 'date'], `la date de vérification (${frenchDate(verification.date)}) est dans le futur.`);
-      } else if (verification.date < r.project.end) {
-        report(
-          rec,
-          ['verification', 'date'],
-          `la vérification (${frenchDate(verification.date)}) précède la fin du projet (${frenchDate(r.project.end)}) : on vérifie un accompagnement terminé.`,
-        );
-      }
-    }
 
     // one-recommendation-per-association. The same
     // association is the same name (without case, accents or punctuation),
@@ -221,73 +127,7 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
         );
       }
     }
-
-    // recommendation-stale (warning): an old verification should be renewed.
-    if (verification.status === 'verified' && verification.date && isRecommendationStale(verification.date, ctx.today)) {
-      report(rec, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verification.date)), 'warning');
-    }
   }
-}
-
-/**
- * What a recommendation says, checked even when its schema rejected it, so
- * that one run reports every problem: its ratings name exactly the criteria
- * of the taxonomy, and its testimony publishes nobody's contact details.
- */
-function checkRecommendationTexts(content: Content, report: Report, known: KnownTerms) {
-  const criteria = content.taxonomies.criteria.map((c) => c.slug);
-  const recommendations = [
-    ...content.recommendations,
-    ...content.rejected.filter((r) => r.type === 'recommendations').map((r) => r.entry as Entry<Partial<Recommendation>>),
-  ];
-  for (const rec of recommendations) {
-    // every-criterion-rated
-    const ratings: unknown = rec.data.ratings;
-    if (known.criteria && ratings && typeof ratings === 'object' && !Array.isArray(ratings)) {
-      for (const key of Object.keys(ratings)) {
-        // A key that is not even a slug was already refused by the schema.
-        if (!known.criteria.has(key) && SLUG_PATTERN.test(key)) {
-          report(
-            rec,
-            ['ratings', key],
-            `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`,
-          );
-        }
-      }
-      for (const criterion of criteria) {
-        if (!(criterion in ratings)) {
-          report(
-            rec,
-            ['ratings'],
-            `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`,
-          );
-        }
-      }
-    }
-    // no-personal-data-in-recommendations
-    for (const issue of personalDataIssues(rec.body)) {
-      report({ ...rec, locate: () => ({ line: rec.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
-    }
-    // No field either: the association's name, city or project title name nobody's address or phone.
-    for (const { path, value } of stringFields(rec.data)) {
-      if (path[0] === 'association' && path[1] === 'website') continue;
-      if (personalDataIssues(value).length > 0) {
-        report(
-          rec,
-          path,
-          `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`,
-        );
-      }
-    }
-  }
-}
-
-/** Every text value of an entry's data, with its path. */
-function stringFields(data: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: string }> {
-  if (typeof data === 'string') return [{ path, value: data }];
-  if (Array.isArray(data)) return data.flatMap((item, index) => stringFields(item, [...path, index]));
-  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => stringFields(value, [...path, key]));
-  return [];
 }
 
 /** What a project announces adds up: milestones-add-up, status-matches-funding, and its references and dates. */
@@ -349,55 +189,28 @@ function allEntries(content: Content): Array<{ type: EntryTypeName; entry: Entry
   return [...entryTypeNames.flatMap((type) => (content[type] as Entry<unknown>[]).map((entry) => ({ type, entry }))), ...content.rejected];
 }
 
-/** Where each entry type holds taxonomy slugs, read from the schemas' `taxonomy` hints. */
-const termFields = new Map(entryTypeNames.map((type) => [type, taxonomyFields(entryTypes[type].schema)] as const));
-
-function taxonomyFields(schema: z.core.$ZodType, path: string[] = []): Array<{ path: string[]; taxonomy: TaxonomyName }> {
-  const shape = objectShape(schema);
-  if (!shape) return [];
-  return Object.entries(shape).flatMap(([key, field]) => {
-    const taxonomy = metaOf(field).taxonomy;
-    if (taxonomy && arrayElement(field)) return [{ path: [...path, key], taxonomy }];
-    return taxonomyFields(field, [...path, key]);
-  });
+/** The context of the rules about one entry, from the whole content. */
+export function entryRuleContext(content: Content, ctx: RuleContext): EntryRuleContext {
+  const terms = (name: TaxonomyName) =>
+    content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
+  return {
+    ...ctx,
+    known: Object.fromEntries(taxonomyNames.map((name) => [name, terms(name)])) as KnownTerms,
+    criteria: content.taxonomies.criteria,
+    providerIds: content.ids.providers,
+    bodyIssues,
+  };
 }
 
-/** references-resolve: every taxonomy slug resolves, even in an entry its schema rejected. */
-function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
-  for (const { type, entry } of allEntries(content)) {
-    for (const field of termFields.get(type) ?? []) {
-      let value: unknown = entry.data;
-      for (const key of field.path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-      const terms = known[field.taxonomy];
-      if (terms && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-        checkTerms(report, entry, field.path, value, field.taxonomy, terms);
-      }
-    }
-  }
-}
-
-/** no-raw-html, safe-markdown-links: bodies hold Markdown text only, with safe links. */
-function checkBodies(content: Content, report: Report) {
-  for (const { entry } of allEntries(content)) {
-    for (const issue of bodyIssues(entry.body)) {
-      report({ ...entry, locate: () => ({ line: entry.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
-    }
-  }
-}
-
-/** Every cross-file rule and warning, on content that passed its schemas. */
+/** Every rule and warning: those about each entry, valid or not, then those across files on valid content. */
 export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(problems);
-  const terms = (name: TaxonomyName) =>
-    content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
-  const known = Object.fromEntries(taxonomyNames.map((name) => [name, terms(name)])) as KnownTerms;
+  const entryCtx = entryRuleContext(content, ctx);
+  for (const { type, entry } of allEntries(content)) checkEntryRules(type, entryTypes[type].schema, entry, report, entryCtx);
   checkTaxonomies(content, problems);
-  checkProviders(content, report, ctx);
-  checkRecommendations(content, report, ctx, known);
-  checkRecommendationTexts(content, report, known);
+  checkProviders(content, report);
+  checkRecommendations(content, report, entryCtx.known as KnownTerms);
   checkProjects(content, report, ctx);
-  checkAllTerms(content, report, known);
-  checkBodies(content, report);
   return problems;
 }

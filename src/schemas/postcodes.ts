@@ -1,0 +1,62 @@
+/**
+ * The postcodes of France and the départements each is used in, written
+ * small enough for a browser (about 2 kB compressed, against 8 MB for the
+ * communes file): the no-account forms tell a postcode from another
+ * département as `npm run check` does, with the same data.
+ *
+ * Most postcodes begin with their département's code (`38000` → `38`,
+ * `97400` → `974`): only the others carry their départements. The text is
+ * written by `npm run docs` into postcodes.data.ts from
+ * `@etalab/decoupage-administratif`; a unit test compares the two.
+ */
+import type { PostcodeIndex } from './geography.ts';
+
+/** The département a postcode's first digits name, when they name one: none for Corsica's `20…`. */
+function defaultDepartment(postcode: string): string | undefined {
+  if (postcode.startsWith('20')) return undefined;
+  return postcode.startsWith('97') ? postcode.slice(0, 3) : postcode.slice(0, 2);
+}
+
+/** Postcodes in order, each as its distance to the previous one (base 36), then `=départements` when they are not the default. */
+export function encodePostcodes(entries: Iterable<[string, ReadonlySet<string>]>): string {
+  const sorted = [...entries].sort(([a], [b]) => a.localeCompare(b));
+  let previous = 0;
+  return sorted
+    .map(([postcode, departments]) => {
+      const value = Number(postcode);
+      const step = (value - previous).toString(36);
+      previous = value;
+      const list = [...departments].sort();
+      const plain = list.length === 1 && list[0] === defaultDepartment(postcode);
+      return plain ? step : `${step}=${list.join('/')}`;
+    })
+    .join(',');
+}
+
+export function decodePostcodes(text: string): PostcodeIndex {
+  const index = new Map<string, ReadonlySet<string>>();
+  let value = 0;
+  for (const item of text.split(',')) {
+    const [step, departments] = item.split('=');
+    value += parseInt(step!, 36);
+    const postcode = String(value).padStart(5, '0');
+    index.set(postcode, new Set(departments ? departments.split('/') : [defaultDepartment(postcode)!]));
+  }
+  const none: ReadonlySet<string> = new Set();
+  return (postcode) => index.get(postcode) ?? none;
+}
+
+/** Every postcode of the communes file with its départements, as `loadPostcodeIndex` reads them. */
+export async function postcodeEntries(): Promise<Map<string, Set<string>>> {
+  const { default: communes } = await import('@etalab/decoupage-administratif/data/communes.json', { with: { type: 'json' } });
+  const index = new Map<string, Set<string>>();
+  for (const commune of communes as Array<{ departement?: string; codesPostaux?: string[] }>) {
+    if (!commune.departement) continue;
+    for (const cp of commune.codesPostaux ?? []) {
+      let set = index.get(cp);
+      if (!set) index.set(cp, (set = new Set()));
+      set.add(commune.departement);
+    }
+  }
+  return index;
+}
