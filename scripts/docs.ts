@@ -2,17 +2,31 @@
  * npm run docs
  *
  * Writes docs/contenu.md, the reference of the content files, from the
- * schemas and the rules catalogue, and src/schemas/postcodes.data.ts, the
- * postcodes the forms check in the browser, from the INSEE data. Unit tests
+ * schemas and the rules catalogue, and the INSEE data the forms read in the
+ * browser (src/schemas/*.data.ts). Unit tests
  * fail when a committed file differs from what this command writes.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_REFERENCE_FILE, contentReference } from './lib/content-reference.ts';
-import { POSTCODES_FILE, postcodesModule } from './lib/postcodes-module.ts';
+import {
+  GEOGRAPHY_FILE,
+  GEOGRAPHY_NAMES_FILE,
+  geographyModule,
+  geographyNamesModule,
+  POSTCODES_FILE,
+  postcodesModule,
+} from './lib/postcodes-module.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 await writeFile(path.join(root, CONTENT_REFERENCE_FILE), contentReference());
 console.log(`${CONTENT_REFERENCE_FILE} est à jour.`);
 await writeFile(path.join(root, POSTCODES_FILE), await postcodesModule());
 console.log(`${POSTCODES_FILE} est à jour.`);
+for (const [file, text] of [
+  [GEOGRAPHY_FILE, geographyModule()],
+  [GEOGRAPHY_NAMES_FILE, geographyNamesModule()],
+]) {
+  await writeFile(path.join(root, file!), text!);
+  console.log(`${file} est à jour.`);
+}

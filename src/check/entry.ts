@@ -9,24 +9,24 @@
  * (one-entry.ts) before producing their file.
  */
 import type { Content } from '../domain/content.ts';
-import { todayInFrance } from '../domain/text/dates.ts';
-import type { EntryRuleContext } from '../domain/rules/entry.ts';
 import { bodyIssues } from '../domain/rules/markdown.ts';
+import { didYouMean } from '../domain/rules/suggest.ts';
+import type { EntryRules } from '../domain/rules/entry.ts';
+import { checkProvider } from '../domain/rules/provider-rules.ts';
+import { checkRecommendation } from '../domain/rules/recommendation-rules.ts';
 import { entryTypes, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 import type { PostcodeIndex } from '../schemas/geography.ts';
 import { decodePostcodes } from '../schemas/postcodes.ts';
 import { POSTCODES } from '../schemas/postcodes.data.ts';
-import { taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
-import { checkOneEntry, type EntryProblem, type Wording } from './one-entry.ts';
+import { formatPath } from '../domain/problems.ts';
+import { formWording } from '../fields/wording.ts';
+import { explainIssue } from '../loader/issues.ts';
+import { checkOneEntry, entryRuleContext, type EntryProblem, type OneEntryContext, type Wording } from './one-entry.ts';
 
 export type { EntryProblem, Wording } from './one-entry.ts';
 
-export interface EntryContext {
+export interface EntryContext extends Omit<OneEntryContext, 'taxonomies'> {
   taxonomies: Content['taxonomies'];
-  /** Every provider's slug: recommendations and projects refer to them. */
-  providerIds: readonly string[];
-  /** `YYYY-MM-DD`; today in France by default. */
-  today?: string;
 }
 
 let postcodes: PostcodeIndex | undefined;
@@ -35,25 +35,14 @@ export function compactPostcodeIndex(): PostcodeIndex {
   return (postcodes ??= decodePostcodes(POSTCODES));
 }
 
-/** What the rules about one entry need, from what a form or the CMS knows. */
-export function entryRuleContext(
-  context: Omit<EntryContext, 'taxonomies'> & {
-    /** The terms of each vocabulary: their slugs (and, for the criteria, the question each asks). */
-    taxonomies: { [N in TaxonomyName]: ReadonlyArray<{ slug: string; label?: string }> };
-  },
-  bodyIssuesOf: EntryRuleContext['bodyIssues'],
-  departmentsOfPostcode: PostcodeIndex,
-): EntryRuleContext {
-  const { taxonomies } = context;
-  return {
-    today: context.today ?? todayInFrance(),
-    departmentsOfPostcode,
-    known: Object.fromEntries(taxonomyNames.map((name) => [name, new Set(taxonomies[name].map((t) => t.slug))])),
-    criteria: taxonomies.criteria.map((c) => ({ slug: c.slug, label: c.label ?? c.slug })),
-    providerIds: new Set(context.providerIds),
-    bodyIssues: bodyIssuesOf,
-  };
-}
+/** The rules of each type's entries alone, beyond those of every type. */
+const TYPE_RULES: Partial<Record<EntryTypeName, EntryRules>> = { providers: checkProvider, recommendations: checkRecommendation };
+
+/** The check's words, written for someone editing the file. */
+export const fileWording: Wording = {
+  issue: (issue, root) => explainIssue(issue, root).map((located) => ({ path: formatPath(located.path), message: located.message })),
+  forms: false,
+};
 
 export function checkEntry(
   type: EntryTypeName,
@@ -61,15 +50,15 @@ export function checkEntry(
   data: unknown,
   body: string,
   context: EntryContext,
-  options: { wording?: Wording } = {},
+  options: { wording?: 'file' | 'form' } = {},
 ): EntryProblem[] {
   const entryType: EntryType = entryTypes[type];
   return checkOneEntry(
-    { type, schema: entryType.schema, body: entryType.body },
+    { type, schema: entryType.schema, body: entryType.body, rules: TYPE_RULES[type] },
     id,
     data,
     body,
-    entryRuleContext(context, bodyIssues, compactPostcodeIndex()),
-    options.wording,
+    { ...entryRuleContext(context, bodyIssues, compactPostcodeIndex()), didYouMean },
+    options.wording === 'form' ? formWording : fileWording,
   );
 }

@@ -8,11 +8,12 @@
  */
 import type * as z from 'zod/mini';
 import type { Entry } from '../domain/content.ts';
-import { formatPath, type Problem } from '../domain/problems.ts';
-import { checkEntryRules, reporter, type EntryKind, type EntryRuleContext } from '../domain/rules/entry.ts';
-import { fillWording, formIssueMessage } from '../fields/wording.ts';
-import { explainIssue } from '../loader/issues.ts';
+import type { Problem } from '../domain/problems.ts';
+import { checkCommonRules, reporter, type EntryKind, type EntryRuleContext, type EntryRules } from '../domain/rules/entry.ts';
+import { fillWording } from '../fields/wording.ts';
 import { bodyLengthProblem, type BodyRule } from '../schemas/body.ts';
+import type { PostcodeIndex } from '../schemas/geography.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
 import { dropEmptyStrings } from '../schemas/fields.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';
 
@@ -23,16 +24,64 @@ export interface EntryProblem {
   message: string;
 }
 
-/** The check's words (for someone editing the file), or the forms' (for someone filling in a form). */
-export type Wording = 'file' | 'form';
+/**
+ * The check's words (for someone editing the file, src/loader/issues.ts), or
+ * the forms' (for someone filling in a form, src/fields/wording.ts). Passed
+ * in, so that a browser carries only the words it speaks.
+ */
+export interface Wording {
+  /** A schema issue, in words. */
+  issue: (issue: z.core.$ZodIssue, root: z.core.$ZodType) => EntryProblem[];
+  /** Rules say their `form` variant, with the field's noun. */
+  forms: boolean;
+}
 
 export interface EntryKindRules {
   type: EntryKind;
   schema: z.core.$ZodType;
   body?: BodyRule;
+  /** The rules about one entry of this type alone, beyond those of every type (src/domain/rules/*-rules.ts). */
+  rules?: EntryRules;
 }
 
 const noPosition = () => ({ line: 1, column: 1 });
+
+/** What the CMS or a form knows of the rest of the content. */
+export interface OneEntryContext {
+  /** The terms of each vocabulary: their slugs (and, for the criteria, the question each asks). */
+  taxonomies: Record<'services' | 'tools' | 'networks' | 'criteria', ReadonlyArray<{ slug: string; label?: string }>>;
+  /** Every provider's slug: recommendations and projects refer to them. */
+  providerIds: readonly string[];
+  /** `YYYY-MM-DD`; today in France by default. */
+  today?: string;
+  /** A new entry, written in a form: what the criteria ask of new entries is an error there. */
+  newEntry?: boolean;
+}
+
+/** What the rules about one entry need, from what a form or the CMS knows. */
+export function entryRuleContext(
+  context: OneEntryContext,
+  bodyIssuesOf: EntryRuleContext['bodyIssues'],
+  departmentsOfPostcode: PostcodeIndex,
+): EntryRuleContext {
+  const { taxonomies } = context;
+  return {
+    today: context.today ?? todayInFrance(),
+    departmentsOfPostcode,
+    known: {
+      services: slugs(taxonomies.services),
+      tools: slugs(taxonomies.tools),
+      networks: slugs(taxonomies.networks),
+      criteria: slugs(taxonomies.criteria),
+    },
+    criteria: taxonomies.criteria.map((c) => ({ slug: c.slug, label: c.label ?? c.slug })),
+    providerIds: new Set(context.providerIds),
+    bodyIssues: bodyIssuesOf,
+    newEntry: context.newEntry,
+  };
+}
+
+const slugs = (terms: ReadonlyArray<{ slug: string }>) => new Set(terms.map((t) => t.slug));
 
 export function checkOneEntry(
   kind: EntryKindRules,
@@ -40,17 +89,14 @@ export function checkOneEntry(
   data: unknown,
   body: string,
   ctx: EntryRuleContext,
-  wording: Wording = 'file',
+  wording: Wording,
 ): EntryProblem[] {
   const { schema } = kind;
   const result = (schema as z.ZodMiniType).safeParse(dropEmptyStrings(data), { reportInput: true });
   const problems: EntryProblem[] = [];
-  for (const issue of result.success ? [] : result.error.issues) {
-    if (wording === 'form') problems.push({ path: formatPath(issue.path as PropertyKey[]), message: formIssueMessage(issue, schema) });
-    else for (const located of explainIssue(issue, schema)) problems.push({ path: formatPath(located.path), message: located.message });
-  }
+  for (const issue of result.success ? [] : result.error.issues) problems.push(...wording.issue(issue, schema));
   if (kind.body) {
-    const message = bodyLengthProblem(kind.body, [...body.trim()].length, wording === 'form');
+    const message = bodyLengthProblem(kind.body, [...body.trim()].length, wording.forms);
     if (message) problems.push({ path: 'body', message });
   }
 
@@ -63,10 +109,12 @@ export function checkOneEntry(
     locate: noPosition,
   };
   const found: Problem[] = [];
-  checkEntryRules(kind.type, schema, entry, reporter(found), ctx);
+  const report = reporter(found);
+  kind.rules?.(entry, report, ctx);
+  checkCommonRules(schema, entry, report, ctx);
   for (const problem of found) {
     if (problem.severity !== 'error') continue;
-    if (wording === 'file') problems.push({ path: problem.path, message: problem.message });
+    if (!wording.forms) problems.push({ path: problem.path, message: problem.message });
     else {
       const meta = problem.path === 'body' ? { noun: kind.body?.noun } : metaOf(schemaAt(schema, pathKeys(problem.path)) ?? schema);
       problems.push({ path: problem.path, message: fillWording(problem.form ?? problem.message, meta) });

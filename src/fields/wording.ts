@@ -15,7 +15,8 @@
  * (src/loader/issues.ts).
  */
 import type * as z from 'zod/mini';
-import { isCustom } from '../loader/issues.ts';
+import { formatPath } from '../domain/problems.ts';
+import { isCustom } from '../loader/is-custom.ts';
 import { arrayElement, enumValues, metaOf, schemaAt, unwrap, type FieldMeta, type FormWording } from '../schemas/introspect.ts';
 
 type AnySchema = z.core.$ZodType;
@@ -100,3 +101,11 @@ export function formIssueMessage(issue: z.core.$ZodIssue, root: AnySchema): stri
       return isCustom(issue.message) ? say(issue.message) : say('vérifiez {noun}.');
   }
 }
+
+/** The forms' words, for src/check/one-entry.ts. */
+export const formWording = {
+  issue: (issue: z.core.$ZodIssue, root: AnySchema) => [
+    { path: formatPath(issue.path as PropertyKey[]), message: formIssueMessage(issue, root) },
+  ],
+  forms: true,
+};

@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { didYouMean } from '../domain/rules/suggest.ts';
 import { enumValues, metaOf, objectShape, schemaAt } from '../schemas/introspect.ts';
+import { isCustom } from './is-custom.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'un texte',
@@ -27,14 +28,7 @@ function describeValue(value: unknown): string {
   return `« ${String(value)} »`;
 }
 
-/**
- * zod's own messages are English (« Invalid input… », or just « Invalid
- * input » when no locale is loaded, as with zod/mini); the schemas' messages
- * are French.
- */
-export function isCustom(message: string | undefined): message is string {
-  return !!message && !/^(Invalid|Too (small|big)|Expected|Unrecognized)/i.test(message);
-}
+export { isCustom } from './is-custom.ts';
 
 export interface Located {
   path: PropertyKey[];

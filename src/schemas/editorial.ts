@@ -58,6 +58,11 @@ export const settingsSchema = z.strictObject({
   }),
   site_url: described(httpsUrl, { title: 'Adresse du site', description: 'L’adresse publique, pour les flux et le plan du site.' }),
   contact_email: described(z.email(), { title: 'E-mail du comité', description: 'L’adresse où écrire au comité de pilotage.' }),
+  committee_delay: described(z._default(text(3, 80), 'sous trois semaines environ'), {
+    title: 'Délai de réponse du comité',
+    description:
+      'Ce que les formulaires promettent à qui envoie une fiche ou une recommandation : « le comité vous répond … » (par exemple « sous trois semaines environ »). Dites un délai que le comité tient.',
+  }),
   repository: described(
     z.strictObject({
       forge: described(z.enum(['github', 'gitlab', 'forgejo']), { title: 'Forge', description: 'Où vit le dépôt.' }),

@@ -9,7 +9,11 @@
  * when unused: the forms check their entries with these very schemas.
  */
 import * as z from 'zod/mini';
-import { departmentCodes, regionCodes } from './geography.ts';
+import { DEPARTMENT_CODES, REGION_CODES } from './geography.data.ts';
+
+// The codes alone: the schemas need no names (and the browser's forms carry none).
+const departmentCodes = DEPARTMENT_CODES as [string, ...string[]];
+const regionCodes = REGION_CODES as [string, ...string[]];
 import { described } from './introspect.ts';
 
 /** Lowercase kebab-case ASCII, 2–60 characters: file names and URL parts. */
@@ -174,6 +178,12 @@ export const associationSize = described(
   }),
   { form: { invalid_value: 'choisissez {noun} dans la liste.' } },
 );
+
+export const sizeLabels: Record<(typeof sizes)[number], string> = {
+  petite: 'Petites associations (jusqu’à 20 personnes, bénévoles)',
+  moyenne: 'Associations moyennes (plus de 5 salarié·es ou 50 personnes)',
+  grande: 'Grandes associations et fédérations',
+};
 
 /** A list of unique slugs; duplicates are always typing mistakes. */
 export function slugList() {

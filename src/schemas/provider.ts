@@ -12,6 +12,7 @@ import {
   regionCode,
   siren,
   slugList,
+  sizeLabels,
   year,
 } from './fields.ts';
 import { described } from './introspect.ts';
@@ -35,11 +36,7 @@ export const pricingLabels: Record<(typeof pricingModels)[number], string> = {
   gratuit: 'Gratuit',
 };
 
-export const sizeLabels: Record<z.output<typeof associationSize>, string> = {
-  petite: 'Petites associations (jusqu’à 20 personnes, bénévoles)',
-  moyenne: 'Associations moyennes (plus de 5 salarié·es ou 50 personnes)',
-  grande: 'Grandes associations et fédérations',
-};
+export { sizeLabels } from './fields.ts';
 
 /** ISO 639-1 language codes: two lowercase letters. */
 const language = z.string().check(
@@ -110,7 +107,7 @@ export const providerSchema = z.strictObject({
       }),
       department: described(departmentCode, {
         title: 'Département',
-        description: 'Code INSEE du département du siège (« 38 », « 2A », « 974 »).',
+        description: 'Le département du siège.',
         geography: 'departments',
         noun: 'le département du siège',
       }),
@@ -207,7 +204,7 @@ export const providerSchema = z.strictObject({
   ),
   languages: described(z._default(z.array(language), ['fr']), {
     title: 'Langues',
-    description: 'Langues de travail, codes à deux lettres ; « fr » par défaut.',
+    description: 'Les langues dans lesquelles vous accompagnez ; le français par défaut.',
     vocabulary: 'languages',
     noun: 'les langues de travail',
     form: { invalid_format: 'choisissez {noun} dans la liste.' },

@@ -3,10 +3,9 @@
  * It speaks for the association; it never names a private person.
  */
 import * as z from 'zod/mini';
-import { associationSize, calendarDate, departmentCode, httpsUrl, rna, siren, slug, slugList } from './fields.ts';
+import { associationSize, calendarDate, departmentCode, httpsUrl, rna, siren, sizeLabels, slug, slugList } from './fields.ts';
 import { described } from './introspect.ts';
 import type { BodyRule } from './body.ts';
-import { sizeLabels } from './provider.ts';
 
 export const verificationStatuses = ['pending', 'verified', 'rejected'] as const;
 export const verificationStatusLabels: Record<(typeof verificationStatuses)[number], string> = {
@@ -40,7 +39,7 @@ export const rating = described(
 export const recommendationSchema = z.strictObject({
   provider: described(slug, {
     title: 'Structure recommandée',
-    description: 'L’identifiant de la structure qui vous a accompagnés.',
+    description: 'La structure qui vous a accompagnés.',
     relation: 'providers',
     noun: 'la structure recommandée',
   }),
@@ -60,7 +59,7 @@ export const recommendationSchema = z.strictObject({
       }),
       department: described(z.optional(departmentCode), {
         title: 'Département',
-        description: 'Code INSEE du département.',
+        description: 'Le département du siège de l’association.',
         geography: 'departments',
         noun: 'le département',
       }),

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { httpsUrl, slug } from './fields.ts';
 import { described } from './introspect.ts';
+import { taxonomyWords } from './taxonomy-words.ts';
 
 const term = {
   /** Stable identifier, used in files and URLs. */
@@ -51,38 +52,14 @@ export const networkSchema = z.strictObject({
  * review, the CMS, /donnees/ and the generated reference all read this.
  */
 export const taxonomies = {
-  services: {
-    file: 'taxonomies/services.yml',
-    schema: serviceSchema,
-    title: 'Services',
-    /** « … n’est pas un service connu ». */
-    known: 'un service connu',
-    usedFor: 'ce que les structures proposent et ce que les associations ont reçu',
-  },
-  tools: {
-    file: 'taxonomies/tools.yml',
-    schema: toolSchema,
-    title: 'Logiciels libres',
-    known: 'un outil connu',
-    usedFor: 'les logiciels que les structures proposent, et les services des GAFAM qu’ils remplacent',
-  },
-  criteria: {
-    file: 'taxonomies/criteria.yml',
-    schema: criterionSchema,
-    title: 'Critères de recommandation',
-    known: 'un critère connu',
-    usedFor: 'les questions notées de 1 à 5 dans chaque recommandation, dans l’ordre du fichier',
-  },
-  networks: {
-    file: 'taxonomies/networks.yml',
-    schema: networkSchema,
-    title: 'Réseaux',
-    known: 'un réseau connu',
-    usedFor: 'les réseaux dont une structure est membre (CHATONS…)',
-  },
+  services: { ...taxonomyWords.services, schema: serviceSchema },
+  tools: { ...taxonomyWords.tools, schema: toolSchema },
+  criteria: { ...taxonomyWords.criteria, schema: criterionSchema },
+  networks: { ...taxonomyWords.networks, schema: networkSchema },
 } as const;
 
-export type TaxonomyName = keyof typeof taxonomies;
+export type { TaxonomyName } from './taxonomy-words.ts';
+import type { TaxonomyName } from './taxonomy-words.ts';
 export const taxonomyNames = Object.keys(taxonomies) as TaxonomyName[];
 export const taxonomySchemas = Object.fromEntries(taxonomyNames.map((name) => [name, taxonomies[name].schema])) as {
   [N in TaxonomyName]: (typeof taxonomies)[N]['schema'];

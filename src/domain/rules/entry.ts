@@ -1,5 +1,6 @@
 /**
- * The rules about one entry alone, run on every entry, whether its schema
+ * The rules about one entry alone (here those of every entry type;
+ * provider-rules.ts and recommendation-rules.ts for those types), run on every entry, whether its schema
  * accepted it or not, so that one run reports every problem at once: a date
  * in the future is said together with a missing field, not after it is fixed.
  * They read the data defensively (a rejected entry may hold anything) and
@@ -12,15 +13,11 @@
  */
 import type { Entry } from '../content.ts';
 import { formatPath, type Problem, type Severity } from '../problems.ts';
-import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
-import { didYouMean } from './suggest.ts';
-import { mightBeRefused, personalDataIssues, type BodyIssue } from './text.ts';
-import { requiresStartingPrice, startingPriceRule } from '../directory/pricing.ts';
+import { mightBeRefused, type BodyIssue } from './text.ts';
 import { CONTENT_FOLDER } from '../../schemas/body.ts';
-import { isCalendarDate, SLUG_PATTERN } from '../../schemas/fields.ts';
-import { departmentName } from '../../schemas/geography.ts';
+import { isCalendarDate } from '../../schemas/fields.ts';
 import { arrayElement, metaOf, objectShape } from '../../schemas/introspect.ts';
-import { taxonomies, type TaxonomyName } from '../../schemas/taxonomies.ts';
+import { taxonomyWords, type TaxonomyName } from '../../schemas/taxonomy-words.ts';
 import type * as z from 'zod/mini';
 
 export type EntryKind = 'providers' | 'recommendations' | 'projects' | 'resources' | 'partners' | 'pages';
@@ -42,6 +39,11 @@ export interface EntryRuleContext {
    * (`mightBeRefused`).
    */
   bodyIssues: (markdown: string) => BodyIssue[];
+  /**
+   * « Vouliez-vous dire… ? » for a value not in a list (suggest.ts), for the
+   * check's words; the forms, whose lists are picked from, pass none.
+   */
+  didYouMean?: (value: string, candidates: Iterable<string>) => string;
   /**
    * A new entry, written in a no-account form: what the criteria ask of a new
    * listing is an error there, and a warning for the files already written
@@ -66,8 +68,9 @@ export const frenchDate = (day: string) => {
 };
 
 type Data = Record<string, unknown>;
-const record = (value: unknown): Data => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {});
-const day = (value: unknown): string | undefined => (typeof value === 'string' && isCalendarDate(value) ? value : undefined);
+export const suggest = (ctx: EntryRuleContext, value: string, candidates: Iterable<string>) => ctx.didYouMean?.(value, candidates) ?? '';
+export const record = (value: unknown): Data => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {});
+export const day = (value: unknown): string | undefined => (typeof value === 'string' && isCalendarDate(value) ? value : undefined);
 
 /** Where an entry type holds taxonomy slugs, read from its schema's `taxonomy` hints. */
 const termFieldsCache = new WeakMap<object, Array<{ path: string[]; taxonomy: TaxonomyName }>>();
@@ -95,7 +98,7 @@ function checkTerms(entry: Entry<unknown>, schema: z.core.$ZodType, report: Repo
         report(
           entry,
           [...field.path, index],
-          `« ${slug} » n’est pas ${taxonomies[field.taxonomy].known}.${didYouMean(slug, known)} Les valeurs possibles sont dans ${CONTENT_FOLDER}/${taxonomies[field.taxonomy].file}.`,
+          `« ${slug} » n’est pas ${taxonomyWords[field.taxonomy].known}.${suggest(ctx, slug, known)} Les valeurs possibles sont dans ${CONTENT_FOLDER}/${taxonomyWords[field.taxonomy].file}.`,
           'error',
           'choisissez {noun} dans la liste.',
         );
@@ -118,162 +121,11 @@ function checkBody(entry: Entry<unknown>, report: Report, ctx: EntryRuleContext)
   }
 }
 
-function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryRuleContext) {
-  const p = record(entry.data);
-  const location = record(p.location);
-
-  // postcode-in-department
-  if (typeof location.postcode === 'string' && /^\d{5}$/.test(location.postcode) && typeof location.department === 'string') {
-    const { postcode, department } = location;
-    const chosen = departmentName(department);
-    const departments = ctx.departmentsOfPostcode(postcode);
-    if (chosen && !departments.has(department)) {
-      const others = [...departments];
-      report(
-        entry,
-        ['location', 'postcode'],
-        departments.size === 0
-          ? `le code postal « ${postcode} » n’existe pas : vérifiez-le sur l’adresse du siège.`
-          : `le code postal « ${postcode} » n’appartient pas au département « ${department} » mais à ${others.map((d) => `« ${d} »`).join(' ou ')} : corrigez l’un ou l’autre.`,
-        'error',
-        departments.size === 0
-          ? `le code postal ${postcode} n’existe pas : vérifiez-le sur l’adresse du siège.`
-          : `le code postal ${postcode} est celui ${others.map((d) => `du département ${departmentName(d) ?? d} (${d})`).join(' ou ')}, pas de ${chosen} (${department}) : corrigez le code postal ou le département.`,
-      );
-    }
-  }
-
-  // dates-not-in-future
-  for (const [field, label] of [
-    ['updated', 'la date de relecture'],
-    ['charter_signed', 'la date de signature de la charte'],
-  ] as const) {
-    const value = day(p[field]);
-    if (value && value > ctx.today) report(entry, [field], `${label} (${frenchDate(value)}) est dans le futur : indiquez une date passée.`);
-  }
-  if (Number.isInteger(p.trained) && (p.trained as number) > Number(ctx.today.slice(0, 4))) {
-    report(entry, ['trained'], `l’année de formation ${p.trained as number} est dans le futur.`);
-  }
-
-  // pricing-has-magnitude: the criteria ask for an order of magnitude.
-  const pricing = record(p.pricing);
-  if (typeof pricing.model === 'string' && requiresStartingPrice(pricing.model) && pricing.from_eur === undefined) {
-    report(entry, ['pricing', 'from_eur'], startingPriceRule.message, ctx.newEntry ? 'error' : 'warning', startingPriceRule.form);
-  }
-
-  // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
-  const updated = day(p.updated);
-  if (updated && isListingStale(updated, ctx.today)) {
-    report(entry, ['updated'], staleness.listingWarning(frenchDate(updated)), 'warning');
-  }
-}
-
-function checkRecommendation(entry: Entry<unknown>, report: Report, ctx: EntryRuleContext) {
-  const r = record(entry.data);
-  const project = record(r.project);
-  const verification = record(r.verification);
-
-  // references-resolve
-  if (typeof r.provider === 'string' && SLUG_PATTERN.test(r.provider) && !ctx.providerIds.has(r.provider)) {
-    report(
-      entry,
-      ['provider'],
-      `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, ctx.providerIds)} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`,
-      'error',
-      'choisissez {noun} dans la liste.',
-    );
-  }
-
-  // dates-not-in-future, dates-in-order: nothing that already happened lies in the future.
-  const end = day(project.end);
-  if (end && end > ctx.today) {
-    report(
-      entry,
-      ['project', 'end'],
-      `le projet se termine le ${frenchDate(end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`,
-    );
-  }
-  const verified = day(verification.date);
-  if (verified) {
-    if (verified > ctx.today) {
-      report(entry, ['verification', 'date'], `la date de vérification (${frenchDate(verified)}) est dans le futur.`);
-    } else if (end && verified < end) {
-      report(
-        entry,
-        ['verification', 'date'],
-        `la vérification (${frenchDate(verified)}) précède la fin du projet (${frenchDate(end)}) : on vérifie un accompagnement terminé.`,
-      );
-    }
-    // recommendation-stale (warning): an old verification should be renewed.
-    if (verification.status === 'verified' && isRecommendationStale(verified, ctx.today)) {
-      report(entry, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verified)), 'warning');
-    }
-  }
-
-  // every-criterion-rated
-  const ratings: unknown = r.ratings;
-  if (ctx.known.criteria && ratings && typeof ratings === 'object' && !Array.isArray(ratings)) {
-    const criteria = ctx.criteria.map((c) => c.slug);
-    for (const key of Object.keys(ratings)) {
-      // A key that is not even a slug was already refused by the schema.
-      if (!ctx.known.criteria.has(key) && SLUG_PATTERN.test(key)) {
-        report(
-          entry,
-          ['ratings', key],
-          `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`,
-        );
-      }
-    }
-    for (const criterion of ctx.criteria) {
-      if (!(criterion.slug in ratings)) {
-        report(
-          entry,
-          ['ratings', criterion.slug],
-          `il manque la note du critère « ${criterion.slug} » : ajoutez « ${criterion.slug}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`,
-          'error',
-          `choisissez une note de 1 à 5, ou « Non concerné », pour la question « ${criterion.label} ».`,
-        );
-      }
-    }
-  }
-
-  // no-personal-data-in-recommendations
-  for (const issue of personalDataIssues(entry.body)) {
-    report({ ...entry, locate: () => ({ line: entry.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
-  }
-  // No field either: the association's name, city or project title name nobody's address or phone.
-  for (const { path, value } of stringFields(entry.data)) {
-    if (path[0] === 'association' && path[1] === 'website') continue;
-    if (personalDataIssues(value).length > 0) {
-      report(
-        entry,
-        path,
-        `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`,
-        'error',
-        '{noun} contient une adresse e-mail ou un numéro de téléphone : retirez-les, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.',
-      );
-    }
-  }
-}
-
-/** Every text value of an entry's data, with its path. */
-function stringFields(data: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: string }> {
-  if (typeof data === 'string') return [{ path, value: data }];
-  if (Array.isArray(data)) return data.flatMap((item, index) => stringFields(item, [...path, index]));
-  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => stringFields(value, [...path, key]));
-  return [];
-}
-
-/** Every rule about `entry` alone, of type `type` whose schema is `schema`. */
-export function checkEntryRules(
-  type: EntryKind,
-  schema: z.core.$ZodType,
-  entry: Entry<unknown>,
-  report: Report,
-  ctx: EntryRuleContext,
-): void {
-  if (type === 'providers') checkProvider(entry, report, ctx);
-  if (type === 'recommendations') checkRecommendation(entry, report, ctx);
+/** The rules of every entry type: its taxonomy terms, its body. */
+export function checkCommonRules(schema: z.core.$ZodType, entry: Entry<unknown>, report: Report, ctx: EntryRuleContext): void {
   checkTerms(entry, schema, report, ctx);
   checkBody(entry, report, ctx);
 }
+
+/** The rules of one type's entry alone: the forms pass only those of their type, to carry no other. */
+export type EntryRules = (entry: Entry<unknown>, report: Report, ctx: EntryRuleContext) => void;

@@ -11,8 +11,10 @@ import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from '.
 import { bodyIssues } from './markdown.ts';
 import { normaliseName } from '../text/normalise.ts';
 import type { Problem } from '../problems.ts';
-import { checkEntryRules, frenchDate, reporter, type EntryRuleContext, type Report } from './entry.ts';
+import { frenchDate, reporter, type EntryRuleContext, type Report } from './entry.ts';
+import { checkEntryRules } from './all-entries.ts';
 import { didYouMean } from './suggest.ts';
+import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
 import type { Project } from '../../schemas/project.ts';
 import type { Provider } from '../../schemas/provider.ts';
 import type { Recommendation } from '../../schemas/recommendation.ts';
@@ -47,11 +49,13 @@ function checkTaxonomies(content: Content, problems: Problem[]) {
   }
 }
 
-/** unique-siren: a SIREN identifies one structure. */
-function checkProviders(content: Content, report: Report) {
+/** unique-siren: a SIREN identifies one structure; and listing-stale. */
+function checkProviders(content: Content, report: Report, ctx: RuleContext) {
   const bySiren = new Map<string, Entry<Provider>>();
   for (const provider of content.providers) {
     const p = provider.data;
+    // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
+    if (isListingStale(p.updated, ctx.today)) report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
     if (!p.siren) continue;
     const other = bySiren.get(p.siren);
     if (other)
@@ -65,13 +69,18 @@ function checkProviders(content: Content, report: Report) {
 }
 
 /** A recommendation against the other files: one per association, never from the provider itself, and two warnings. */
-function checkRecommendations(content: Content, report: Report, known: KnownTerms) {
+function checkRecommendations(content: Content, report: Report, known: KnownTerms, ctx: RuleContext) {
   const providers = new Map(content.providers.map((p) => [p.id, p]));
   const seenAssociations = new Map<string, Entry<Recommendation>>();
 
   for (const rec of content.recommendations) {
     const r = rec.data;
     const provider = providers.get(r.provider);
+    // recommendation-stale (warning): an old verification should be renewed.
+    const verified = r.verification.date;
+    if (r.verification.status === 'verified' && verified && isRecommendationStale(verified, ctx.today)) {
+      report(rec, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verified)), 'warning');
+    }
 
     // one-recommendation-per-association. The same
     // association is the same name (without case, accents or punctuation),
@@ -199,6 +208,7 @@ export function entryRuleContext(content: Content, ctx: RuleContext): EntryRuleC
     criteria: content.taxonomies.criteria,
     providerIds: content.ids.providers,
     bodyIssues,
+    didYouMean,
   };
 }
 
@@ -209,8 +219,8 @@ export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const entryCtx = entryRuleContext(content, ctx);
   for (const { type, entry } of allEntries(content)) checkEntryRules(type, entryTypes[type].schema, entry, report, entryCtx);
   checkTaxonomies(content, problems);
-  checkProviders(content, report);
-  checkRecommendations(content, report, entryCtx.known as KnownTerms);
+  checkProviders(content, report, ctx);
+  checkRecommendations(content, report, entryCtx.known as KnownTerms, ctx);
   checkProjects(content, report, ctx);
   return problems;
 }

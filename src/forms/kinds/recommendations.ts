@@ -1,0 +1,13 @@
+/** What the recommendation form checks in the browser: the recommendation schema and its body, nothing of the other entry types. */
+import type { EntryKindRules } from '../../check/one-entry.ts';
+import { checkRecommendation } from '../../domain/rules/recommendation-rules.ts';
+import { recommendationBody, recommendationSchema } from '../../schemas/recommendation.ts';
+
+export const kind: EntryKindRules = {
+  type: 'recommendations',
+  schema: recommendationSchema,
+  body: recommendationBody,
+  rules: checkRecommendation,
+};
+/** A recommendation holds no postcode. */
+export const departmentsOfPostcode = (): ReadonlySet<string> => new Set();
