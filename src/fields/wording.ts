@@ -23,19 +23,24 @@ type AnySchema = z.core.$ZodType;
 
 const capitalise = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 
-/** The field's metadata, the nearest ancestor's where the value sits in a list (`languages[2]` → `languages`). */
+/**
+ * The words for the value at `path`: its own `form` words first, then those of
+ * the fields around it (a list's for one of its values), and the nearest noun
+ * (`area.regions[0]` is named « les régions »).
+ */
 function metaAt(root: AnySchema, path: readonly PropertyKey[]): { meta: FieldMeta; schema?: AnySchema } {
+  const schema = schemaAt(root, path);
+  const meta: FieldMeta = {};
   for (let end = path.length; end > 0; end--) {
-    const schema = schemaAt(root, path.slice(0, end));
-    if (!schema) continue;
-    const meta = metaOf(schema);
-    if (meta.noun || meta.form || end === path.length) {
-      // A list's element has no words of its own: its list's are meant.
-      if (!meta.noun && !meta.form && typeof path[end - 1] === 'number') continue;
-      return { meta, schema };
-    }
+    const own = metaOf(schemaAt(root, path.slice(0, end)) ?? root);
+    meta.form = { ...own.form, ...meta.form };
+    meta.noun ??= own.noun;
+    meta.title ??= own.title;
+    meta.relation ??= own.relation;
+    // Past the field itself and its list, the words are another field's.
+    if (typeof path[end - 1] !== 'number' && end < path.length) break;
   }
-  return { meta: {} };
+  return { meta, schema };
 }
 
 /** Puts the field's noun in a form sentence and starts it with a capital: « {noun} compte 5 chiffres » → « Le code postal compte 5 chiffres ». */
@@ -51,6 +56,7 @@ function missing(schema: AnySchema | undefined): string {
   const type = inner._zod.def.type;
   if (type === 'enum' || metaOf(schema).relation) return 'choisissez {noun}.';
   if (type === 'array' || type === 'record') return 'cochez {noun}.';
+  if (type === 'object') return 'complétez {noun}.';
   if (type === 'boolean') return 'répondez à la question.';
   return 'indiquez {noun}.';
 }
@@ -67,25 +73,27 @@ export function formIssueMessage(issue: z.core.$ZodIssue, root: AnySchema): stri
     const own = (issue.params as { form?: string } | undefined)?.form;
     return say(own ?? form.custom ?? issue.message);
   }
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && input === undefined) return say(form.missing ?? missing(schema));
+  // An empty list is said as its « at least one » when it has one.
+  const empty = form.missing ?? (schema && unwrap(schema)._zod.def.type === 'array' ? form.too_small : undefined) ?? missing(schema);
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && input === undefined) return say(empty);
   const own = form[issue.code as keyof FormWording];
   if (own) return say(own);
 
   switch (issue.code) {
     case 'too_small': {
-      if (issue.origin === 'array' && Array.isArray(input) && input.length === 0) return say(form.missing ?? missing(schema));
+      if (issue.origin === 'array' && Array.isArray(input) && input.length === 0) return say(empty);
       if (issue.origin === 'string') {
         const length = typeof input === 'string' ? ` (actuellement ${[...input.trim()].length})` : '';
-        return say(`{noun} compte au moins ${Number(issue.minimum)} caractères${length}.`);
+        return say(`écrivez au moins ${Number(issue.minimum)} caractères pour {noun}${length}.`);
       }
-      return say(`{noun} vaut au moins ${Number(issue.minimum)}.`);
+      return say(isCustom(issue.message) ? issue.message : `{noun} vaut au moins ${Number(issue.minimum)}.`);
     }
     case 'too_big': {
       if (issue.origin === 'string') {
         const length = typeof input === 'string' ? ` (actuellement ${[...input.trim()].length})` : '';
-        return say(`{noun} dépasse ${Number(issue.maximum)} caractères${length}.`);
+        return say(`raccourcissez {noun} : ${Number(issue.maximum)} caractères au plus${length}.`);
       }
-      return say(`{noun} vaut au plus ${Number(issue.maximum)}.`);
+      return say(isCustom(issue.message) ? issue.message : `{noun} vaut au plus ${Number(issue.maximum)}.`);
     }
     case 'invalid_type':
       return say(issue.expected === 'number' || issue.expected === 'int' ? 'indiquez {noun} en chiffres.' : 'indiquez {noun}.');

@@ -158,7 +158,11 @@ export const calendarDate = described(
 );
 
 export const year = described(z.int({ error: 'indiquez une année en chiffres (par exemple « 2025 »).' }).check(z.gte(2000), z.lte(2100)), {
-  form: { invalid_type: 'indiquez {noun} en chiffres, par exemple 2025.' },
+  form: {
+    invalid_type: 'indiquez {noun} en chiffres, par exemple 2025.',
+    too_small: 'indiquez {noun} en chiffres, à partir de 2000.',
+    too_big: 'indiquez {noun} en chiffres, avant 2100.',
+  },
 });
 
 /** A whole amount in euros, at least `min`; `tooSmall` says why a smaller one is refused. */

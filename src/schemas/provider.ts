@@ -91,7 +91,7 @@ export const providerSchema = z.strictObject({
         noun: 'l’adresse du formulaire de contact',
       }),
     }),
-    { title: 'Contact', description: 'Comment une association vous joint.' },
+    { title: 'Contact', description: 'Comment une association vous joint.', noun: 'le contact' },
   ),
   location: described(
     z.strictObject({
@@ -112,7 +112,7 @@ export const providerSchema = z.strictObject({
         noun: 'le département du siège',
       }),
     }),
-    { title: 'Siège', description: 'Où se trouve la structure.' },
+    { title: 'Siège', description: 'Où se trouve la structure.', noun: 'le siège' },
   ),
   area: described(
     z
@@ -148,7 +148,7 @@ export const providerSchema = z.strictObject({
           },
         }),
       ),
-    { title: 'Zone d’intervention', description: 'Où vous accompagnez les associations.' },
+    { title: 'Zone d’intervention', description: 'Où vous accompagnez les associations.', noun: 'la zone d’intervention' },
   ),
   services: described(slugList().check(z.minLength(1, { error: 'indiquez au moins un service.' })), {
     title: 'Services',
@@ -200,7 +200,7 @@ export const providerSchema = z.strictObject({
         noun: 'l’adresse de la page des tarifs',
       }),
     }),
-    { title: 'Tarifs', description: 'Comment vous facturez.' },
+    { title: 'Tarifs', description: 'Comment vous facturez.', noun: 'les tarifs' },
   ),
   languages: described(z._default(z.array(language), ['fr']), {
     title: 'Langues',

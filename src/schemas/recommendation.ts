@@ -75,7 +75,7 @@ export const recommendationSchema = z.strictObject({
         noun: 'l’adresse du site web',
       }),
     }),
-    { title: 'Association', description: 'L’association qui recommande.' },
+    { title: 'Association', description: 'L’association qui recommande.', noun: 'l’association' },
   ),
   project: described(
     z
@@ -110,12 +110,13 @@ export const recommendationSchema = z.strictObject({
           params: { form: 'la date de fin est avant la date de début : vérifiez les deux dates.' },
         }),
       ),
-    { title: 'Projet', description: 'L’accompagnement que vous avez reçu.' },
+    { title: 'Projet', description: 'L’accompagnement que vous avez reçu.', noun: 'le projet' },
   ),
   ratings: described(z.record(slug, rating), {
     title: 'Notes',
     description: 'Une note de 1 à 5 par critère, ou vide si le critère ne vous concerne pas.',
     taxonomy: 'criteria',
+    noun: 'les notes',
   }),
   recommend: described(z.boolean({ error: 'répondez par « true » (oui) ou « false » (non).' }), {
     title: 'Recommanderiez-vous cette structure ?',
