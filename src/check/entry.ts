@@ -15,9 +15,7 @@ import type { EntryRules } from '../domain/rules/entry.ts';
 import { checkProvider } from '../domain/rules/provider-rules.ts';
 import { checkRecommendation } from '../domain/rules/recommendation-rules.ts';
 import { entryTypes, type EntryType, type EntryTypeName } from '../schemas/index.ts';
-import type { PostcodeIndex } from '../schemas/geography.ts';
-import { decodePostcodes } from '../schemas/postcodes.ts';
-import { POSTCODES } from '../schemas/postcodes.data.ts';
+import { allPostcodes } from '../schemas/postcodes-all.ts';
 import { formatPath } from '../domain/problems.ts';
 import { formWording } from '../fields/wording.ts';
 import { explainIssue } from '../loader/issues.ts';
@@ -27,12 +25,6 @@ export type { EntryProblem, Wording } from './one-entry.ts';
 
 export interface EntryContext extends Omit<OneEntryContext, 'taxonomies'> {
   taxonomies: Content['taxonomies'];
-}
-
-let postcodes: PostcodeIndex | undefined;
-/** The postcodes of France, from the compact table the browser reads too. */
-export function compactPostcodeIndex(): PostcodeIndex {
-  return (postcodes ??= decodePostcodes(POSTCODES));
 }
 
 /** The rules of each type's entries alone, beyond those of every type. */
@@ -58,7 +50,7 @@ export function checkEntry(
     id,
     data,
     body,
-    { ...entryRuleContext(context, bodyIssues, compactPostcodeIndex()), didYouMean },
+    { ...entryRuleContext(context, bodyIssues, allPostcodes()), didYouMean },
     options.wording === 'form' ? formWording : fileWording,
   );
 }

@@ -15,7 +15,7 @@ import { bodyLengthProblem, type BodyRule } from '../schemas/body.ts';
 import type { PostcodeIndex } from '../schemas/geography.ts';
 import { todayInFrance } from '../domain/text/dates.ts';
 import { dropEmptyStrings } from '../schemas/fields.ts';
-import { metaOf, schemaAt } from '../schemas/introspect.ts';
+import { metaOf, schemaAt } from '../schemas/meta.ts';
 
 export interface EntryProblem {
   /** The field, written as in the file: `contact.email`, `services[1]`, `body`; '' for the whole entry. */
@@ -103,7 +103,8 @@ export function checkOneEntry(
   const entry: Entry<unknown> = {
     id,
     file: `${kind.type}/${id}`,
-    data: result.success ? result.data : data,
+    // A rejected entry is read as its file holds it: an empty answer is no answer.
+    data: result.success ? result.data : dropEmptyStrings(data),
     body,
     bodyLine: 1,
     locate: noPosition,

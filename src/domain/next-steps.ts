@@ -4,7 +4,7 @@
  * committee's own words (`committee_delay` in content/settings.yml), so that
  * it can promise only what it keeps.
  */
-import { frenchTypography as t } from './text/format.ts';
+import { frenchTypography as t } from './text/typography.ts';
 
 export type SentEntry = 'providers' | 'recommendations';
 

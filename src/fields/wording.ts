@@ -17,7 +17,7 @@
 import type * as z from 'zod/mini';
 import { formatPath } from '../domain/problems.ts';
 import { isCustom } from '../loader/is-custom.ts';
-import { arrayElement, enumValues, metaOf, schemaAt, unwrap, type FieldMeta, type FormWording } from '../schemas/introspect.ts';
+import { arrayElement, enumValues, metaOf, schemaAt, unwrap, type FieldMeta, type FormWording } from '../schemas/meta.ts';
 
 type AnySchema = z.core.$ZodType;
 

@@ -37,11 +37,12 @@ export function fieldId(path: string): string {
   return `champ-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 }
 
-/** Places by their name (« Isère (38) »), in alphabetical order, so that a list can be searched by typing. */
+/** Places by their name (« Isère », « Bretagne »), in alphabetical order, so that a list can be searched by typing. */
 function placeOptions(kind: 'regions' | 'departments'): FieldOption[] {
+  // By name alone: the filter of a long list finds a département by its number too (start.ts).
   return [...(kind === 'regions' ? regions : departments)]
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-    .map((place) => ({ value: place.code, label: `${place.name} (${place.code})` }));
+    .map((place) => ({ value: place.code, label: place.name }));
 }
 
 interface Context {

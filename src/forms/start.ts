@@ -8,12 +8,13 @@
 import type { EntryKindRules } from '../check/one-entry.ts';
 import type { PostcodeIndex } from '../schemas/geography.ts';
 import type * as Submit from './submit.ts';
-import { keepDraft } from './draft.ts';
+import { clearDraft, keepDraft } from './draft.ts';
 
 /** What a page's entry type brings: src/forms/kinds/. */
 export interface KindModule {
   kind: EntryKindRules;
-  departmentsOfPostcode: PostcodeIndex;
+  /** The postcodes around a postcode, for the types that hold one. */
+  postcodes?: (postcode: string) => Promise<PostcodeIndex>;
 }
 
 export function startForm(loadKind: () => Promise<KindModule>) {
@@ -26,7 +27,7 @@ export function startForm(loadKind: () => Promise<KindModule>) {
     form.addEventListener('focusin', () => void load(), { once: true });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      void load().then(([submit, kind]) => submit.submitEntry(form, kind));
+      void load().then(([submit, kind]) => submit.submitEntry(form, kind, () => clearDraft(type)));
     });
 
     // « Recommander cette structure » links name the structure in the address; one not published yet
@@ -53,7 +54,9 @@ export function startForm(loadKind: () => Promise<KindModule>) {
       input.addEventListener('input', () => {
         const wanted = fold(input.value.trim());
         for (const label of list.querySelectorAll<HTMLElement>('.form-choices-list label')) {
-          label.hidden = !label.querySelector('input')!.checked && !fold(label.textContent ?? '').includes(wanted);
+          const box = label.querySelector('input')!;
+          // By name or by code: « rhône » or « 69 ».
+          label.hidden = !box.checked && !fold(`${label.textContent} ${box.value}`).includes(wanted);
         }
       });
     }

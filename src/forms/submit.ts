@@ -11,11 +11,10 @@ import { mightBeRefused } from '../domain/rules/text.ts';
 import { formWording } from '../fields/wording.ts';
 import { FORGE_NAMES, mailUrl, newFileUrl } from '../domain/forge.ts';
 import { lastStepHeading, mailSubject } from '../domain/next-steps.ts';
-import { frenchTypography } from '../domain/text/format.ts';
+import { frenchTypography } from '../domain/text/typography.ts';
 import { todayInFrance } from '../domain/text/dates.ts';
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
-import { clearDraft } from './draft.ts';
 import { CHARTER, FORM_FILLED } from './policy.ts';
 import type { FormSettings } from './settings.ts';
 import type { KindModule } from './start.ts';
@@ -60,12 +59,6 @@ export function readForm(form: HTMLFormElement, today: string): Answers {
         break;
       case 'list':
         value = checked;
-        break;
-      case 'csv':
-        value = text
-          .split(/[,;]+/)
-          .map((item) => item.trim())
-          .filter(Boolean);
         break;
       case 'rating':
         // Unanswered, the criterion stays out and the rules ask for it; « not concerned » is null.
@@ -124,7 +117,7 @@ function pruned(value: unknown): unknown {
  */
 export async function prepareEntry(
   settings: FormSettings,
-  { kind, departmentsOfPostcode }: KindModule,
+  { kind, postcodes }: KindModule,
   answers: Answers,
   offered: Omit<OneEntryContext, 'today' | 'newEntry'>,
   today = todayInFrance(),
@@ -137,6 +130,9 @@ export async function prepareEntry(
   const id = entryIdFor(settings.type, data);
   // The Markdown reader comes only for a text that might hold something to refuse.
   const markdown = mightBeRefused(answers.body) ? await import('../domain/rules/markdown.ts') : undefined;
+  // The tenth of the postcodes this entry's postcode needs, if it holds one.
+  const postcode = (data.location as { postcode?: unknown } | undefined)?.postcode;
+  const departmentsOfPostcode = postcodes && typeof postcode === 'string' ? await postcodes(postcode) : () => new Set<string>();
   const ctx = entryRuleContext({ ...offered, today, newEntry: true }, markdown?.bodyIssues ?? (() => []), departmentsOfPostcode);
   const problems: EntryProblem[] = checkOneEntry(kind, id, data, answers.body, ctx, formWording);
   if (settings.type === 'providers' && !data[CHARTER.path]) problems.push({ path: CHARTER.path, message: CHARTER.missing });
@@ -175,9 +171,19 @@ function clearErrors(form: HTMLFormElement) {
 function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
   const summary = form.querySelector<HTMLElement>('[data-summary]')!;
   const items: Array<{ href: string; text: string; focus: HTMLElement }> = [];
-  for (const problem of problems) {
+  // In the order of the form, so that the summary reads from top to bottom.
+  const placed = problems.map((problem) => ({ problem, found: controlFor(form, problem.path) }));
+  placed.sort((a, b) =>
+    !a.found || !b.found
+      ? Number(!a.found) - Number(!b.found)
+      : a.found.target === b.found.target
+        ? 0
+        : a.found.target.compareDocumentPosition(b.found.target) & 2
+          ? 1
+          : -1,
+  );
+  for (const { problem, found } of placed) {
     const message = frenchTypography(problem.message);
-    const found = controlFor(form, problem.path);
     if (!found) {
       items.push({ href: '', text: message, focus: summary });
       continue;
@@ -260,6 +266,7 @@ function showLastStep(
   settings: FormSettings,
   entry: Awaited<ReturnType<typeof prepareEntry>>,
   names: Parameters<typeof mailSubject>[1],
+  forgetDraft: () => void,
 ) {
   const result = lastStep(form);
   const out = <T extends HTMLElement>(name: string) => result.querySelector<T>(`[data-out="${name}"]`)!;
@@ -268,7 +275,7 @@ function showLastStep(
   const status = out('status');
   // Once the entry is on its way, the draft has served: this browser forgets it.
   const sent = () => {
-    clearDraft(settings.type);
+    forgetDraft();
     status.textContent = 'Votre brouillon est effacé de ce navigateur ; le fichier reste ci-dessous tant que cette page est ouverte.';
   };
 
@@ -310,7 +317,8 @@ function showLastStep(
   out('heading').focus();
 }
 
-export async function submitEntry(form: HTMLFormElement, kind: KindModule) {
+/** Checks the answers of `form`; once they pass, the last step. `forgetDraft` clears the draft once the entry is on its way. */
+export async function submitEntry(form: HTMLFormElement, kind: KindModule, forgetDraft: () => void) {
   const settings = JSON.parse(form.dataset.settings!) as FormSettings;
   const select = form.querySelector<HTMLSelectElement>('select[name="provider"]');
   clearErrors(form);
@@ -325,9 +333,15 @@ export async function submitEntry(form: HTMLFormElement, kind: KindModule) {
     return;
   }
   const association = (answers.data.association as { name?: string } | undefined)?.name;
-  showLastStep(form, settings, entry, {
-    name: String(answers.data.name ?? ''),
-    association,
-    provider: select?.selectedOptions[0]?.textContent?.trim(),
-  });
+  showLastStep(
+    form,
+    settings,
+    entry,
+    {
+      name: String(answers.data.name ?? ''),
+      association,
+      provider: select?.selectedOptions[0]?.textContent?.trim(),
+    },
+    forgetDraft,
+  );
 }

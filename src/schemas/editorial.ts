@@ -1,7 +1,7 @@
 /** Resources (training topics), partner networks and editorial pages. */
 import * as z from 'zod/mini';
 import { httpsUrl, slugList } from './fields.ts';
-import { described } from './introspect.ts';
+import { described } from './meta.ts';
 
 const text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 

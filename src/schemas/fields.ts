@@ -9,12 +9,12 @@
  * when unused: the forms check their entries with these very schemas.
  */
 import * as z from 'zod/mini';
-import { DEPARTMENT_CODES, REGION_CODES } from './geography.data.ts';
+import { DEPARTMENT_CODES, REGION_CODES } from './insee/codes.ts';
 
 // The codes alone: the schemas need no names (and the browser's forms carry none).
 const departmentCodes = DEPARTMENT_CODES as [string, ...string[]];
 const regionCodes = REGION_CODES as [string, ...string[]];
-import { described } from './introspect.ts';
+import { described } from './meta.ts';
 
 /** Lowercase kebab-case ASCII, 2–60 characters: file names and URL parts. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

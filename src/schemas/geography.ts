@@ -1,11 +1,11 @@
 /**
  * Official INSEE codes of régions, départements and postcodes, read from
  * `@etalab/decoupage-administratif` so that no code is ever typed by hand
- * (through geography.data.ts and geography-names.data.ts, which `npm run
- * docs` writes from it, small enough for the browser).
+ * (through src/schemas/insee/, which `npm run docs` writes from it,
+ * small enough for the browser).
  */
-import { DEPARTMENT_CODES, REGION_CODES } from './geography.data.ts';
-import { DEPARTMENT_NAMES, DEPARTMENT_REGIONS, REGION_NAMES } from './geography-names.data.ts';
+import { DEPARTMENT_CODES, REGION_CODES } from './insee/codes.ts';
+import { DEPARTMENT_NAMES, DEPARTMENT_REGIONS, REGION_NAMES } from './insee/names.ts';
 
 /** Where INSEE publishes the official list of régions and départements (Code officiel géographique). */
 export const INSEE_COG_URL = 'https://www.insee.fr/fr/information/2560452';

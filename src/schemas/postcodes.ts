@@ -5,9 +5,10 @@
  * département as `npm run check` does, with the same data.
  *
  * Most postcodes begin with their département's code (`38000` → `38`,
- * `97400` → `974`): only the others carry their départements. The text is
- * written by `npm run docs` into postcodes.data.ts from
- * `@etalab/decoupage-administratif`; a unit test compares the two.
+ * `97400` → `974`): only the others carry their départements. The texts
+ * are written by `npm run docs` into insee/postcodes-<first digit>.ts from
+ * `@etalab/decoupage-administratif`; a unit test compares them. A form loads
+ * the tenth its postcode needs, about 200 bytes.
  */
 import type { PostcodeIndex } from './geography.ts';
 
@@ -33,17 +34,22 @@ export function encodePostcodes(entries: Iterable<[string, ReadonlySet<string>]>
     .join(',');
 }
 
-export function decodePostcodes(text: string): PostcodeIndex {
+/** The postcodes of one or more texts of encodePostcodes. */
+export function decodePostcodes(texts: readonly string[]): PostcodeIndex {
   const index = new Map<string, ReadonlySet<string>>();
+  for (const text of texts) decodeInto(index, text);
+  const none: ReadonlySet<string> = new Set();
+  return (postcode) => index.get(postcode) ?? none;
+}
+
+function decodeInto(index: Map<string, ReadonlySet<string>>, text: string) {
   let value = 0;
-  for (const item of text.split(',')) {
+  for (const item of text ? text.split(',') : []) {
     const [step, departments] = item.split('=');
     value += parseInt(step!, 36);
     const postcode = String(value).padStart(5, '0');
     index.set(postcode, new Set(departments ? departments.split('/') : [defaultDepartment(postcode)!]));
   }
-  const none: ReadonlySet<string> = new Set();
-  return (postcode) => index.get(postcode) ?? none;
 }
 
 /** Every postcode of the communes file with its départements, as `loadPostcodeIndex` reads them. */

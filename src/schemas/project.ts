@@ -1,7 +1,7 @@
 /** A project to co-fund: free software, or a feature of it, that associations need. */
 import * as z from 'zod/mini';
 import { calendarDate, euros, httpsUrl, slug } from './fields.ts';
-import { described } from './introspect.ts';
+import { described } from './meta.ts';
 
 export const projectKinds = ['fonctionnalite', 'logiciel', 'traduction', 'documentation', 'accessibilite'] as const;
 export const projectKindLabels: Record<(typeof projectKinds)[number], string> = {

@@ -15,7 +15,7 @@ import {
   sizeLabels,
   year,
 } from './fields.ts';
-import { described } from './introspect.ts';
+import { described } from './meta.ts';
 import type { BodyRule } from './body.ts';
 
 export const structureTypes = ['association', 'cooperative', 'entreprise', 'independant', 'collectif'] as const;
@@ -53,7 +53,6 @@ export const providerSchema = z.strictObject({
   }),
   structure: described(z.enum(structureTypes), {
     title: 'Type de structure',
-    description: 'Association, coopérative, entreprise, indépendant·e ou collectif.',
     labels: structureLabels,
     noun: 'le type de structure',
   }),
@@ -170,7 +169,6 @@ export const providerSchema = z.strictObject({
     ),
     {
       title: 'Tailles d’associations accompagnées',
-      description: 'Petite (jusqu’à 20 personnes), moyenne (plus de 5 salarié·es ou 50 personnes), grande.',
       labels: sizeLabels,
       noun: 'les tailles d’associations accompagnées',
       form: { too_small: 'cochez au moins une taille d’association.' },
@@ -180,7 +178,6 @@ export const providerSchema = z.strictObject({
     z.strictObject({
       model: described(z.enum(pricingModels), {
         title: 'Modèle de tarif',
-        description: 'Sur devis, forfait, prix libre, adhésion ou gratuit.',
         labels: pricingLabels,
         noun: 'le modèle de tarif',
       }),

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { associationSize, calendarDate, departmentCode, httpsUrl, rna, siren, sizeLabels, slug, slugList } from './fields.ts';
-import { described } from './introspect.ts';
+import { described } from './meta.ts';
 import type { BodyRule } from './body.ts';
 
 export const verificationStatuses = ['pending', 'verified', 'rejected'] as const;

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { httpsUrl, slug } from './fields.ts';
-import { described } from './introspect.ts';
+import { described } from './meta.ts';
 import { taxonomyWords } from './taxonomy-words.ts';
 
 const term = {

@@ -26,16 +26,16 @@ import { loadContent } from '../../src/loader/index.ts';
 import { parseSource } from '../../src/loader/parse.ts';
 import { entryTypes } from '../../src/schemas/index.ts';
 import { metaOf, objectShape, schemaAt } from '../../src/schemas/introspect.ts';
-import { decodePostcodes, postcodeEntries } from '../../src/schemas/postcodes.ts';
-import { POSTCODES } from '../../src/schemas/postcodes.data.ts';
+import { postcodeEntries } from '../../src/schemas/postcodes.ts';
+import { allPostcodes } from '../../src/schemas/postcodes-all.ts';
+import { postcodesNear } from '../../src/schemas/postcodes-near.ts';
 import {
   GEOGRAPHY_FILE,
   GEOGRAPHY_NAMES_FILE,
   geographyModule,
   geographyNamesModule,
-  POSTCODES_FILE,
-  postcodesModule,
-} from '../../scripts/lib/postcodes-module.ts';
+  postcodesModules,
+} from '../../scripts/lib/insee-modules.ts';
 import { BASE, check, removeCorpora, TODAY } from '../content/helpers.ts';
 
 afterAll(removeCorpora);
@@ -356,7 +356,8 @@ describe('the browser’s verdict equals npm run check’s on the same entries',
   });
 
   it('differs in one way only: a new listing must show a starting price, a listing already written is warned', async () => {
-    const data = provider((d) => delete at(d, 'pricing').from_eur);
+    // Left empty, as the form sends an unanswered question.
+    const data = provider((d) => (at(d, 'pricing').from_eur = ''));
     const settings: FormSettings = {
       type: 'providers',
       repository: content.settings!.repository,
@@ -497,7 +498,7 @@ describe('the blank file, for those without JavaScript', () => {
 describe('the INSEE tables the browser reads', () => {
   it('the compact postcodes give, for every five-digit code, the départements the communes file gives', async () => {
     const full = await postcodeEntries();
-    const compact = decodePostcodes(POSTCODES);
+    const compact = allPostcodes();
     const differing: string[] = [];
     for (let n = 0; n < 100_000; n++) {
       const code = String(n).padStart(5, '0');
@@ -505,10 +506,14 @@ describe('the INSEE tables the browser reads', () => {
       if ([...compact(code)].sort().join('/') !== expected) differing.push(code);
     }
     expect(differing).toEqual([]);
+    // A form loads only the tenth its postcode needs, and it tells the same.
+    for (const code of ['01000', '20000', '20090', '69001', '97400', '98000', '12345']) {
+      expect([...(await postcodesNear(code))(code)].sort()).toEqual([...(full.get(code) ?? [])].sort());
+    }
   });
 
   it('are as npm run docs writes them from @etalab/decoupage-administratif (run « npm run docs » otherwise)', async () => {
-    expect(await readFile(POSTCODES_FILE, 'utf8')).toBe(await postcodesModule());
+    for (const [file, text] of await postcodesModules()) expect(await readFile(file, 'utf8'), file).toBe(text);
     expect(await readFile(GEOGRAPHY_FILE, 'utf8')).toBe(geographyModule());
     expect(await readFile(GEOGRAPHY_NAMES_FILE, 'utf8')).toBe(geographyNamesModule());
   });

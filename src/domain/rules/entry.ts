@@ -16,7 +16,7 @@ import { formatPath, type Problem, type Severity } from '../problems.ts';
 import { mightBeRefused, type BodyIssue } from './text.ts';
 import { CONTENT_FOLDER } from '../../schemas/body.ts';
 import { isCalendarDate } from '../../schemas/fields.ts';
-import { arrayElement, metaOf, objectShape } from '../../schemas/introspect.ts';
+import { arrayElement, metaOf, objectShape } from '../../schemas/meta.ts';
 import { taxonomyWords, type TaxonomyName } from '../../schemas/taxonomy-words.ts';
 import type * as z from 'zod/mini';
 

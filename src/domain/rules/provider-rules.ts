@@ -1,7 +1,7 @@
 /** The rules about one provider's listing alone (see entry.ts). */
 import type { Entry } from '../content.ts';
 import { requiresStartingPrice, startingPriceRule } from '../directory/starting-price.ts';
-import { DEPARTMENT_CODES } from '../../schemas/geography.data.ts';
+import { DEPARTMENT_CODES } from '../../schemas/insee/codes.ts';
 import { day, frenchDate, record, type EntryRuleContext, type Report } from './entry.ts';
 
 export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryRuleContext) {

@@ -9,5 +9,3 @@ export const kind: EntryKindRules = {
   body: recommendationBody,
   rules: checkRecommendation,
 };
-/** A recommendation holds no postcode. */
-export const departmentsOfPostcode = (): ReadonlySet<string> => new Set();

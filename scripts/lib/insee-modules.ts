@@ -1,21 +1,31 @@
 /**
- * The INSEE data the browser reads, written small by `npm run docs`:
- * src/schemas/postcodes.data.ts (see src/schemas/postcodes.ts) and
- * src/schemas/geography.data.ts (the codes and names of régions and
- * départements, without the rest of the official files).
+ * The INSEE data the browser reads, written small by `npm run docs` into
+ * src/schemas/insee/: the codes of régions and départements (codes.ts), their
+ * names (names.ts), and the postcodes, a tenth of them per file by their first
+ * digit (postcodes-0.ts … postcodes-9.ts, see src/schemas/postcodes.ts).
  */
 import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
 import { encodePostcodes, postcodeEntries } from '../../src/schemas/postcodes.ts';
 
-export const POSTCODES_FILE = 'src/schemas/postcodes.data.ts';
-export const GEOGRAPHY_FILE = 'src/schemas/geography.data.ts';
-export const GEOGRAPHY_NAMES_FILE = 'src/schemas/geography-names.data.ts';
+export const GEOGRAPHY_FILE = 'src/schemas/insee/codes.ts';
+export const GEOGRAPHY_NAMES_FILE = 'src/schemas/insee/names.ts';
+export const postcodesFile = (digit: number) => `src/schemas/insee/postcodes-${digit}.ts`;
 
 const HEADER = '// Written by `npm run docs` from @etalab/decoupage-administratif: do not edit.';
 
-export async function postcodesModule(): Promise<string> {
-  return [HEADER, '// See postcodes.ts.', `export const POSTCODES = '${encodePostcodes(await postcodeEntries())}';`, ''].join('\n');
+/** The ten postcode files, by first digit: [file, text]. */
+export async function postcodesModules(): Promise<Array<[string, string]>> {
+  const entries = [...(await postcodeEntries())];
+  return Array.from({ length: 10 }, (_, digit) => [
+    postcodesFile(digit),
+    [
+      HEADER,
+      `// The postcodes that begin with ${digit} (see ../postcodes.ts).`,
+      `export const POSTCODES = '${encodePostcodes(entries.filter(([code]) => code.startsWith(String(digit))))}';`,
+      '',
+    ].join('\n'),
+  ]);
 }
 
 /**
