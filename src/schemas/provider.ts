@@ -53,6 +53,7 @@ export const providerSchema = z.strictObject({
   }),
   structure: described(z.enum(structureTypes), {
     title: 'Type de structure',
+    description: 'La forme juridique de la structure.',
     labels: structureLabels,
     noun: 'le type de structure',
   }),
@@ -169,6 +170,7 @@ export const providerSchema = z.strictObject({
     ),
     {
       title: 'Tailles d’associations accompagnées',
+      description: 'Les associations que vous accompagnez, par taille.',
       labels: sizeLabels,
       noun: 'les tailles d’associations accompagnées',
       form: { too_small: 'cochez au moins une taille d’association.' },
@@ -178,6 +180,7 @@ export const providerSchema = z.strictObject({
     z.strictObject({
       model: described(z.enum(pricingModels), {
         title: 'Modèle de tarif',
+        description: 'Comment vous facturez vos accompagnements.',
         labels: pricingLabels,
         noun: 'le modèle de tarif',
       }),
