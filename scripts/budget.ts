@@ -23,6 +23,7 @@ import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { Parser } from 'htmlparser2';
 import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from './lib/dist-files.ts';
 import { CMS_BUNDLE, distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
+import { isEmbed, routes } from '../src/domain/routes.ts';
 
 /** HTML + CSS + JS of a public page, gzipped (docs/qualite.md). */
 export const PAGE_BUDGET_BYTES = 40_000;
@@ -31,11 +32,12 @@ export const FORM_PAGE_BUDGET_BYTES = 40_000;
 /** The page types whose on-demand code counts: the no-account forms. */
 export const FORM_PAGE_TYPES: readonly string[] = ['propose', 'recommend'];
 /**
- * The forms' Markdown reader (src/domain/rules/markdown.ts, about 24 kB): it
+ * The forms' Markdown reader (src/domain/rules/markdown.ts and
+ * markdown-parser.ts, about 24 kB): it
  * loads only for a text that holds a link or a tag (`mightBeRefused`), and is
  * reported apart.
  */
-const MARKDOWN_READER = /(^|\/)markdown\.[\w-]+\.js$/;
+const MARKDOWN_READER = /(^|\/)markdown(-parser)?\.[\w-]+\.js$/;
 
 export interface PageMeasure {
   /** File in `dist/`, relative. */
@@ -92,6 +94,8 @@ export const PAGE_TYPES: Record<string, string> = {
   openData: 'Données ouvertes',
   propose: 'Proposer une structure',
   recommend: 'Recommander',
+  embeds: 'Intégrer l’annuaire',
+  embed: 'Cadre à intégrer',
   editorial: 'Page éditoriale',
   notFound: 'Page 404',
   committee: 'Comité (hors budget)',
@@ -101,6 +105,8 @@ export const PAGE_TYPES: Record<string, string> = {
 /** The page type of a built page, from its address; `profiles` are the published providers' slugs. */
 export function pageType(file: string, profiles: ReadonlySet<string>): keyof typeof PAGE_TYPES {
   if (isErrorPage(file)) return 'notFound';
+  if (isEmbed(pagePath(file))) return 'embed';
+  if (pagePath(file) === routes.embeds()) return 'embeds';
   const parts = pagePath(file).split('/').filter(Boolean);
   const [first, second] = parts;
   switch (first) {

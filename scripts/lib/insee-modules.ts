@@ -6,11 +6,18 @@
  */
 import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
-import { encodePostcodes, postcodeEntries } from '../../src/schemas/postcodes.ts';
+import { encodePostcodes } from '../../src/schemas/postcodes.ts';
+import { postcodeDepartments, type CommunePostcodes } from '../../src/schemas/geography.ts';
 
 export const GEOGRAPHY_FILE = 'src/schemas/insee/codes.ts';
 export const GEOGRAPHY_NAMES_FILE = 'src/schemas/insee/names.ts';
 export const postcodesFile = (digit: number) => `src/schemas/insee/postcodes-${digit}.ts`;
+
+/** Every postcode of the communes file with its départements, as the check reads them. */
+export async function postcodeEntries(): Promise<Map<string, string[]>> {
+  const { default: communes } = await import('@etalab/decoupage-administratif/data/communes.json', { with: { type: 'json' } });
+  return postcodeDepartments(communes as CommunePostcodes[]);
+}
 
 const HEADER = '// Written by `npm run docs` from @etalab/decoupage-administratif: do not edit.';
 

@@ -11,15 +11,23 @@
 import type { Content } from '../domain/content.ts';
 import { bodyIssues } from '../domain/rules/markdown.ts';
 import { didYouMean } from '../domain/rules/suggest.ts';
-import type { EntryRules } from '../domain/rules/entry.ts';
-import { checkProvider } from '../domain/rules/provider-rules.ts';
-import { checkRecommendation } from '../domain/rules/recommendation-rules.ts';
+import { checkProvider, checkProviderFile } from '../domain/rules/provider-rules.ts';
+import { checkRecommendation, checkRecommendationFile } from '../domain/rules/recommendation-rules.ts';
 import { entryTypes, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 import { allPostcodes } from '../schemas/postcodes-all.ts';
 import { formatPath } from '../domain/problems.ts';
 import { formWording } from '../fields/wording.ts';
+import { useMarkdownParser } from '../domain/rules/markdown.ts';
+import { parseMarkdownTree } from '../domain/rules/markdown-parser.ts';
 import { explainIssue } from '../loader/issues.ts';
-import { checkOneEntry, entryRuleContext, type EntryProblem, type OneEntryContext, type Wording } from './one-entry.ts';
+import {
+  checkOneEntry,
+  entryRuleContext,
+  type EntryKindRules,
+  type EntryProblem,
+  type OneEntryContext,
+  type Wording,
+} from './one-entry.ts';
 
 export type { EntryProblem, Wording } from './one-entry.ts';
 
@@ -28,13 +36,19 @@ export interface EntryContext extends Omit<OneEntryContext, 'taxonomies'> {
 }
 
 /** The rules of each type's entries alone, beyond those of every type. */
-const TYPE_RULES: Partial<Record<EntryTypeName, EntryRules>> = { providers: checkProvider, recommendations: checkRecommendation };
+const TYPE_RULES: Partial<Record<EntryTypeName, Pick<EntryKindRules, 'rules' | 'fileRules'>>> = {
+  providers: { rules: checkProvider, fileRules: checkProviderFile },
+  recommendations: { rules: checkRecommendation, fileRules: checkRecommendationFile },
+};
 
 /** The check's words, written for someone editing the file. */
 export const fileWording: Wording = {
   issue: (issue, root) => explainIssue(issue, root).map((located) => ({ path: formatPath(located.path), message: located.message })),
   forms: false,
 };
+
+// The rules read Markdown bodies: here, in the CMS, with the parser always at hand.
+useMarkdownParser(() => parseMarkdownTree);
 
 export function checkEntry(
   type: EntryTypeName,
@@ -46,7 +60,7 @@ export function checkEntry(
 ): EntryProblem[] {
   const entryType: EntryType = entryTypes[type];
   return checkOneEntry(
-    { type, schema: entryType.schema, body: entryType.body, rules: TYPE_RULES[type] },
+    { type, schema: entryType.schema, body: entryType.body, ...TYPE_RULES[type] },
     id,
     data,
     body,

@@ -9,7 +9,16 @@
 import type * as z from 'zod/mini';
 import type { Entry } from '../domain/content.ts';
 import type { Problem } from '../domain/problems.ts';
-import { checkCommonRules, reporter, type EntryKind, type EntryRuleContext, type EntryRules } from '../domain/rules/entry.ts';
+import {
+  checkBody,
+  checkCommonRules,
+  reporter,
+  type EntryKind,
+  type EntryRuleContext,
+  type EntryRules,
+  type FileRuleContext,
+  type Report,
+} from '../domain/rules/entry.ts';
 import { fillWording } from '../fields/wording.ts';
 import { bodyLengthProblem, type BodyRule } from '../schemas/body.ts';
 import type { PostcodeIndex } from '../schemas/geography.ts';
@@ -40,8 +49,10 @@ export interface EntryKindRules {
   type: EntryKind;
   schema: z.core.$ZodType;
   body?: BodyRule;
-  /** The rules about one entry of this type alone, beyond those of every type (src/domain/rules/*-rules.ts). */
+  /** The rules about one entry of this type alone, beyond those of every type (src/domain/rules/*-rules.ts)… */
   rules?: EntryRules;
+  /** …and those of them its file alone decides. */
+  fileRules?: (entry: Entry<unknown>, report: Report, ctx: FileRuleContext) => void;
 }
 
 const noPosition = () => ({ line: 1, column: 1 });
@@ -111,6 +122,8 @@ export function checkOneEntry(
   };
   const found: Problem[] = [];
   const report = reporter(found);
+  kind.fileRules?.(entry, report, ctx);
+  checkBody(entry, report, ctx);
   kind.rules?.(entry, report, ctx);
   checkCommonRules(schema, entry, report, ctx);
   for (const problem of found) {

@@ -5,6 +5,7 @@
  */
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
+import { frenchTypography } from '../domain/text/format.ts';
 
 interface PagefindResultData {
   url: string;
@@ -66,7 +67,8 @@ function excerptNodes(excerpt: string): Node[] {
   const out: Node[] = [];
   const walk = (node: Node) => {
     for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === Node.TEXT_NODE) out.push(document.createTextNode(child.textContent ?? ''));
+      // Pagefind's excerpts lose the pages' no-break spaces: put back those French typography needs.
+      if (child.nodeType === Node.TEXT_NODE) out.push(document.createTextNode(frenchTypography(child.textContent ?? '')));
       else if (child.nodeName === 'MARK') {
         const mark = document.createElement('mark');
         mark.textContent = child.textContent;

@@ -150,7 +150,7 @@ export function franceMap(): FranceMap {
     height: totalHeight,
     regions: mapRegions,
     insets,
-    credit: 'Fond de carte : svg-maps de Victor Cazanave, licence CC BY 4.0.',
+    credit: 'Fond de carte\u00A0: svg-maps de Victor Cazanave, licence CC BY 4.0.',
   };
   return cached;
 }

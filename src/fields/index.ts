@@ -8,6 +8,7 @@
 import type * as z from 'zod/mini';
 import ISO6391 from 'iso-639-1';
 import type { Content } from '../domain/content.ts';
+import { frenchTypography } from '../domain/text/format.ts';
 import { departments, regions } from '../schemas/geography.ts';
 import { languageName } from '../domain/text/format.ts';
 import {
@@ -205,9 +206,10 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
   const required = !isOptional(schema) && defaultValue === undefined;
   const base: EntryField = {
     name,
-    label: meta.title ?? name,
+    // French typography here, once, for the forms and the CMS alike.
+    label: frenchTypography(meta.title ?? name),
     widget: 'string',
-    ...(meta.description ? { hint: meta.description } : {}),
+    ...(meta.description ? { hint: frenchTypography(meta.description) } : {}),
     required,
     ...(meta.committee ? { committee: true } : {}),
   };
@@ -233,7 +235,7 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
         widget: 'object',
         fields: terms.map((term) => ({
           name: term.slug,
-          label: term.label,
+          label: frenchTypography(term.label),
           hint: `${term.description} De ${bounds.min} à ${bounds.max} ; laissez vide si ce critère ne vous concerne pas.`,
           widget: 'number',
           value_type: 'int' as const,

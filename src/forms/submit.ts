@@ -111,6 +111,13 @@ function pruned(value: unknown): unknown {
   return value;
 }
 
+/** The Markdown rules and the parser they read bodies with: two chunks, loaded together the first time a text needs them. */
+async function markdownReader() {
+  const [rules, parser] = await Promise.all([import('../domain/rules/markdown.ts'), import('../domain/rules/markdown-parser.ts')]);
+  rules.useMarkdownParser(() => parser.parseMarkdownTree);
+  return rules;
+}
+
 /**
  * The entry the form produces, or the problems that prevent it: every one,
  * the schema's, the rules' and the form's own (the charter), at once.
@@ -129,7 +136,7 @@ export async function prepareEntry(
   // Named as the CMS names a new entry: the provider's slug, or `<provider>--<association>`.
   const id = entryIdFor(settings.type, data);
   // The Markdown reader comes only for a text that might hold something to refuse.
-  const markdown = mightBeRefused(answers.body) ? await import('../domain/rules/markdown.ts') : undefined;
+  const markdown = mightBeRefused(answers.body) ? await markdownReader() : undefined;
   // The tenth of the postcodes this entry's postcode needs, if it holds one.
   const postcode = (data.location as { postcode?: unknown } | undefined)?.postcode;
   const departmentsOfPostcode = postcodes && typeof postcode === 'string' ? await postcodes(postcode) : () => new Set<string>();

@@ -1,11 +1,8 @@
 /**
- * What an entry's Markdown body must hold, and where entries live: small
- * facts that the no-account forms read in the browser without the whole
- * table of entry types (index.ts).
+ * What an entry's Markdown body must hold: a small fact that the no-account
+ * forms read in the browser without the whole table of entry types
+ * (index.ts).
  */
-
-/** The content folder in the repository, unless `CONTENT_DIR` or `--content` names another. */
-export const CONTENT_FOLDER = 'content';
 
 export interface BodyRule {
   /** Whether the Markdown body must hold text. */
@@ -23,6 +20,8 @@ export interface BodyRule {
  * who never sees the file's « --- ».
  */
 export function bodyLengthProblem(rule: BodyRule, length: number, inForm = false): string | undefined {
+  // Asked of every file: the usual answer first, with nothing to compose.
+  if (length >= rule.min && length <= rule.max && (length > 0 || !rule.required)) return undefined;
   const feminine = rule.noun.startsWith('la ');
   const noun = rule.noun.replace(/^./, (c) => c.toUpperCase());
   if (rule.required && length === 0) {

@@ -47,17 +47,26 @@ export function departmentRegion(code: string): string | undefined {
 /** Tells the départements a postcode is used in. */
 export type PostcodeIndex = (postcode: string) => ReadonlySet<string>;
 
-let postcodeIndex: Promise<PostcodeIndex> | undefined;
+/** A commune of the INSEE file, as far as postcodes go. */
+export interface CommunePostcodes {
+  departement?: string;
+  codesPostaux?: string[];
+}
 
 /**
- * The communes file is large (8 MB): it is read once, when a check needs it,
- * never by pages.
+ * Postcode → the départements of the communes that use it. The communes file
+ * is large (8 MB): the check reads it once, when a provider's postcode must be
+ * checked, and keeps this index; pages never read it.
  */
-export function loadPostcodeIndex(): Promise<PostcodeIndex> {
-  postcodeIndex ??= import('./postcodes.ts').then(async ({ postcodeEntries }) => {
-    const index = await postcodeEntries();
-    const none: ReadonlySet<string> = new Set();
-    return (postcode: string) => index.get(postcode) ?? none;
-  });
-  return postcodeIndex;
+export function postcodeDepartments(communes: readonly CommunePostcodes[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const commune of communes) {
+    if (!commune.departement) continue;
+    for (const cp of commune.codesPostaux ?? []) {
+      const list = index.get(cp);
+      if (!list) index.set(cp, [commune.departement]);
+      else if (!list.includes(commune.departement)) list.push(commune.departement);
+    }
+  }
+  return index;
 }

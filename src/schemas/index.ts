@@ -80,7 +80,7 @@ export const entryTypeNames = Object.keys(entryTypes) as EntryTypeName[];
 
 export const SETTINGS_FILE = 'settings.yml';
 
-export { CONTENT_FOLDER } from './body.ts';
+export { CONTENT_FOLDER } from './content-folder.ts';
 
 /** Files above this size are refused before parsing: no entry needs more. */
 export const MAX_FILE_BYTES = 256 * 1024;

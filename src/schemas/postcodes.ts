@@ -19,7 +19,7 @@ function defaultDepartment(postcode: string): string | undefined {
 }
 
 /** Postcodes in order, each as its distance to the previous one (base 36), then `=départements` when they are not the default. */
-export function encodePostcodes(entries: Iterable<[string, ReadonlySet<string>]>): string {
+export function encodePostcodes(entries: Iterable<[string, Iterable<string>]>): string {
   const sorted = [...entries].sort(([a], [b]) => a.localeCompare(b));
   let previous = 0;
   return sorted
@@ -50,19 +50,4 @@ function decodeInto(index: Map<string, ReadonlySet<string>>, text: string) {
     const postcode = String(value).padStart(5, '0');
     index.set(postcode, new Set(departments ? departments.split('/') : [defaultDepartment(postcode)!]));
   }
-}
-
-/** Every postcode of the communes file with its départements, as `loadPostcodeIndex` reads them. */
-export async function postcodeEntries(): Promise<Map<string, Set<string>>> {
-  const { default: communes } = await import('@etalab/decoupage-administratif/data/communes.json', { with: { type: 'json' } });
-  const index = new Map<string, Set<string>>();
-  for (const commune of communes as Array<{ departement?: string; codesPostaux?: string[] }>) {
-    if (!commune.departement) continue;
-    for (const cp of commune.codesPostaux ?? []) {
-      let set = index.get(cp);
-      if (!set) index.set(cp, (set = new Set()));
-      set.add(commune.departement);
-    }
-  }
-  return index;
 }

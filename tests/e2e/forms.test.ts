@@ -359,7 +359,7 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     ] as const) {
       const { context, page } = await open(width, pathname, false);
       const paths = page.locator('.form-paths');
-      expect(await paths.getByRole('heading', { level: 2 }).textContent()).toMatch(
+      expect(await paths.getByRole('heading', { level: 3 }).textContent()).toMatch(
         /^Sans JavaScript\u00A0: envoyer votre (fiche|recommandation)$/,
       );
       expect(await page.getByRole('button', { name: 'Vérifier mes réponses' }).count()).toBe(0);

@@ -88,7 +88,7 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
     const provider = directory.providers.find((p) => p.id === 'nuage-cooperatif-du-vercors')!;
     expect(await page.locator('h1').textContent()).toBe(provider.data.name);
     expect(await page.locator('.badges').textContent()).toContain(`${provider.recommendations.length} recommandations vérifiées`);
-    expect(await page.locator('.badges').textContent()).toContain('Membre : CHATONS');
+    expect(await page.locator('.badges').textContent()).toContain('Membre\u00A0: CHATONS');
     expect(await page.locator('article.recommendation').count()).toBe(provider.recommendations.length);
     expect(await page.locator('table.ratings').textContent()).toMatch(/\d,\d\u00a0\/\u00a05/);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
@@ -127,7 +127,7 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
     const first = page.locator('#finder-list li').first();
     expect(await first.locator('a').textContent()).toBe(nameOf('nuage-cooperatif-du-vercors'));
     expect(await first.textContent()).toContain('basée à Grenoble, dans l’Isère');
-    expect(await first.textContent()).toContain('propose : Diagnostic des outils et des usages');
+    expect(await first.textContent()).toContain('propose\u00A0: Diagnostic des outils et des usages');
     expect(new URL(page.url()).searchParams.get('departement')).toBe('38');
     // Every provider listed offers the need and reaches the département, on site, everywhere or remotely.
     for (const text of await page.locator('#finder-list li').allTextContents()) {
@@ -186,7 +186,7 @@ describe('unpublished providers', () => {
     // Corse: Isula Libera is located there but unpublished; only providers working everywhere count.
     const corse = facets.members.region.get('94') ?? [];
     expect(corse.some((id) => UNPUBLISHED.includes(id))).toBe(false);
-    expect(html).toMatch(new RegExp(`>Corse</a> : ${countOf(corse.length, 'structure', 'structures')}<`));
+    expect(html).toMatch(new RegExp(`>Corse</a>(?:&nbsp;|\u00A0): ${countOf(corse.length, 'structure', 'structures')}<`));
   });
 
   it.skipIf(!run)('are not found by the search', async () => {

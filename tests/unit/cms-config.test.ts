@@ -22,6 +22,7 @@ import { applyEdits, saveEdits } from '../../src/cms/save.ts';
 import type { Content } from '../../src/domain/content.ts';
 import { entryIdFor, entryIdProblem, entryNaming, NAME_PART_MAX } from '../../src/domain/entry-names.ts';
 import { slugify } from '../../src/domain/text/normalise.ts';
+import { frenchTypography } from '../../src/domain/text/format.ts';
 import { reservedProviderSlugs } from '../../src/domain/routes.ts';
 import { checkEntry } from '../../src/check/entry.ts';
 import { loadContent } from '../../src/loader/index.ts';
@@ -216,8 +217,9 @@ describe('la configuration du CMS, lue dans les schémas', () => {
         if (field.name === 'body') continue;
         const fieldSchema = shape[field.name]!;
         const meta = metaOf(fieldSchema);
-        expect(field.label, `${where}.${field.name}`).toBe(meta.title);
-        expect(field.hint, `${where}.${field.name}`).toBe(meta.description);
+        // The schema's words, with French typography (no-break spaces) and nothing else.
+        expect(field.label, `${where}.${field.name}`).toBe(frenchTypography(meta.title!));
+        expect(field.hint, `${where}.${field.name}`).toBe(meta.description && frenchTypography(meta.description));
         // Required: neither optional nor with a default; a single choice with a default is required too, so it is never cleared to null.
         const singleChoiceWithDefault = field.widget === 'select' && !field.multiple && field.default !== undefined;
         expect(field.required, `${where}.${field.name}`).toBe(

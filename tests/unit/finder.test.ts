@@ -69,7 +69,7 @@ describe('ranking for the guided finder', () => {
     );
     expect(result!.reasons).toEqual([
       'intervient dans le Rhône',
-      'propose : Diagnostic des outils',
+      'propose\u00A0: Diagnostic des outils',
       'accompagne les petites associations',
       'propose une alternative à Google Drive',
       '3 recommandations vérifiées',

@@ -26,7 +26,6 @@ import { loadContent } from '../../src/loader/index.ts';
 import { parseSource } from '../../src/loader/parse.ts';
 import { entryTypes } from '../../src/schemas/index.ts';
 import { metaOf, objectShape, schemaAt } from '../../src/schemas/introspect.ts';
-import { postcodeEntries } from '../../src/schemas/postcodes.ts';
 import { allPostcodes } from '../../src/schemas/postcodes-all.ts';
 import { postcodesNear } from '../../src/schemas/postcodes-near.ts';
 import {
@@ -34,6 +33,7 @@ import {
   GEOGRAPHY_NAMES_FILE,
   geographyModule,
   geographyNamesModule,
+  postcodeEntries,
   postcodesModules,
 } from '../../scripts/lib/insee-modules.ts';
 import { BASE, check, removeCorpora, TODAY } from '../content/helpers.ts';

@@ -36,7 +36,9 @@ export function providerCardView(provider: ListedProvider, label: (key: FacetKey
   return {
     id: provider.id,
     name: t(data.name),
-    trust: `${recommendationsSentence(provider.recommendations.length)}${networks.length > 0 ? ` · membre : ${networks.join(', ')}` : ''}`,
+    trust: t(
+      `${recommendationsSentence(provider.recommendations.length)}${networks.length > 0 ? ` · membre : ${networks.join(', ')}` : ''}`,
+    ),
     summary: t(`${where}. ${services}.`),
   };
 }

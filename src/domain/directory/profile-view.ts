@@ -99,7 +99,7 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
     place,
     badges: [
       recommendationsSentence(verifiedCount),
-      ...data.networks.map((n) => `Membre : ${label('reseau', n)}`),
+      ...data.networks.map((n) => t(`Membre : ${label('reseau', n)}`)),
       ...(data.charter_signed ? [`Charte signée le ${formatDate(data.charter_signed)}`] : []),
       ...(data.trained ? [`Formation Emancip’Asso suivie en ${data.trained}`] : []),
     ],
@@ -149,7 +149,9 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
         about: [a.size && label('taille', a.size), where].filter(Boolean).join(' · '),
         project: t(r.data.project.title),
         period: period(r.data.project.start, r.data.project.end),
-        received: `Services reçus : ${r.data.project.services.map((s) => label('service', s)).join(', ')}${tools.length > 0 ? ` · logiciels mis en place : ${tools.join(', ')}` : ''}`,
+        received: t(
+          `Services reçus : ${r.data.project.services.map((s) => label('service', s)).join(', ')}${tools.length > 0 ? ` · logiciels mis en place : ${tools.join(', ')}` : ''}`,
+        ),
         verified: t(
           `${r.data.recommend ? 'Recommande cette structure.' : 'Ne recommande pas cette structure sans réserve.'} Recommandation vérifiée par le comité de pilotage${
             v.date ? ` le ${formatDate(v.date)}` : ''

@@ -83,7 +83,7 @@ export function rankProviders(candidates: readonly FinderCandidate[], query: Fin
     }
     if (query.service) {
       score += 5;
-      reasons.push(`propose : ${words.service(query.service)}`);
+      reasons.push(`propose\u00A0: ${words.service(query.service)}`);
     }
     if (query.taille && candidate.sizes.includes(query.taille)) {
       score += 2;

@@ -14,7 +14,7 @@
 import type { Entry } from '../content.ts';
 import { formatPath, type Problem, type Severity } from '../problems.ts';
 import { mightBeRefused, type BodyIssue } from './text.ts';
-import { CONTENT_FOLDER } from '../../schemas/body.ts';
+import { CONTENT_FOLDER } from '../../schemas/content-folder.ts';
 import { isCalendarDate } from '../../schemas/fields.ts';
 import { arrayElement, metaOf, objectShape } from '../../schemas/meta.ts';
 import { taxonomyWords, type TaxonomyName } from '../../schemas/taxonomy-words.ts';
@@ -51,6 +51,9 @@ export interface EntryRuleContext {
    */
   newEntry?: boolean;
 }
+
+/** What the rules of one file alone read besides the file: the postcodes, the Markdown reader. */
+export type FileRuleContext = Pick<EntryRuleContext, 'departmentsOfPostcode' | 'bodyIssues'>;
 
 /** Reports one problem: `form` is how the no-account forms say it, when the check's words speak of the file. */
 export type Report = (entry: Entry<unknown>, path: readonly PropertyKey[], message: string, severity?: Severity, form?: string) => void;
@@ -108,7 +111,8 @@ function checkTerms(entry: Entry<unknown>, schema: z.core.$ZodType, report: Repo
 }
 
 /** no-raw-html, safe-markdown-links: bodies hold Markdown text only, with safe links. */
-function checkBody(entry: Entry<unknown>, report: Report, ctx: EntryRuleContext) {
+/** no-raw-html, safe-markdown-links, for every type: the file alone decides. */
+export function checkBody(entry: Entry<unknown>, report: Report, ctx: FileRuleContext) {
   if (!mightBeRefused(entry.body)) return;
   for (const issue of ctx.bodyIssues(entry.body)) {
     report(
@@ -121,10 +125,9 @@ function checkBody(entry: Entry<unknown>, report: Report, ctx: EntryRuleContext)
   }
 }
 
-/** The rules of every entry type: its taxonomy terms, its body. */
+/** The rules of every entry type that read more than the file: its taxonomy terms. */
 export function checkCommonRules(schema: z.core.$ZodType, entry: Entry<unknown>, report: Report, ctx: EntryRuleContext): void {
   checkTerms(entry, schema, report, ctx);
-  checkBody(entry, report, ctx);
 }
 
 /** The rules of one type's entry alone: the forms pass only those of their type, to carry no other. */

@@ -2,8 +2,10 @@
  * The rules that span files, and the warnings. Each rule is a small function
  * named for what it protects, and names the entry of the rules catalogue
  * (src/domain/rules/catalogue.ts) it enforces. The rules about one entry
- * alone (entry.ts) run on every entry, even one its schema rejected; the
- * rules across files, below, on content that passed its schemas.
+ * alone (all-entries.ts) run on every entry, even one its schema rejected:
+ * those of its file alone (`checkFileRules`, which the check keeps in its
+ * cache) and those that read the day, the vocabularies and the structures;
+ * the rules across files, below, on content that passed its schemas.
  */
 import type { Content, Entry } from '../content.ts';
 import { isNamedForProvider, recommendationId } from '../entry-names.ts';
@@ -12,7 +14,7 @@ import { bodyIssues } from './markdown.ts';
 import { normaliseName } from '../text/normalise.ts';
 import type { Problem } from '../problems.ts';
 import { frenchDate, reporter, type EntryRuleContext, type Report } from './entry.ts';
-import { checkEntryRules } from './all-entries.ts';
+import { checkEntryFileRules, checkEntryRules } from './all-entries.ts';
 import { didYouMean } from './suggest.ts';
 import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
 import type { Project } from '../../schemas/project.ts';
@@ -26,6 +28,12 @@ export interface RuleContext {
   today: string;
   /** The départements a postcode is used in (from the INSEE data). */
   departmentsOfPostcode: (postcode: string) => ReadonlySet<string>;
+  /**
+   * The rules of one file alone (`checkFileRules`) already ran on every
+   * entry, as the loader read it, and their problems are among the loader's:
+   * the check keeps them in its cache with each file's verdict.
+   */
+  fileRulesDone?: boolean;
 }
 
 function checkTaxonomies(content: Content, problems: Problem[]) {
@@ -72,6 +80,9 @@ function checkProviders(content: Content, report: Report, ctx: RuleContext) {
 function checkRecommendations(content: Content, report: Report, known: KnownTerms, ctx: RuleContext) {
   const providers = new Map(content.providers.map((p) => [p.id, p]));
   const seenAssociations = new Map<string, Entry<Recommendation>>();
+  // Each provider's name and services are compared with each of its recommendations': read once.
+  const providerNames = new Map<string, string>();
+  const providerServices = new Map<string, ReadonlySet<string>>();
 
   for (const rec of content.recommendations) {
     const r = rec.data;
@@ -85,8 +96,9 @@ function checkRecommendations(content: Content, report: Report, known: KnownTerm
     // one-recommendation-per-association. The same
     // association is the same name (without case, accents or punctuation),
     // or the same RNA or SIREN number however the name is written.
+    const associationName = normaliseName(r.association.name);
     const identities = [
-      ['name', `nom:${normaliseName(r.association.name)}`],
+      ['name', `nom:${associationName}`],
       ['rna', r.association.rna && `rna:${r.association.rna}`],
       ['siren', r.association.siren && `siren:${r.association.siren}`],
     ] as const;
@@ -107,7 +119,9 @@ function checkRecommendations(content: Content, report: Report, known: KnownTerm
     if (provider) {
       // no-self-recommendation
       const sameSiren = r.association.siren && provider.data.siren && r.association.siren === provider.data.siren;
-      if (sameSiren || normaliseName(r.association.name) === normaliseName(provider.data.name)) {
+      let providerName = providerNames.get(provider.id);
+      if (providerName === undefined) providerNames.set(provider.id, (providerName = normaliseName(provider.data.name)));
+      if (sameSiren || associationName === providerName) {
         report(
           rec,
           ['association', sameSiren ? 'siren' : 'name'],
@@ -115,7 +129,8 @@ function checkRecommendations(content: Content, report: Report, known: KnownTerm
         );
       }
       // service-received-is-offered (warning)
-      const offered = new Set(provider.data.services);
+      let offered = providerServices.get(provider.id);
+      if (!offered) providerServices.set(provider.id, (offered = new Set(provider.data.services)));
       r.project.services.forEach((service, index) => {
         if (known.services?.has(service) && !offered.has(service)) {
           report(
@@ -212,12 +227,36 @@ export function entryRuleContext(content: Content, ctx: RuleContext): EntryRuleC
   };
 }
 
+/**
+ * The rules that read one file alone, whatever the other files hold: a body
+ * of safe Markdown, nobody's contact details in a recommendation, a postcode
+ * of its département (INSEE data). `valid`: the entry passed its schema (the
+ * rules read a rejected entry defensively). The check runs them once per
+ * version of a file and keeps the result in its cache, one per content
+ * whatever the file is called: they read the entry's data and body, never its
+ * name. `checkRules` runs them unless `fileRulesDone`.
+ */
+export function checkFileRules(
+  type: EntryTypeName,
+  entry: Entry<unknown>,
+  valid: boolean,
+  ctx: Pick<RuleContext, 'departmentsOfPostcode'>,
+): Problem[] {
+  void valid;
+  const problems: Problem[] = [];
+  checkEntryFileRules(type, entry, reporter(problems), { departmentsOfPostcode: ctx.departmentsOfPostcode, bodyIssues });
+  return problems;
+}
+
 /** Every rule and warning: those about each entry, valid or not, then those across files on valid content. */
 export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(problems);
   const entryCtx = entryRuleContext(content, ctx);
-  for (const { type, entry } of allEntries(content)) checkEntryRules(type, entryTypes[type].schema, entry, report, entryCtx);
+  for (const { type, entry } of allEntries(content)) {
+    if (!ctx.fileRulesDone) checkEntryFileRules(type, entry, report, entryCtx);
+    checkEntryRules(type, entryTypes[type].schema, entry, report, entryCtx);
+  }
   checkTaxonomies(content, problems);
   checkProviders(content, report, ctx);
   checkRecommendations(content, report, entryCtx.known as KnownTerms, ctx);

@@ -3,14 +3,14 @@
  * https:, mailto: or pages of this site. Checked on the Markdown tree, so
  * entity tricks and autolinks are seen exactly as a renderer would see them.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import type NodeModule from 'node:module';
+import type * as MarkdownParser from './markdown-parser.ts';
 import { MIGHT_HOLD_MARKUP, type BodyIssue } from './text.ts';
 
-export { personalDataIssues, mightBeRefused, type BodyIssue } from './text.ts';
+export { mightBeRefused, type BodyIssue } from './text.ts';
+export { personalDataIssues } from './personal-data.ts';
 
-type MdNode = {
+export type MdNode = {
   type: string;
   url?: string;
   value?: string;
@@ -37,13 +37,39 @@ function short(text: string): string {
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
 
-const micromarkExtensions = [gfm()];
-const mdastExtensions = [gfmFromMarkdown()];
+/** Markdown → tree, as a renderer sees it (mdast with GitHub's extensions). */
+export type MarkdownTreeParser = (markdown: string) => MdNode;
+
+let treeParser: MarkdownTreeParser | undefined;
+let loadTreeParser: (() => MarkdownTreeParser) | undefined;
+
+/**
+ * Says how to load the parser in a browser bundle, which has it at hand:
+ * `useMarkdownParser(() => parseMarkdownTree)`.
+ */
+export function useMarkdownParser(load: () => MarkdownTreeParser): void {
+  loadTreeParser = load;
+}
+
+/**
+ * The parser lives in `markdown-parser.ts`: sixty modules that only a body
+ * with markup needs, loaded the first time one does. Node.js loads it then;
+ * a browser bundle says how (`useMarkdownParser`).
+ */
+function markdownTree(markdown: string): MdNode {
+  if (!treeParser) {
+    const node = globalThis.process?.getBuiltinModule?.('node:module') as typeof NodeModule | undefined;
+    if (loadTreeParser) treeParser = loadTreeParser();
+    else if (node) treeParser = (node.createRequire(import.meta.url)('./markdown-parser.ts') as typeof MarkdownParser).parseMarkdownTree;
+    else throw new Error('The Markdown parser is not at hand: call useMarkdownParser first.');
+  }
+  return treeParser(markdown);
+}
 
 /** The Markdown tree of a body, or undefined when it cannot be read as Markdown. */
 function parseBody(markdown: string): MdNode | undefined {
   try {
-    return fromMarkdown(markdown, { extensions: micromarkExtensions, mdastExtensions }) as MdNode;
+    return markdownTree(markdown);
   } catch {
     return undefined;
   }

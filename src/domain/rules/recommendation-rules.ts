@@ -1,6 +1,6 @@
-/** The rules about one recommendation alone (see entry.ts). */
+/** The rules about one recommendation alone (see entry.ts): those of its file alone, and those that read the day, the criteria and the structures. */
 import type { Entry } from '../content.ts';
-import { personalDataIssues } from './text.ts';
+import { personalDataIssues } from './personal-data.ts';
 import { SLUG_PATTERN } from '../../schemas/fields.ts';
 import { day, frenchDate, record, suggest, type EntryRuleContext, type Report } from './entry.ts';
 
@@ -68,30 +68,43 @@ export function checkRecommendation(entry: Entry<unknown>, report: Report, ctx: 
       }
     }
   }
+}
 
+/** no-personal-data-in-recommendations: a testimony publishes nobody’s contact details. The file alone decides. */
+export function checkRecommendationFile(entry: Entry<unknown>, report: Report) {
   // no-personal-data-in-recommendations
   for (const issue of personalDataIssues(entry.body)) {
     report({ ...entry, locate: () => ({ line: entry.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
   }
   // No field either: the association's name, city or project title name nobody's address or phone.
-  for (const { path, value } of stringFields(entry.data)) {
-    if (path[0] === 'association' && path[1] === 'website') continue;
+  forEachString(entry.data, [], (path, value) => {
+    if (path[0] === 'association' && path[1] === 'website') return;
     if (personalDataIssues(value).length > 0) {
       report(
         entry,
-        path,
+        [...path],
         `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`,
         'error',
         '{noun} contient une adresse e-mail ou un numéro de téléphone : retirez-les, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.',
       );
     }
-  }
+  });
 }
 
-/** Every text value of an entry's data, with its path. */
-function stringFields(data: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: string }> {
-  if (typeof data === 'string') return [{ path, value: data }];
-  if (Array.isArray(data)) return data.flatMap((item, index) => stringFields(item, [...path, index]));
-  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => stringFields(value, [...path, key]));
-  return [];
+/** Calls `visit` on every text value of an entry's data, with its path (valid during the call only). */
+function forEachString(data: unknown, path: PropertyKey[], visit: (path: readonly PropertyKey[], value: string) => void): void {
+  if (typeof data === 'string') visit(path, data);
+  else if (Array.isArray(data)) {
+    data.forEach((item, index) => {
+      path.push(index);
+      forEachString(item, path, visit);
+      path.pop();
+    });
+  } else if (data && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      path.push(key);
+      forEachString(value, path, visit);
+      path.pop();
+    }
+  }
 }

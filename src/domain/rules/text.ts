@@ -1,7 +1,6 @@
 /**
- * What a body is checked for without reading it as Markdown: personal
- * contact details in a testimony, and whether the Markdown reader is needed
- * at all (markdown.ts). Light enough for the browser.
+ * Whether a body needs the Markdown reader at all (markdown.ts), without
+ * reading it as Markdown: light enough for the browser.
  */
 
 export interface BodyIssue {
@@ -28,30 +27,4 @@ export const MIGHT_HOLD_MARKUP = /[<[]|www\.|:\/\//i;
  */
 export function mightBeRefused(markdown: string): boolean {
   return /[<[]|www\.|http:\/\//i.test(markdown);
-}
-
-/** Personal contact details have no place in a testimony: it speaks for an association. */
-export function personalDataIssues(markdown: string): BodyIssue[] {
-  const issues: BodyIssue[] = [];
-  const lines = markdown.split('\n');
-  lines.forEach((line, index) => {
-    // The address stops before a final dot: « écrivez à claire@exemple.org. »
-    const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(line);
-    if (email) {
-      issues.push({
-        line: index + 1,
-        column: email.index + 1,
-        message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.`,
-      });
-    }
-    const phone = /(?:\+33\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/.exec(line);
-    if (phone) {
-      issues.push({
-        line: index + 1,
-        column: phone.index + 1,
-        message: 'le témoignage contient un numéro de téléphone : retirez-le, une recommandation ne publie les coordonnées de personne.',
-      });
-    }
-  });
-  return issues;
 }

@@ -4,10 +4,16 @@
  * département); nothing of the other entry types.
  */
 import type { EntryKindRules } from '../../check/one-entry.ts';
-import { checkProvider } from '../../domain/rules/provider-rules.ts';
+import { checkProvider, checkProviderFile } from '../../domain/rules/provider-rules.ts';
 import { providerBody, providerSchema } from '../../schemas/provider.ts';
 import { postcodesNear } from '../../schemas/postcodes-near.ts';
 
-export const kind: EntryKindRules = { type: 'providers', schema: providerSchema, body: providerBody, rules: checkProvider };
+export const kind: EntryKindRules = {
+  type: 'providers',
+  schema: providerSchema,
+  body: providerBody,
+  rules: checkProvider,
+  fileRules: checkProviderFile,
+};
 /** The tenth of the postcodes a listing's postcode needs (about 200 bytes), loaded when the form is sent. */
 export const postcodes = postcodesNear;

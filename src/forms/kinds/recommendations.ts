@@ -1,6 +1,6 @@
 /** What the recommendation form checks in the browser: the recommendation schema and its body, nothing of the other entry types. */
 import type { EntryKindRules } from '../../check/one-entry.ts';
-import { checkRecommendation } from '../../domain/rules/recommendation-rules.ts';
+import { checkRecommendation, checkRecommendationFile } from '../../domain/rules/recommendation-rules.ts';
 import { recommendationBody, recommendationSchema } from '../../schemas/recommendation.ts';
 
 export const kind: EntryKindRules = {
@@ -8,4 +8,5 @@ export const kind: EntryKindRules = {
   schema: recommendationSchema,
   body: recommendationBody,
   rules: checkRecommendation,
+  fileRules: checkRecommendationFile,
 };
