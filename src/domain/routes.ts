@@ -71,8 +71,13 @@ export const routes = {
   partners: () => 'partenaires/',
   propose: () => 'proposer/',
   providerTemplate: () => 'proposer/modele-de-fiche.md',
-  /** The recommendation questionnaire, with the structure to recommend when a link names it. */
-  recommend: (provider?: string) => (provider ? `recommander/?${new URLSearchParams({ structure: provider })}` : 'recommander/'),
+  /**
+   * The recommendation questionnaire, with the structure to recommend when a
+   * link names it: its slug (what is saved) and, for a structure not published
+   * yet, its name (what the form shows, as text).
+   */
+  recommend: (provider?: string, name?: string) =>
+    provider ? `recommander/?${new URLSearchParams({ structure: provider, ...(name ? { nom: name } : {}) })}` : 'recommander/',
   recommendationTemplate: () => 'recommander/modele-de-recommandation.md',
   openData: () => 'donnees/',
   providersJson: () => 'donnees/prestataires.json',

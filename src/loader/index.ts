@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatPath, type Problem } from '../domain/problems.ts';
 import type { Content, Entry } from '../domain/content.ts';
 import { checkFileRules } from '../domain/rules/index.ts';
@@ -82,15 +82,15 @@ export type { FileProblem, FileVerdict, VerdictCache } from './verdicts.ts';
  * data, most files, is checked several times faster; invalid data goes
  * through the schema as written, which says what is wrong. Same answers.
  */
-const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>();
-function compiled<S extends z.ZodType>(schema: S): S {
+const compiledSchemas = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
+function compiled<S extends z.ZodMiniType>(schema: S): S {
   let fast = compiledSchemas.get(schema);
   if (!fast) compiledSchemas.set(schema, (fast = z.compile(schema)));
   return fast as S;
 }
 
 /** Validates parsed data against a schema, turning issues into located problems. */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.ZodMiniType>(
   schema: S,
   data: unknown,
   locate: Locate,

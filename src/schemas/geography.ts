@@ -1,9 +1,11 @@
 /**
  * Official INSEE codes of régions, départements and postcodes, read from
- * `@etalab/decoupage-administratif` so that no code is ever typed by hand.
+ * `@etalab/decoupage-administratif` so that no code is ever typed by hand
+ * (through src/schemas/insee/, which `npm run docs` writes from it,
+ * small enough for the browser).
  */
-import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
-import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
+import { DEPARTMENT_CODES, REGION_CODES } from './insee/codes.ts';
+import { DEPARTMENT_NAMES, DEPARTMENT_REGIONS, REGION_NAMES } from './insee/names.ts';
 
 /** Where INSEE publishes the official list of régions and départements (Code officiel géographique). */
 export const INSEE_COG_URL = 'https://www.insee.fr/fr/information/2560452';
@@ -18,16 +20,16 @@ export interface Department {
   region: string;
 }
 
-export const regions: readonly Region[] = (regionsData as Array<{ code: string; nom: string }>)
-  .map((r) => ({ code: r.code, name: r.nom }))
-  .sort((a, b) => a.code.localeCompare(b.code));
+/** In INSEE order (« 01 » … « 2A » … « 976 »). */
+export const regions: readonly Region[] = REGION_CODES.map((code, i) => ({ code, name: REGION_NAMES[i]! }));
+export const departments: readonly Department[] = DEPARTMENT_CODES.map((code, i) => ({
+  code,
+  name: DEPARTMENT_NAMES[i]!,
+  region: DEPARTMENT_REGIONS[i]!,
+}));
 
-export const departments: readonly Department[] = (departmentsData as Array<{ code: string; nom: string; region: string }>)
-  .map((d) => ({ code: d.code, name: d.nom, region: d.region }))
-  .sort((a, b) => a.code.localeCompare(b.code));
-
-export const regionCodes = regions.map((r) => r.code) as [string, ...string[]];
-export const departmentCodes = departments.map((d) => d.code) as [string, ...string[]];
+export const regionCodes = REGION_CODES as [string, ...string[]];
+export const departmentCodes = DEPARTMENT_CODES as [string, ...string[]];
 
 const regionByCode = new Map(regions.map((r) => [r.code, r]));
 const departmentByCode = new Map(departments.map((d) => [d.code, d]));

@@ -65,8 +65,8 @@ const STATES: Array<{ name: string; path: string; act?: string; ready: string }>
   { name: 'search results', path: 'annuaire/?q=Nextcloud&service=hebergement', ready: '#resultats-liste li' },
   { name: 'a search with no result', path: 'annuaire/?q=zzzzzz', ready: '#resultats-etat:has-text("Aucune")' },
   { name: 'the finder’s answer', path: 'trouver/?service=diagnostic&departement=69', ready: '#finder-list li' },
-  { name: 'the listing form sent empty', path: 'proposer/', act: 'Préparer ma fiche', ready: '[data-summary] li' },
-  { name: 'the recommendation form sent empty', path: 'recommander/', act: 'Préparer ma recommandation', ready: '[data-summary] li' },
+  { name: 'the listing form sent empty', path: 'proposer/', act: 'Vérifier mes réponses', ready: '[data-summary] li' },
+  { name: 'the recommendation form sent empty', path: 'recommander/', act: 'Vérifier mes réponses', ready: '[data-summary] li' },
 ];
 
 describe.skipIf(!run)('French typography drawn by scripts', () => {

@@ -357,6 +357,7 @@ describe('npm run stale', () => {
       site_name: 'x',
       site_url: 'https://a.example',
       contact_email: 'a@a.example',
+      committee_delay: 'sous un mois',
       repository: { forge: 'gitlab' as const, url: 'https://gitlab.example/org/annuaire/', branch: 'prod' },
     };
     expect(editUrl(settings, 'content/providers/x.md')).toBe('https://gitlab.example/org/annuaire/-/edit/prod/content/providers/x.md');

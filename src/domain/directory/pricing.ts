@@ -6,3 +6,5 @@ import { priceSummary } from './card-view.ts';
 export function pricingSummary(pricing: Pick<Provider['pricing'], 'model' | 'from_eur'>): string {
   return priceSummary(pricing.model, pricingLabels[pricing.model], pricing.from_eur);
 }
+
+export { requiresStartingPrice, startingPriceRule } from './starting-price.ts';
