@@ -25,6 +25,10 @@ const FILTER_LABELS_WORD = 'filtres';
 /** The places the search understands: départements and régions (`/annuaire/lieux.json`), communes (`/annuaire/communes/lyo.json`). */
 const PLACES_WORD = 'lieux';
 const COMMUNES_WORD = 'communes';
+/** The table view of a list of providers (`/annuaire/tableau/`, `/annuaire/service/x/tableau/`). */
+export const TABLE_WORD = 'tableau';
+/** The comparison of up to three providers, and each provider's data for it (`/comparer/atelier-libre.json`). */
+const COMPARE_WORD = 'comparer';
 
 /**
  * What a partner site can show in a frame: the members of a network or the
@@ -44,6 +48,17 @@ export const routes = {
   facet: (key: FacetKey) => `annuaire/${key}/`,
   /** The providers that take one facet value: `/annuaire/departement/69/`, then `page/2/`… */
   facetValue: (key: FacetKey, value: string, page = 1) => paged(`annuaire/${key}/${value}/`, page),
+  /** The directory's page as a table, one provider a row: `/annuaire/tableau/`, then `page/2/`… */
+  directoryTable: (page = 1) => paged(`annuaire/${TABLE_WORD}/`, page),
+  /** A facet value's page as a table: `/annuaire/service/x/tableau/`, then `page/2/`… */
+  facetValueTable: (key: FacetKey, value: string, page = 1) => paged(`annuaire/${key}/${value}/${TABLE_WORD}/`, page),
+  /**
+   * Up to three providers side by side: `/comparer/?s=a,b,c`. The slugs go
+   * in as they are (letters, digits, hyphens), so the address stays readable.
+   */
+  compare: (ids: readonly string[] = []) => (ids.length > 0 ? `${COMPARE_WORD}/?s=${ids.join(',')}` : `${COMPARE_WORD}/`),
+  /** What the comparison shows of one provider, read by the comparison's script. */
+  comparisonData: (id: string) => `${COMPARE_WORD}/${id}.json`,
   /** The directory's search, with its query and filters in the address. */
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
@@ -126,7 +141,14 @@ export function isEmbed(pathFromHome: string): boolean {
  * be provider file names: `content/providers/service.md` would be published
  * at `/annuaire/service/`, the list of services.
  */
-export const reservedProviderSlugs: readonly string[] = [LIST_PAGE_WORD, FILTER_LABELS_WORD, PLACES_WORD, COMMUNES_WORD, ...facetKeys];
+export const reservedProviderSlugs: readonly string[] = [
+  LIST_PAGE_WORD,
+  FILTER_LABELS_WORD,
+  PLACES_WORD,
+  COMMUNES_WORD,
+  TABLE_WORD,
+  ...facetKeys,
+];
 
 /** The address of a route on the public site; `home` is the site's home, base path included, ending with `/`. */
 export function absoluteUrl(home: string, route: string): string {

@@ -15,9 +15,10 @@ import { DEPARTMENT_CODES, REGION_CODES } from './insee/codes.ts';
 const departmentCodes = DEPARTMENT_CODES as [string, ...string[]];
 const regionCodes = REGION_CODES as [string, ...string[]];
 import { described } from './meta.ts';
+import { SLUG_PATTERN } from './slug-pattern.ts';
 
 /** Lowercase kebab-case ASCII, 2–60 characters: file names and URL parts. */
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { SLUG_PATTERN };
 
 export const slug = described(
   z.string().check(

@@ -21,6 +21,8 @@ export interface Linked {
 }
 
 export interface RatingRow {
+  /** The criterion's slug (taxonomies). */
+  criterion: string;
   question: string;
   /** « 4,3 ». */
   average: string;
@@ -54,11 +56,17 @@ export interface ProfileView {
   place: string;
   /** The verifiable criteria, the verified recommendations first. */
   badges: string[];
+  /** « 2 recommandations vérifiées ». */
+  verifiedRecommendations: string;
+  /** « 1 septembre 2026 »: the most recent verification by the committee, when it is dated. */
+  lastVerified?: string;
   contact: { email: string; phone?: { text: string; tel: string }; form?: string; website: { url: string; text: string } };
   services: Linked[];
   area: { national: boolean; remote: boolean; regions: Linked[]; departments: Linked[] };
   /** « breton, occitan », when the provider works in more than French. */
   languages?: string;
+  /** « français », « français, breton »: every working language. */
+  workingLanguages: string;
   sizes: Linked[];
   tools: Array<Linked & { replaces: string }>;
   pricing: { summary: string; details?: string; url?: string };
@@ -92,13 +100,17 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
   const questions = new Map(ctx.vocabularies.criteria.map((c) => [c.slug, c.label]));
   const verifiedCount = provider.recommendations.length;
   const recommending = provider.recommendCount;
+  const verifiedRecommendations = recommendationsSentence(verifiedCount);
+  const workingLanguages = data.languages.map(languageName).join(', ');
   return {
     name: t(data.name),
     lead: `${label('structure', data.structure)} à ${place}`,
     structure: label('structure', data.structure),
     place,
+    verifiedRecommendations,
+    ...(provider.lastVerified ? { lastVerified: formatDate(provider.lastVerified) } : {}),
     badges: [
-      recommendationsSentence(verifiedCount),
+      verifiedRecommendations,
       ...data.networks.map((n) => t(`Membre : ${label('reseau', n)}`)),
       ...(data.charter_signed ? [`Charte signée le ${formatDate(data.charter_signed)}`] : []),
       ...(data.trained ? [`Formation Emancip’Asso suivie en ${data.trained}`] : []),
@@ -119,7 +131,8 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
         .filter((d) => d !== data.location.department)
         .map((code) => ({ key: 'departement', value: code, label: `${departmentName(code)} (${code})` })),
     },
-    languages: data.languages.some((l) => l !== 'fr') ? data.languages.map(languageName).join(', ') : undefined,
+    languages: data.languages.some((l) => l !== 'fr') ? workingLanguages : undefined,
+    workingLanguages,
     sizes: linked('taille', data.sizes),
     tools: data.tools.map((slug) => ({
       key: 'outil',
@@ -131,6 +144,7 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
     ratings: provider.ratings
       .filter((r) => r.average !== null)
       .map((r) => ({
+        criterion: r.criterion,
         question: t(questions.get(r.criterion) ?? r.criterion),
         average: formatAverage(r.average!),
         tenths: Math.round((r.average! / 5) * 10),

@@ -60,7 +60,7 @@ export const rulesCatalogue: readonly RuleDescription[] = [
     id: 'reserved-provider-slugs',
     severity: 'error',
     scope: ['providers'],
-    text: `Une structure ne peut pas s’appeler ${codes(reservedProviderSlugs)} : ces mots nomment des pages de l’annuaire (pagination, filtres de recherche, pages de filtre).`,
+    text: `Une structure ne peut pas s’appeler ${codes(reservedProviderSlugs)} : ces mots nomment des pages de l’annuaire (pagination, filtres de recherche, vue tableau, pages de filtre).`,
   },
   {
     id: 'postcode-in-department',
