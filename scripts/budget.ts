@@ -23,7 +23,7 @@ import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { Parser } from 'htmlparser2';
 import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from './lib/dist-files.ts';
 import { CMS_BUNDLE, distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
-import { isEmbed, routes } from '../src/domain/routes.ts';
+import { isEmbed, routes, TABLE_WORD } from '../src/domain/routes.ts';
 
 /** HTML + CSS + JS of a public page, gzipped (docs/qualite.md). */
 export const PAGE_BUDGET_BYTES = 40_000;
@@ -84,6 +84,8 @@ export const PAGE_TYPES: Record<string, string> = {
   home: 'Accueil',
   directory: 'Annuaire',
   facet: 'Page de facette',
+  table: 'Vue tableau',
+  compare: 'Comparer',
   profile: 'Fiche de structure',
   projects: 'Liste des projets',
   project: 'Projet',
@@ -113,6 +115,8 @@ export function pageType(file: string, profiles: ReadonlySet<string>): keyof typ
     case undefined:
       return 'home';
     case 'annuaire':
+      // `…/tableau/`, `…/tableau/page/2/`.
+      if (parts.at(-1) === TABLE_WORD || parts.at(-3) === TABLE_WORD) return 'table';
       if (parts.length === 1 || second === 'page') return 'directory';
       return parts.length === 2 && profiles.has(second!) ? 'profile' : 'facet';
     case 'projets':
@@ -121,6 +125,8 @@ export function pageType(file: string, profiles: ReadonlySet<string>): keyof typ
       return parts.length === 1 ? 'resources' : 'resource';
     case 'donnees':
       return 'openData';
+    case routes.compare().split('/')[0]:
+      return 'compare';
     case 'proposer':
       return 'propose';
     case 'recommander':

@@ -1,61 +1,13 @@
 /**
- * Picking providers to compare, in the browser: the « Comparer » box of each
- * card and profile, the visitor's picks (kept for the visit, in
- * sessionStorage, so that they follow from page to page), and the tray
- * « Comparer (2/3) » that opens `/comparer/?s=a,b`. A fourth pick is refused
- * with a message read aloud. Without JavaScript the boxes are not shown:
- * every list has its table view instead.
+ * The tray « Comparer (2/3) » that opens `/comparer/?s=a,b`, and what a pick
+ * does: a fourth one is refused with a message read aloud (role="status").
+ * Loaded by compare-picks.ts once a visitor has picked a provider. Without
+ * JavaScript the boxes are not shown: every list has its table view instead.
  */
 import { MAX_COMPARED, fullMessage, oneMoreMessage, pickedMessage, trayLabel } from '../domain/directory/comparison-choice.ts';
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
-
-export interface Pick {
-  id: string;
-  name: string;
-}
-
-const KEY = 'emancipasso-comparaison';
-
-export function picks(): Pick[] {
-  try {
-    const stored: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? '[]');
-    if (!Array.isArray(stored)) return [];
-    return stored.filter((p): p is Pick => typeof p?.id === 'string' && typeof p?.name === 'string').slice(0, MAX_COMPARED);
-  } catch {
-    // Storage refused (private browsing, settings): picks last for the page only.
-    return memory;
-  }
-}
-let memory: Pick[] = [];
-
-export function setPicks(list: readonly Pick[]): void {
-  memory = list.slice(0, MAX_COMPARED);
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify(memory));
-  } catch {
-    // Kept in memory (above).
-  }
-  refresh();
-}
-
-/** The « Comparer » box of a card drawn in the browser: the same markup as ComparePick.astro. */
-export function comparePickElement(id: string, name: string): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = 'compare-pick js-only';
-  const label = document.createElement('label');
-  const box = document.createElement('input');
-  box.type = 'checkbox';
-  box.dataset.compareId = id;
-  box.dataset.compareName = name;
-  box.checked = picks().some((x) => x.id === id);
-  const hidden = document.createElement('span');
-  hidden.className = 'visually-hidden';
-  hidden.textContent = ` ${name}`;
-  label.append(box, ' Comparer', hidden);
-  p.append(label);
-  return p;
-}
+import { picks, storePicks, syncBoxes, type Pick } from './compare-picks.ts';
 
 let tray: { root: HTMLElement; link: HTMLAnchorElement; status: HTMLElement } | undefined;
 
@@ -84,23 +36,29 @@ function makeTray() {
 }
 
 function say(message: string) {
-  if (tray) tray.status.textContent = message;
+  tray ??= makeTray();
+  tray.status.textContent = message;
+  refresh();
 }
 
 function refresh() {
-  const list = picks();
+  const list = picks().slice(0, MAX_COMPARED);
   tray ??= makeTray();
   tray.link.textContent = trayLabel(list.length);
   tray.link.href = href(routes.compare(list.map((p) => p.id)));
   tray.root.classList.toggle('compare-tray-open', list.length > 0 || tray.status.textContent !== '');
-  const ids = new Set(list.map((p) => p.id));
-  for (const box of document.querySelectorAll<HTMLInputElement>('input[data-compare-id]')) box.checked = ids.has(box.dataset.compareId!);
+  syncBoxes();
 }
 
-function onChange(event: Event) {
-  const box = event.target;
-  if (!(box instanceof HTMLInputElement) || !box.dataset.compareId) return;
-  const id = box.dataset.compareId;
+/** The picks, at most MAX_COMPARED, and the tray and boxes in step. */
+export function setPicks(list: readonly Pick[]): void {
+  storePicks(list.slice(0, MAX_COMPARED));
+  refresh();
+}
+
+/** What ticking or unticking a box does. */
+export function pick(box: HTMLInputElement): void {
+  const id = box.dataset.compareId!;
   const name = box.dataset.compareName ?? id;
   const list = picks().filter((p) => p.id !== id);
   if (!box.checked) {
@@ -111,7 +69,6 @@ function onChange(event: Event) {
   if (list.length >= MAX_COMPARED) {
     box.checked = false;
     say(fullMessage());
-    refresh();
     return;
   }
   const next = [...list, { id, name }];
@@ -120,12 +77,14 @@ function onChange(event: Event) {
 }
 
 let started = false;
-/** Shows the tray and keeps every box of the page in step with the picks. */
-export function startComparePicks(): void {
+/** Shows the tray and answers every box of the page. */
+export function startTray(): void {
   if (started) return;
   started = true;
-  document.addEventListener('change', onChange);
-  // Back to a page from the browser's history: the picks may have changed since.
-  window.addEventListener('pageshow', () => refresh());
+  document.addEventListener('change', (event) => {
+    const box = event.target;
+    if (box instanceof HTMLInputElement && box.dataset.compareId) pick(box);
+  });
+  window.addEventListener('pageshow', refresh);
   refresh();
 }

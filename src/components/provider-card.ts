@@ -2,12 +2,12 @@
  * A provider's card drawn in the browser (search results, the finder's
  * answer): the same markup as ProviderCard.astro, from the same lines
  * (card-view.ts). Every text goes in as text: nothing a contributor wrote is
- * ever read as HTML. Each card has its « Comparer » box (compare-tray.ts).
+ * ever read as HTML. Each card has its « Comparer » box (compare-picks.ts).
  */
 import { cardLines, type ProviderCardView } from '../domain/directory/card-view.ts';
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
-import { comparePickElement, startComparePicks } from './compare-tray.ts';
+import { comparePickElement, startComparePicks } from './compare-picks.ts';
 
 export function providerCardElement(view: ProviderCardView, reasons: readonly string[], headingLevel: 2 | 3 | 4): HTMLLIElement {
   const item = document.createElement('li');

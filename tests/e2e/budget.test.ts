@@ -81,6 +81,11 @@ describe('the measure', () => {
     expect(pageType('annuaire/octets-solidaires/index.html', profiles)).toBe('profile');
     expect(pageType('annuaire/service/diagnostic/index.html', profiles)).toBe('facet');
     expect(pageType('annuaire/departement/index.html', profiles)).toBe('facet');
+    expect(pageType('annuaire/tableau/index.html', profiles)).toBe('table');
+    expect(pageType('annuaire/tableau/page/2/index.html', profiles)).toBe('table');
+    expect(pageType('annuaire/service/diagnostic/tableau/index.html', profiles)).toBe('table');
+    expect(pageType('annuaire/service/diagnostic/tableau/page/3/index.html', profiles)).toBe('table');
+    expect(pageType('comparer/index.html', profiles)).toBe('compare');
     expect(pageType('projets/index.html', profiles)).toBe('projects');
     expect(pageType('projets/paheko/index.html', profiles)).toBe('project');
     expect(pageType('ressources/diagnostic/index.html', profiles)).toBe('resource');

@@ -16,7 +16,7 @@ import {
 import type { ComparisonFile } from '../../../domain/directory/comparison.ts';
 import { routes } from '../../../domain/routes.ts';
 import { href } from '../../../site/href.ts';
-import { setPicks, startComparePicks } from '../../../components/compare-tray.ts';
+import { setPicks, startTray } from '../../../components/compare-tray.ts';
 
 /** A provider's file, or null when the site has none by that name. */
 async function load(id: string): Promise<ComparisonFile | null> {
@@ -95,7 +95,7 @@ function table(files: readonly ComparisonFile[]): HTMLElement[] {
 }
 
 export async function startComparison(): Promise<void> {
-  startComparePicks();
+  startTray();
   const params = new URLSearchParams(location.search);
   const asked = params.getAll(COMPARE_PARAM);
   if (asked.length === 0) return;
