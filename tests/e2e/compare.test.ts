@@ -100,16 +100,21 @@ describe.skipIf(!run).each(WIDTHS)('comparing at %i px', (width) => {
     await page.context().close();
   });
 
-  it('names the providers it cannot find and keeps the first three', async () => {
+  it('names the providers it cannot find and keeps the first three, asking nothing of another site', async () => {
     const [a, b, c, d] = directory.providers.map((p) => p.id);
-    let page = await open(width, routes.compare([a!, 'structure-inconnue', b!]));
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const hosts = new Set<string>();
+    context.on('request', (request) => hosts.add(new URL(request.url()).host));
+    let page = await context.newPage();
+    await page.goto(site.url + routes.compare([a!, 'structure-inconnue', b!]));
     await page.locator('#comparer-resultat table').waitFor();
     expect(await page.locator('#comparer-messages').textContent()).toBe(unknownMessage(['structure-inconnue']));
     expect(await page.locator('#comparer-resultat thead th[scope="col"] > a:not(.compare-remove)').allTextContents()).toEqual([
       nameOf(a!),
       nameOf(b!),
     ]);
-    await page.context().close();
+    expect([...hosts]).toEqual([new URL(site.url).host]);
+    await context.close();
 
     page = await open(width, routes.compare([a!, b!, c!, d!]));
     await page.locator('#comparer-resultat table').waitFor();
@@ -118,6 +123,12 @@ describe.skipIf(!run).each(WIDTHS)('comparing at %i px', (width) => {
       [a, b, c].map((id) => nameOf(id!)),
     );
     await page.context().close();
+  });
+
+  it('publishes no data file for a provider that waits for a verified recommendation', async () => {
+    expect(directory.waiting.length).toBeGreaterThan(0);
+    for (const waiting of directory.waiting) expect((await fetch(site.url + routes.comparisonData(waiting.id))).status).toBe(404);
+    expect((await fetch(site.url + routes.comparisonData(directory.providers[0]!.id))).status).toBe(200);
   });
 
   it('shows each criterion’s average, its answers and the recommendations as the profiles do', async () => {
