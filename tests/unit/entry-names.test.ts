@@ -15,12 +15,13 @@ describe('entry names', () => {
   });
 
   it('reserves every word the directory uses for its own pages under /annuaire/', () => {
-    expect([...reservedProviderSlugs].sort()).toEqual(['communes', 'filtres', 'lieux', 'page', ...facetKeys].sort());
+    expect([...reservedProviderSlugs].sort()).toEqual(['communes', 'filtres', 'lieux', 'page', 'tableau', ...facetKeys].sort());
     // Each reserved word is the first segment of a route of the directory.
     expect(routes.directory(2).split('/')[1]).toBe('page');
     expect(routes.filterLabels()).toBe('annuaire/filtres.json');
     expect(routes.places()).toBe('annuaire/lieux.json');
     expect(routes.communes('lyo')).toBe('annuaire/communes/lyo.json');
+    expect(routes.directoryTable()).toBe('annuaire/tableau/');
     for (const key of facetKeys) expect(routes.facet(key)).toBe(`annuaire/${key}/`);
   });
 
