@@ -15,6 +15,7 @@ import {
 } from '../../src/domain/directory/comparison.ts';
 import {
   MAX_COMPARED,
+  comparisonTitle,
   droppedMessage,
   fullMessage,
   parseComparison,
@@ -175,6 +176,12 @@ describe('choosing providers to compare', () => {
     expect(droppedMessage(['d'])).toBe(
       'On compare 3 structures au plus\u00a0: seules les 3 premières de l’adresse sont affichées («\u00a0d\u00a0» mises de côté).',
     );
+  });
+
+  it('titles the comparison with the providers’ names', () => {
+    expect(comparisonTitle(['A', 'B', 'C'])).toBe('Comparaison de A, B et C');
+    expect(comparisonTitle(['A', 'B'])).toBe('Comparaison de A et B');
+    expect(comparisonTitle(['A'])).toBe('Comparaison de A');
   });
 
   it('says what the tray holds, and refuses a fourth pick kindly', () => {

@@ -79,3 +79,14 @@ export function pickedMessage(name: string, added: boolean, count: number): stri
 export function oneMoreMessage(): string {
   return 'Choisissez au moins une autre structure pour les comparer.';
 }
+
+/** The comparison's title: « Comparaison de A, B et C ». */
+export function comparisonTitle(names: readonly string[]): string {
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} et ${names.at(-1)}` : (names[0] ?? '');
+  return `Comparaison de ${list}`;
+}
+
+/** Said when the providers' files could not be fetched (offline, a server error). */
+export function loadFailedMessage(): string {
+  return 'Les fiches n’ont pas pu être chargées. Vérifiez votre connexion, puis rechargez la page.';
+}

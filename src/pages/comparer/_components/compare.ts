@@ -8,7 +8,9 @@
  */
 import {
   COMPARE_PARAM,
+  comparisonTitle,
   droppedMessage,
+  loadFailedMessage,
   oneMoreMessage,
   parseComparison,
   unknownMessage,
@@ -45,15 +47,11 @@ function cell(tag: 'td', lines: readonly string[]): HTMLTableCellElement {
   return td;
 }
 
-/** « A », « A et B », « A, B et C ». */
-function names(files: readonly ComparisonFile[]): string {
-  const all = files.map((f) => f.name);
-  return all.length > 1 ? `${all.slice(0, -1).join(', ')} et ${all.at(-1)}` : (all[0] ?? '');
-}
+const titleOf = (files: readonly ComparisonFile[]) => comparisonTitle(files.map((f) => f.name));
 
 function table(files: readonly ComparisonFile[]): HTMLElement[] {
   // The caption is said again above the table, out of it: a caption is as wide as its table, and would scroll away.
-  const title = element('h2', `Comparaison de ${names(files)}`, 'table-title');
+  const title = element('h2', titleOf(files), 'table-title');
   title.id = 'comparaison-titre';
   const region = element('div', undefined, 'table-scroll');
   region.setAttribute('role', 'region');
@@ -110,7 +108,7 @@ export async function startComparison(): Promise<void> {
   try {
     files = await Promise.all(choice.kept.map(load));
   } catch {
-    say('Les fiches n’ont pas pu être chargées. Vérifiez votre connexion, puis rechargez la page.');
+    say(loadFailedMessage());
     return;
   }
   const found = files.filter((f): f is ComparisonFile => f !== null);
@@ -120,7 +118,7 @@ export async function startComparison(): Promise<void> {
   if (found.length === 1) say(oneMoreMessage());
   // The visitor goes on from this choice: the tray now holds it.
   setPicks(found.map((f) => ({ id: f.id, name: f.name })));
-  document.title = `Comparaison de ${names(found)} · ${document.title.split(' · ').at(-1)}`;
+  document.title = `${titleOf(found)} · ${document.title.split(' · ').at(-1)}`;
   result.replaceChildren(...table(found));
   result.hidden = false;
   help.hidden = true;
