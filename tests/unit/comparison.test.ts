@@ -30,6 +30,7 @@ import { reservedProviderSlugs, routes } from '../../src/domain/routes.ts';
 import type { Content } from '../../src/domain/content.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { BASE, TODAY } from '../content/helpers.ts';
+import { tableRowsHtml } from '../../src/site/comparison-html.ts';
 
 let content: Content;
 let providers: ListedProvider[];
@@ -205,5 +206,22 @@ describe('the addresses of a comparison and of the table views', () => {
 
   it('keep « tableau » from naming a provider: /annuaire/tableau/ is the directory’s table', () => {
     expect(reservedProviderSlugs).toContain('tableau');
+  });
+});
+
+describe('the rows of a table view', () => {
+  it('are written with every text escaped: a name is never HTML', () => {
+    const html = tableRowsHtml(
+      {
+        rows: [{ id: 'tarif', label: 'Tarif' }],
+        providers: [{ id: 'evil', name: 'Évil <script>alert(1)</script> & "co"', cells: [['<b>Gratuit</b>', 'Sur devis']] }],
+      },
+      (id) => `/annuaire/${id}/`,
+      { evil: ['basée à <i>Lyon</i>'] },
+    );
+    expect(html).toBe(
+      '<tr><th scope="row"><a href="/annuaire/evil/">Évil &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;</a></th>' +
+        '<td>&lt;b&gt;Gratuit&lt;/b&gt; · Sur devis</td><td>basée à &lt;i&gt;Lyon&lt;/i&gt;</td></tr>',
+    );
   });
 });
