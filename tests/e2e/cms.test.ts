@@ -6,7 +6,8 @@
  * working copy, under a file name the check accepts whatever the name holds,
  * and that branch passes `npm run check`. What is typed and not yet saved
  * survives a reload: Decap's local backup, restored, brings every value back.
- * Ctrl-C stops it all.
+ * The preview pane shows a provider, a recommendation and a project as their
+ * built public pages show them (`npm run build` first). Ctrl-C stops it all.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -14,12 +15,16 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInFrance } from '../../src/domain/text/dates.ts';
 import { providerSchema } from '../../src/schemas/provider.ts';
-import { browserAvailable, launchBrowser } from './harness.ts';
+import { PREVIEW_NOTE } from '../../src/cms/preview.ts';
+import { unpublishedNotice } from '../../src/domain/directory/profile-view.ts';
+import { routes } from '../../src/domain/routes.ts';
+import { frenchTypography } from '../../src/domain/text/format.ts';
+import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,6 +38,7 @@ let output = '';
 let siteUrl: string;
 let ports: number[] = [];
 let browser: Browser | undefined;
+let built: StaticSite | undefined;
 
 /** Two different free ports: both are held until both are known. */
 async function freePorts(): Promise<number[]> {
@@ -155,6 +161,47 @@ async function reloadAndAnswer(page: Page, answers: ReturnType<typeof dialogs>, 
   await page.waitForTimeout(3000);
 }
 
+/**
+ * What a visitor reads of a page, in order: headings, paragraphs, list items,
+ * table cells, terms, labels, each as its text. Markdown bodies are compared
+ * apart (Decap renders them with its own Markdown), the preview's own notes
+ * are not part of the page.
+ */
+function pageTexts(root: Element, left: string): string[] {
+  return [...root.querySelectorAll('h1, h2, h3, p, li, dt, dd, th, td, caption, label')]
+    .filter((element) => !element.closest(`.prose, blockquote, template, ${left}`))
+    .map((element) => element.textContent!.replace(/[ \t\r\n]+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** A Markdown body's words, whatever renders it: French typography and spacing set aside. */
+const bodyWords = (text: string) => text.normalize('NFKC').replace(/[’']/g, "'").replace(/\s+/g, '');
+
+/** The CMS's preview pane, once it shows `ready`. */
+async function previewPane(page: Page, ready: string): Promise<Frame> {
+  await page.locator('#preview-pane').waitFor();
+  const frame = (await (await page.locator('#preview-pane').elementHandle())!.contentFrame())!;
+  await frame.locator(ready).first().waitFor({ timeout: 20_000 });
+  return frame;
+}
+
+/** The same texts from the built site (`npm run build`), served as a static host would. */
+async function builtTexts(route: string, scope: string) {
+  const page = await browser!.newPage();
+  const response = await page.goto(`${built!.url}${route}`);
+  expect(response?.status(), `${route} : lancez « npm run build » avant ce test`).toBe(200);
+  const texts = await page.locator(scope).evaluate(pageTexts, `.${PREVIEW_NOTE}`);
+  const bodies = await page.locator(`${scope} .prose, ${scope} blockquote`).allTextContents();
+  await page.close();
+  return { texts, bodies: bodies.map(bodyWords) };
+}
+
+async function previewTexts(frame: Frame, scope: string) {
+  const texts = await frame.locator(scope).first().evaluate(pageTexts, `.${PREVIEW_NOTE}`);
+  const bodies = await frame.locator(`${scope} .prose, ${scope} blockquote`).allTextContents();
+  return { texts, bodies: bodies.map(bodyWords) };
+}
+
 beforeAll(async () => {
   if (!enabled) return;
   work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-cms-'));
@@ -197,10 +244,12 @@ beforeAll(async () => {
   });
   siteUrl = /Le site :\s+(\S+)/.exec(output)![1]!;
   browser = await launchBrowser();
+  built = await serveStatic(path.join(root, 'dist'));
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
+  await built?.close();
   if (start && start.exitCode === null && start.signalCode === null) {
     // Ctrl-C first, so that npm start stops decap-server and the site too (a run of some tests only skips that test).
     const exited = new Promise((resolve) => start!.once('exit', resolve));
@@ -303,6 +352,80 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await reloadAndAnswer(page, answers, 'backup.projects', 'dismiss', 'Traduire Mobilizon en occitan');
     expect(await field(page, 'title').inputValue()).toBe('');
     await expect.poll(() => localBackup(page, 'backup.projects')).toBeUndefined();
+    await page.close();
+  });
+
+  it('shows a provider in the preview as its built profile shows it, with its verified recommendations', async () => {
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openCms(page);
+    const slug = 'atelier-garonne-numerique';
+    const site = await builtTexts(routes.provider(slug), 'main');
+    await page.goto(`${siteUrl}admin/#/collections/providers/entries/${slug}`);
+    const frame = await previewPane(page, 'h1');
+    // Labels, not slugs: the services, the area, the sizes, the software, the criteria, in the page's words and order;
+    // the verified recommendations once the preview has read them.
+    await expect.poll(async () => (await previewTexts(frame, 'body')).texts, { timeout: 20_000 }).toEqual(site.texts);
+    const preview = await previewTexts(frame, 'body');
+    expect(preview.texts).toContain('Diagnostic des outils et des usages');
+    expect(preview.bodies).toEqual(site.bodies);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a recommendation in the preview as the profile shows it', async () => {
+    const page = await browser!.newPage();
+    await openCms(page);
+    const slug = 'atelier-garonne-numerique--alimentation-durable-gironde';
+    const association = 'Collectif Alimentation Durable Gironde (exemple)';
+    const block = `article.recommendation:has(h3:text-is("${association}"))`;
+    const site = await builtTexts(routes.provider('atelier-garonne-numerique'), block);
+    await page.goto(`${siteUrl}admin/#/collections/recommendations/entries/${slug}`);
+    const frame = await previewPane(page, 'article.recommendation h3');
+    const preview = await previewTexts(frame, 'article.recommendation');
+    expect(preview.texts).toEqual(site.texts);
+    expect(preview.bodies).toEqual(site.bodies);
+    await expect.poll(() => frame.locator(`.${PREVIEW_NOTE}`).innerText()).toContain('Atelier Garonne Numérique (exemple)');
+    await page.close();
+  });
+
+  it('shows a project in the preview as its built page shows it', async () => {
+    const page = await browser!.newPage();
+    await openCms(page);
+    const slug = 'accessibilite-nextcloud-forms';
+    const site = await builtTexts(routes.project(slug), 'main');
+    await page.goto(`${siteUrl}admin/#/collections/projects/entries/${slug}`);
+    const frame = await previewPane(page, 'h1');
+    // The maker, a published provider, is named once its entry is read.
+    await expect.poll(async () => (await previewTexts(frame, 'body')).texts, { timeout: 20_000 }).toEqual(site.texts);
+    const preview = await previewTexts(frame, 'body');
+    expect(preview.texts).toContain('Accessibilité');
+    expect(preview.bodies).toEqual(site.bodies);
+    await page.close();
+  });
+
+  it('previews a provider being created: its name, its labels, and no verified recommendation yet', async () => {
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    dialogs(page);
+    await openCms(page);
+    await page.goto(`${siteUrl}admin/#/collections/providers/new`);
+    const frame = await previewPane(page, 'h1');
+    // Nothing typed yet: the page's outline, what remains to fill, and never a slug.
+    expect(await frame.locator(`.${PREVIEW_NOTE}`).first().innerText()).toContain('Nom de la structure');
+    await field(page, 'name').fill("L'Atelier de l'aperçu");
+    await choose(page, 'structure', 'Collectif');
+    await choose(page, 'services', 'Diagnostic des outils');
+    await field(page, 'city').fill('Brest');
+    await choose(page, 'department', '29 — Finistère');
+    await expect.poll(() => frame.locator('h1').innerText()).toBe(frenchTypography("L'Atelier de l'aperçu"));
+    const text = await frame.locator('body').innerText();
+    expect(text).toContain('Collectif à Brest (Finistère)');
+    expect(await frame.locator('h2:text-is("Services proposés") + ul li').allInnerTexts()).toEqual(['Diagnostic des outils et des usages']);
+    expect(text).toContain(unpublishedNotice);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
