@@ -16,6 +16,7 @@ import lighthouse from 'lighthouse';
 import type { Browser } from 'playwright-core';
 import { ecoindex } from './budget.ts';
 import { CHROMIUM_FLAGS, chromiumPath, launchBrowser, serveStatic } from './lib/browser.ts';
+import { LIST_PAGE_WORD, reservedProviderSlugs, routes } from '../src/domain/routes.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '3' } } });
 const dist = path.resolve(values.dist);
@@ -29,15 +30,13 @@ const median = (xs: number[]) => {
 };
 
 /** The first page of a folder of pages, for "a profile" and "a project". */
-async function firstPage(dir: string): Promise<string | undefined> {
+async function firstPage(route: (id: string) => string, ownWords: readonly string[]): Promise<string | undefined> {
   try {
+    // The folder a route's pages live in (`annuaire/x/` → `annuaire`); the list's own pages (`page/2/`…) aside.
+    const dir = path.posix.dirname(route('x'));
     const entries = await readdir(path.join(dist, dir), { withFileTypes: true });
-    const page = entries.find(
-      (e) =>
-        e.isDirectory() &&
-        !['page', 'service', 'region', 'departement', 'taille', 'structure', 'outil', 'remplace', 'reseau', 'tarif'].includes(e.name),
-    );
-    return page ? `${dir}/${page.name}/` : undefined;
+    const page = entries.find((e) => e.isDirectory() && !ownWords.includes(e.name));
+    return page ? route(page.name) : undefined;
   } catch {
     return undefined;
   }
@@ -71,10 +70,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const pages: Array<[string, string | undefined]> = [
-    ['Accueil', ''],
-    ['Annuaire', 'annuaire/'],
-    ['Fiche de structure', await firstPage('annuaire')],
-    ['Projet', await firstPage('projets')],
+    ['Accueil', routes.home()],
+    ['Annuaire', routes.directory()],
+    ['Fiche de structure', await firstPage(routes.provider, reservedProviderSlugs)],
+    ['Projet', await firstPage(routes.project, [LIST_PAGE_WORD])],
   ];
   const site = await serveStatic(dist);
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });

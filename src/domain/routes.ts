@@ -13,13 +13,13 @@ function paged(prefix: string, page: number): string {
   return page <= 1 ? prefix : `${prefix}${pageSegment(page)}/`;
 }
 
+/** The word of a long list's next pages (`/annuaire/page/2/`, `/projets/page/2/`). */
+export const LIST_PAGE_WORD = 'page';
+
 /** The part of a list's address that names its page: `page/2` (Astro's rest parameter). */
 export function pageSegment(page: number): string {
-  return `page/${page}`;
+  return `${LIST_PAGE_WORD}/${page}`;
 }
-
-/** The word of the directory's own pages under `/annuaire/` (`/annuaire/page/2/`). */
-const DIRECTORY_PAGE_WORD = 'page';
 /** The labels of the search filters, next to the directory (`/annuaire/filtres.json`). */
 const FILTER_LABELS_WORD = 'filtres';
 
@@ -87,7 +87,7 @@ export function isPrivatePage(pathFromHome: string): boolean {
  * be provider file names: `content/providers/service.md` would be published
  * at `/annuaire/service/`, the list of services.
  */
-export const reservedProviderSlugs: readonly string[] = [DIRECTORY_PAGE_WORD, FILTER_LABELS_WORD, ...facetKeys];
+export const reservedProviderSlugs: readonly string[] = [LIST_PAGE_WORD, FILTER_LABELS_WORD, ...facetKeys];
 
 /** The address of a route on the public site; `home` is the site's home, base path included, ending with `/`. */
 export function absoluteUrl(home: string, route: string): string {

@@ -9,6 +9,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { routes } from '../domain/routes.ts';
 
 export default function search(): AstroIntegration {
   return {
@@ -19,7 +20,7 @@ export default function search(): AstroIntegration {
         const pagefind = await import('pagefind');
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
         if (!index) throw new Error(`Pagefind n’a pas pu démarrer : ${errors.join(' ; ')}`);
-        const added = await index.addDirectory({ path: outDir, glob: 'annuaire/*/index.html' });
+        const added = await index.addDirectory({ path: outDir, glob: `${routes.provider('*')}index.html` });
         if (added.errors.length) throw new Error(`Pagefind n’a pas pu indexer l’annuaire : ${added.errors.join(' ; ')}`);
         const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind n’a pas pu écrire l’index : ${written.errors.join(' ; ')}`);

@@ -9,16 +9,16 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type CheckResult } from '../../src/check/index.ts';
 import { markdownOptions } from '../../src/site/markdown.ts';
+import { BASE } from './helpers.ts';
 import { executableFindings, FILLER, refusedBodies } from './hostile.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 let result: CheckResult;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-hostile-'));
-  await cp(path.join(root, 'content'), dir, { recursive: true });
-  const template = await readFile(path.join(root, 'content/providers/octets-solidaires.md'), 'utf8');
+  await cp(BASE, dir, { recursive: true });
+  const template = await readFile(path.join(BASE, 'providers/nuage-des-exemples.md'), 'utf8');
   const frontMatter = template.slice(0, template.indexOf('\n---', 4) + 5);
   for (const [name, vector] of Object.entries(refusedBodies)) {
     await writeFile(path.join(dir, 'providers', `hostile-${name}.md`), `${frontMatter}\n${FILLER}\n\n${vector}\n\n${FILLER}\n`);
@@ -27,9 +27,9 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe('la vérification refuse le texte hostile', () => {
+describe('the check refuses hostile text', () => {
   for (const name of Object.keys(refusedBodies)) {
-    it(`refuse « ${name} » avec un message sur le texte`, () => {
+    it(`refuses « ${name} » with a message about the text`, () => {
       const problems = result.problems.filter((p) => p.file.endsWith(`/providers/hostile-${name}.md`) && p.severity === 'error');
       expect(problems.length, `aucune erreur pour ${name}`).toBeGreaterThan(0);
       const about = problems.find((p) => p.path === 'body')!;
@@ -41,9 +41,9 @@ describe('la vérification refuse le texte hostile', () => {
   }
 });
 
-describe('le rendu Markdown retire ce qui aurait échappé à la vérification', () => {
+describe('the Markdown pipeline strips what would have slipped past the check', () => {
   for (const [name, vector] of Object.entries(refusedBodies)) {
-    it(`« ${name} » ne produit rien d’exécutable`, async () => {
+    it(`« ${name} » produces nothing executable`, async () => {
       const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
       const { code } = await processor.render(vector);
       expect(executableFindings(code)).toEqual([]);
@@ -53,15 +53,15 @@ describe('le rendu Markdown retire ce qui aurait échappé à la vérification',
   }
 });
 
-describe('le détecteur de contenu exécutable', () => {
-  it('repère ce qu’un navigateur ou un lecteur de flux exécuterait', () => {
+describe('the detector of executable content', () => {
+  it('finds what a browser or a feed reader would run', () => {
     expect(executableFindings('<p><img src=x onerror=alert(1)></p>')).toHaveLength(1);
     expect(executableFindings('<a href=" java\tscript:alert(1)">x</a>')).toHaveLength(1);
     expect(executableFindings('<script>alert(1)</script>')).toHaveLength(1);
     expect(executableFindings('<script type="application/ld+json">{"name":"</script><p>"}</script>')).toHaveLength(1);
     expect(executableFindings('<rss><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></rss>', { xml: true })).toHaveLength(1);
   });
-  it('ne confond pas du texte ou un attribut entre guillemets avec du code', () => {
+  it('does not mistake text or a quoted attribute for code', () => {
     expect(executableFindings('<meta name="description" content="<script>alert(1)</script>">')).toEqual([]);
     expect(executableFindings('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toEqual([]);
     expect(executableFindings('<a href="https://x.example.org/&quot;><script>alert(1)</script>">x</a>')).toEqual([]);

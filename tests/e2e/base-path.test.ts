@@ -53,8 +53,8 @@ beforeAll(async () => {
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe(`le site construit sous ${BASE}`, () => {
-  it('n’a aucun lien interne cassé ni hors du chemin du site', async () => {
+describe(`the site built under ${BASE}`, () => {
+  it('has no broken internal link, nor one outside the site’s path', async () => {
     const broken: string[] = [];
     const files = (await listFiles(dist))
       .map((f) => path.join(dist, f))
@@ -85,7 +85,7 @@ describe(`le site construit sous ${BASE}`, () => {
     expect(broken, broken.slice(0, 20).join('\n')).toEqual([]);
   });
 
-  it('n’a aucun attribut style, que la politique de sécurité des pages bloquerait', async () => {
+  it('has no style attribute, which the pages’ security policy would block', async () => {
     const styled: string[] = [];
     for (const rel of await listFiles(dist)) {
       if (!rel.endsWith('.html') || rel.startsWith('admin/')) continue;
@@ -95,7 +95,7 @@ describe(`le site construit sous ${BASE}`, () => {
     expect(styled).toEqual([]);
   });
 
-  it('sert recherche, feuilles de style et scripts sous ce chemin dans un navigateur', async () => {
+  it('serves search, style sheets and scripts under that path in a browser', async () => {
     if (!browserAvailable()) return;
     const site = await serveStatic(dist, BASE);
     const browser = await launchBrowser();

@@ -96,8 +96,8 @@ beforeAll(async () => {
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe('le contenu hostile construit dans le site', () => {
-  it('est publié, mais seulement comme du texte, dans chaque fichier produit', async () => {
+describe('hostile content built into the site', () => {
+  it('is published, but only as text, in every file produced', async () => {
     const profile = await readFile(path.join(dist, 'annuaire/structure-hostile/index.html'), 'utf8');
     // Not vacuous: the hostile entries are on their pages, escaped.
     expect(profile).toContain('&lt;script&gt;alert(');
@@ -123,7 +123,7 @@ describe('le contenu hostile construit dans le site', () => {
     expect(findings).toEqual([]);
   });
 
-  it('ne déclenche rien dans un navigateur, ni sur les pages ni dans la recherche', async () => {
+  it('runs nothing in a browser, neither on the pages nor in the search', async () => {
     if (!browserAvailable()) return;
     const site = await serveStatic(dist);
     const browser = await launchBrowser();

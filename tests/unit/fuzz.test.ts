@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '../../src/loader/index.ts';
 import { parseSource } from '../../src/loader/parse.ts';
 import { entryTypes, MAX_FILE_BYTES, type EntryTypeName } from '../../src/schemas/index.ts';
+import { BASE, FIXTURES } from '../content/helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -137,17 +138,20 @@ const seeds: Seed[] = [];
 const ITERATIONS = 3000;
 
 beforeAll(async () => {
-  for (const type of Object.keys(entryTypes) as EntryTypeName[]) {
-    const dir = path.join(root, 'content', type);
-    const names = (await readdir(dir)).filter((n) => /\.(md|ya?ml)$/.test(n)).slice(0, 6);
-    for (const name of names) {
-      seeds.push({ type, format: entryTypes[type].format, bytes: new Uint8Array(await readFile(path.join(dir, name))) });
+  // Valid files of the test corpus, and the files that each show one mistake.
+  for (const folder of [BASE, path.join(FIXTURES, 'bad'), path.join(FIXTURES, 'warnings')]) {
+    for (const type of Object.keys(entryTypes) as EntryTypeName[]) {
+      const dir = path.join(folder, type);
+      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.(md|ya?ml)$/.test(n)).slice(0, 6);
+      for (const name of names) {
+        seeds.push({ type, format: entryTypes[type].format, bytes: new Uint8Array(await readFile(path.join(dir, name))) });
+      }
     }
   }
 });
 
-describe('le chargeur face à des fichiers abîmés', () => {
-  it(`ne lève jamais d’exception et situe chaque problème (${ITERATIONS} mutations, graine 20261128)`, () => {
+describe('the loader facing damaged files', () => {
+  it(`never throws and places every problem (${ITERATIONS} mutations, seed 20261128)`, () => {
     const rand = prng(20261128);
     const names = Object.keys(mutations);
     let slowest = 0;
@@ -188,11 +192,11 @@ describe('le chargeur face à des fichiers abîmés', () => {
   });
 });
 
-describe('la commande de vérification face à un dossier de fichiers abîmés', () => {
+describe('the check command facing a folder of damaged files', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-fuzz-'));
-    await cp(path.join(root, 'content'), dir, { recursive: true });
+    await cp(BASE, dir, { recursive: true });
     const rand = prng(42);
     const names = Object.keys(mutations);
     // Every mutation at least once, on a provider, a recommendation and a taxonomy.
@@ -207,7 +211,7 @@ describe('la commande de vérification face à un dossier de fichiers abîmés',
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('répond en temps borné, nomme chaque fichier et n’affiche aucune trace de pile', async () => {
+  it('answers in bounded time, names each file and prints no stack trace', async () => {
     const started = performance.now();
     const result = await run(process.execPath, ['scripts/check.ts', '--content', dir], { cwd: root, timeout: 60_000 }).catch(
       (error: { code: number; stdout: string; stderr: string }) => error,

@@ -11,7 +11,7 @@ describe('structured data of a profile', () => {
   });
 });
 
-describe('« Signaler une erreur »', () => {
+describe('reporting an error (« Signaler une erreur »)', () => {
   it('opens a new issue on the forge of the repository, pre-filled', () => {
     const github = new URL(newIssueUrl({ forge: 'github', url: 'https://github.com/org/annuaire/', branch: 'main' }, 'Erreur', 'Texte'));
     expect(github.pathname).toBe('/org/annuaire/issues/new');
