@@ -71,7 +71,7 @@ export function checkEntry(type: EntryTypeName, id: string, data: unknown, body:
     pages: [],
     taxonomies: context.taxonomies,
     taxonomyFiles: Object.fromEntries(
-      (Object.keys(context.taxonomies) as TaxonomyName[]).map((name) => [name, { file: name, locate: noPosition }]),
+      (Object.keys(context.taxonomies) as TaxonomyName[]).map((name) => [name, { file: name, locate: noPosition, termsAt: [] }]),
     ) as unknown as Content['taxonomyFiles'],
     settings: undefined,
     ids: { providers: new Set(context.providerIds), recommendations: none, projects: none, resources: none, partners: none, pages: none },

@@ -1,6 +1,7 @@
 /**
  * Taxonomies: the shared vocabularies that providers, recommendations and
- * projects refer to by slug. Each lives in `content/taxonomies/<name>.yml`.
+ * projects refer to by slug. Each lives in `content/taxonomies/<name>.yml`,
+ * its terms listed under `terms:` (a file the CMS can edit: its « Vocabulaires »).
  */
 import { z } from 'zod';
 import { httpsUrl, slug } from './fields.ts';
@@ -54,28 +55,47 @@ export const taxonomies = {
     title: 'Services',
     /** « … n’est pas un service connu ». */
     known: 'un service connu',
+    /** « le service « x » n’est pas (ou plus) dans cette liste… ». */
+    term: 'le service',
+    /** One term, as the CMS names it (« Ajouter un service »). */
+    termLabel: 'un service',
     usedFor: 'ce que les structures proposent et ce que les associations ont reçu',
+    /** What the committee must know before changing the list: the CMS's hint, and the reference's. */
+    advice:
+      'Les services qu’une structure peut proposer aux associations. Leurs identifiants apparaissent dans les adresses de l’annuaire (/annuaire/service/<identifiant>/) : ne les renommez pas.',
   },
   tools: {
     file: 'taxonomies/tools.yml',
     schema: toolSchema,
     title: 'Logiciels libres',
     known: 'un outil connu',
+    term: 'le logiciel',
+    termLabel: 'un logiciel',
     usedFor: 'les logiciels que les structures proposent, et les services des GAFAM qu’ils remplacent',
+    advice:
+      'Les logiciels libres proposés par les structures, avec les services propriétaires qu’ils remplacent. Écrivez les services remplacés toujours de la même façon (« Google Drive », « Microsoft Teams »…) : ils servent de filtre dans l’annuaire.',
   },
   criteria: {
     file: 'taxonomies/criteria.yml',
     schema: criterionSchema,
     title: 'Critères de recommandation',
     known: 'un critère connu',
+    term: 'le critère',
+    termLabel: 'un critère',
     usedFor: 'les questions notées de 1 à 5 dans chaque recommandation, dans l’ordre du fichier',
+    advice:
+      'Les questions notées de 1 à 5 (ou « non concerné ») dans chaque recommandation, dans cet ordre. Chaque recommandation porte exactement une note par critère de cette liste : ajouter un critère demande de compléter toutes les recommandations.',
   },
   networks: {
     file: 'taxonomies/networks.yml',
     schema: networkSchema,
     title: 'Réseaux',
     known: 'un réseau connu',
+    term: 'le réseau',
+    termLabel: 'un réseau',
     usedFor: 'les réseaux dont une structure est membre (CHATONS…)',
+    advice:
+      'Les réseaux et collectifs dont une structure peut être membre. L’appartenance est déclarée par la structure ; le comité la vérifie auprès du réseau avant publication.',
   },
 } as const;
 
@@ -84,6 +104,24 @@ export const taxonomyNames = Object.keys(taxonomies) as TaxonomyName[];
 export const taxonomySchemas = Object.fromEntries(taxonomyNames.map((name) => [name, taxonomies[name].schema])) as {
   [N in TaxonomyName]: (typeof taxonomies)[N]['schema'];
 };
+
+/** The key of a vocabulary file under which its terms are listed. */
+export const TERMS_KEY = 'terms';
+
+/**
+ * A vocabulary file: its terms under `terms:`. A file that is a bare list
+ * (the shape before the CMS could edit vocabularies) is still read, with a
+ * warning that says how to convert it.
+ */
+export function vocabularyFileSchema<N extends TaxonomyName>(name: N) {
+  const vocabulary = taxonomies[name];
+  return z.strictObject({
+    [TERMS_KEY]: z.array(vocabulary.schema as (typeof taxonomies)[N]['schema']).meta({
+      title: vocabulary.title,
+      description: vocabulary.advice,
+    }),
+  });
+}
 
 export type Service = z.output<typeof serviceSchema>;
 export type Tool = z.output<typeof toolSchema>;

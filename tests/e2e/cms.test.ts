@@ -7,7 +7,9 @@
  * and that branch passes `npm run check`. What is typed and not yet saved
  * survives a reload: Decap's local backup, restored, brings every value back.
  * The preview pane shows a provider, a recommendation and a project as their
- * built public pages show them (`npm run build` first). Ctrl-C stops it all.
+ * built public pages show them (`npm run build` first). The committee adds a
+ * software to a vocabulary, a provider uses it, and removing it while used
+ * is refused by the check, on the vocabulary's file too. Ctrl-C stops it all.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -177,6 +179,25 @@ function pageTexts(root: Element, left: string): string[] {
 /** A Markdown body's words, whatever renders it: French typography and spacing set aside. */
 const bodyWords = (text: string) => text.normalize('NFKC').replace(/[’']/g, "'").replace(/\s+/g, '');
 
+/** `npm run check` on the content of a branch of the scratch clone, as the forge's check would run on its pull request. */
+async function checkBranch(branch: string): Promise<{ code: number; stdout: string }> {
+  const checked = await mkdtemp(path.join(work, 'branche-'));
+  await run('sh', ['-c', `git -C "${scratch}" archive "${branch}" content | tar -x -C "${checked}"`]);
+  return run(process.execPath, ['scripts/check.ts', '--content', path.join(checked, 'content')], { cwd: root }).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (error: { code: number; stdout: string }) => error,
+  );
+}
+
+/** « Publier » in the editorial workflow: status « Prêt », then « Publier maintenant » (the branch is merged into main). */
+async function publish(page: Page, branch: string) {
+  await page.getByText('Statut: Brouillon').click();
+  await page.getByRole('menuitem', { name: 'Prêt' }).click();
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publier maintenant' }).click();
+  await expect.poll(draftBranches, { timeout: 20_000 }).not.toContain(branch);
+}
+
 /** The CMS's preview pane, once it shows `ready`. */
 async function previewPane(page: Page, ready: string): Promise<Frame> {
   await page.locator('#preview-pane').waitFor();
@@ -222,6 +243,8 @@ beforeAll(async () => {
       ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(key))),
       CMS_SOURCE: source,
       CMS_SCRATCH: scratch,
+      // The local site shows what is published in the local CMS, as a deployed site does after its rebuild.
+      CONTENT_DIR: path.join(scratch, 'content'),
       CMS_LOCAL_PORT: String(ports[0]),
       SITE_PORT: String(ports[1]),
       ASTRO_CACHE_DIR: path.join(work, 'cache-astro'),
@@ -495,17 +518,11 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(await git(root, 'branch', '--list', 'cms/*')).toBe('');
 
     // The branch's content passes the project's check.
-    const checked = path.join(work, 'branche');
-    await mkdir(checked);
-    await run('sh', ['-c', `git -C "${scratch}" archive "${branch}" content | tar -x -C "${checked}"`]);
     const saved = await git(scratch, 'show', `${branch}:content/providers/${slug}.md`);
     const frontMatter = parseYaml(saved.split(/^---$/m)[1]!) as { name: string; website: string };
     expect(frontMatter.name).toBe(name);
     expect(frontMatter.website).toBe('https://atelier-essai.example.org');
-    const check = await run(process.execPath, ['scripts/check.ts', '--content', path.join(checked, 'content')], { cwd: root }).then(
-      ({ stdout }) => ({ code: 0, stdout }),
-      (error: { code: number; stdout: string }) => error,
-    );
+    const check = await checkBranch(branch!);
     expect(check.code, check.stdout).toBe(0);
   });
 
@@ -521,6 +538,90 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await reloadAndAnswer(page, answers, `backup.providers.${slug}`, 'accept', 'Villeurbanne');
     expect(await field(page, 'city').inputValue()).toBe('Villeurbanne');
     expect(await field(page, 'website').inputValue()).toBe('https://atelier-essai.example.org');
+    await page.close();
+  });
+
+  it('lets the committee add a software to a vocabulary, used at once by a provider, and refuses removing it while used', async () => {
+    let page = await browser!.newPage();
+    dialogs(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openCms(page);
+
+    // 1. Vocabulaires › Logiciels libres: a new software, saved as a proposal, which passes the check, then published.
+    const vocabularyBranch = 'cms/vocabularies/tools';
+    await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
+    await page.getByRole('button', { name: 'Ajouter un logiciel' }).click();
+    const last = (name: string) => page.locator(`[id^="${name}-field-"]`).last();
+    await last('slug').fill('zulip');
+    await last('label').fill('Zulip');
+    await last('description').fill('Messagerie d’équipe organisée en fils de discussion.');
+    await last('license').fill('Apache-2.0');
+    await last('website').fill('https://zulip.com');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(vocabularyBranch);
+    const onBranch = () => git(scratch, 'show', `${vocabularyBranch}:content/taxonomies/tools.yml`).catch(() => '');
+    await expect.poll(onBranch, { timeout: 20_000 }).toContain('slug: zulip');
+    expect((await onBranch()).startsWith('terms:')).toBe(true);
+    const added = await checkBranch(vocabularyBranch);
+    expect(added.code, added.stdout).toBe(0);
+    await publish(page, vocabularyBranch);
+    // The local site reads the scratch clone's published branch (CONTENT_DIR): the CMS offers the new software.
+    await expect.poll(async () => (await fetch(`${siteUrl}admin/config.yml`)).text(), { timeout: 30_000 }).toContain('value: zulip');
+
+    // 2. A provider that offers it: saved, it passes the check; published. (A new page: the CMS reads its configuration when it loads.)
+    await page.close();
+    page = await browser!.newPage();
+    dialogs(page);
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openCms(page);
+    await page.goto(`${siteUrl}admin/#/collections/providers/new`);
+    const typed = {
+      name: 'Messageries du Léman',
+      website: 'https://messageries-leman.example.org',
+      email: 'contact@messageries-leman.example.org',
+      city: 'Thonon-les-Bains',
+      postcode: '74200',
+      updated: todayInFrance(),
+    };
+    for (const [name, value] of Object.entries(typed)) await field(page, name).fill(value);
+    await choose(page, 'structure', 'Collectif');
+    await choose(page, 'department', '74 — Haute-Savoie');
+    await choose(page, 'services', 'Accompagnement aux usages');
+    await choose(page, 'sizes', 'Petites associations');
+    await choose(page, 'tools', 'Zulip');
+    await choose(page, 'model', 'Sur devis');
+    await page.locator('button[id^="remote-field-"]').click();
+    await markdownBody(page).click();
+    await page.keyboard.type(
+      'Les Messageries du Léman aident les associations du Chablais à quitter les messageries des GAFAM pour Zulip : installation sur un hébergement associatif, formation des bénévoles et des salarié·es, puis suivi pendant trois mois.',
+    );
+    expect(await select(page, 'tools').innerText()).toContain('Zulip');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const providerBranch = 'cms/providers/messageries-du-leman';
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(providerBranch);
+    const providerFile = () => git(scratch, 'show', `${providerBranch}:content/providers/messageries-du-leman.md`).catch(() => '');
+    await expect.poll(providerFile, { timeout: 20_000 }).toContain('zulip');
+    const used = await checkBranch(providerBranch);
+    expect(used.code, used.stdout).toBe(0);
+    await publish(page, providerBranch);
+
+    // 3. The software taken out of the list while the provider uses it: the check refuses, on the vocabulary too, naming the provider.
+    await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
+    const summary = page.getByText('Zulip (zulip)', { exact: true });
+    await summary.waitFor();
+    await summary.locator('xpath=preceding-sibling::div[1]//button').last().click();
+    await expect.poll(() => page.getByText('Zulip (zulip)', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(vocabularyBranch);
+    await expect.poll(onBranch, { timeout: 20_000 }).not.toContain('zulip');
+    const removed = await checkBranch(vocabularyBranch);
+    expect(removed.code, removed.stdout).toBe(1);
+    expect(removed.stdout).toContain('tools[0] : « zulip » n’est pas un outil connu.');
+    expect(removed.stdout).toMatch(
+      /content\/taxonomies\/tools\.yml:1:1 terms : Le logiciel « zulip » n’est pas \(ou plus\) dans cette liste, mais 1\u00a0fichier l’utilise : \S+\/content\/providers\/messageries-du-leman\.md ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ce fichier\./,
+    );
+    expect(errors).toEqual([]);
     await page.close();
   });
 
