@@ -9,7 +9,7 @@ import search from './src/integrations/search.ts';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/site/markdown.ts';
 import { contentDir } from './src/check/index.ts';
-import { isPrivatePage } from './src/domain/routes.ts';
+import { isEmbed, isPrivatePage } from './src/domain/routes.ts';
 import { SETTINGS_FILE } from './src/schemas/index.ts';
 
 // The public address comes from content/settings.yml (`site_url`); SITE_URL
@@ -36,10 +36,14 @@ export default defineConfig({
   build: { format: 'directory' },
   // No syntax highlighting: contributor texts hold no code, and its inline styles would need a looser CSP.
   markdown: { processor: markdownProcessor(), syntaxHighlight: false },
-  // The sitemap lists every public page: the committee's dashboard and the CMS stay out (they ask not to be indexed).
+  // The sitemap lists every public page: the committee's dashboard and the CMS stay out (they ask not to be
+  // indexed), and so do the frames made for other sites (their lists are the directory's facet pages).
   integrations: [
     contentCheck(),
-    sitemap({ filter: (page) => !isPrivatePage(fromHome(page)), namespaces: { news: false, xhtml: false, image: false, video: false } }),
+    sitemap({
+      filter: (page) => !isPrivatePage(fromHome(page)) && !isEmbed(fromHome(page)),
+      namespaces: { news: false, xhtml: false, image: false, video: false },
+    }),
     search(),
     cmsAdmin(),
   ],

@@ -20,6 +20,7 @@ import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { Parser } from 'htmlparser2';
 import { builtSiteHome, isErrorPage, isPrivatePage, listFiles, pagePath } from './lib/dist-files.ts';
 import { CMS_BUNDLE, distDirFromArgs, findThirdPartyRequests, formatRequest } from './check-dist.ts';
+import { isEmbed, routes } from '../src/domain/routes.ts';
 
 /** HTML + CSS + JS of a public page, gzipped (docs/qualite.md). */
 export const PAGE_BUDGET_BYTES = 40_000;
@@ -70,6 +71,8 @@ export const PAGE_TYPES: Record<string, string> = {
   openData: 'Données ouvertes',
   propose: 'Proposer une structure',
   recommend: 'Recommander',
+  embeds: 'Intégrer l’annuaire',
+  embed: 'Cadre à intégrer',
   editorial: 'Page éditoriale',
   notFound: 'Page 404',
   committee: 'Comité (hors budget)',
@@ -79,6 +82,8 @@ export const PAGE_TYPES: Record<string, string> = {
 /** The page type of a built page, from its address; `profiles` are the published providers' slugs. */
 export function pageType(file: string, profiles: ReadonlySet<string>): keyof typeof PAGE_TYPES {
   if (isErrorPage(file)) return 'notFound';
+  if (isEmbed(pagePath(file))) return 'embed';
+  if (pagePath(file) === routes.embeds()) return 'embeds';
   const parts = pagePath(file).split('/').filter(Boolean);
   const [first, second] = parts;
   switch (first) {

@@ -3,6 +3,12 @@
  * `dist/` (as any static host would serve it) and Debian's Chromium driven
  * by Playwright. Without a
  * Chromium, tests skip with a loud message; in CI (CI=true) they fail.
+ *
+ * The server sends the headers of the site's own `_headers` file
+ * (public/_headers, copied into dist/), as Cloudflare Pages or Netlify
+ * would: browser tests see the security headers the project ships, and
+ * prove what they allow (embeds framed by another origin) and forbid
+ * (every other page in a frame).
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -10,6 +16,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { headersFor, parseHeadersFile } from './headers-file.ts';
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -63,9 +70,17 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves `root` under `base` (`/` or `/repo/`), with 404.html for missing pages, like GitHub Pages. */
-export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
+/**
+ * Serves `root` under `base` (`/` or `/repo/`), with 404.html for missing
+ * pages, like GitHub Pages, and the headers of `root/_headers` when there is
+ * one. Its rules name paths from the site's home (`/integrer/…`): under a
+ * base path they are matched after it, as a host serving the site at the
+ * root of its own domain would.
+ */
+export async function serveStatic(root: string, base = '/', options: { headers?: boolean } = {}): Promise<StaticSite> {
   const requests: string[] = [];
+  // `headers: false` serves the files alone, as GitHub Pages would: a test shows what the headers change.
+  const rules = options.headers === false ? [] : parseHeadersFile(await readFile(path.join(root, '_headers'), 'utf8').catch(() => ''));
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(url.pathname);
@@ -75,6 +90,9 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
       return;
     }
     pathname = pathname.slice(base.length - 1);
+    for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
+    // Hosts read _headers; they do not serve it.
+    if (pathname === '/_headers') pathname = '/nulle-part';
     let file = path.join(root, path.normalize(pathname));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();

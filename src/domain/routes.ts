@@ -23,6 +23,16 @@ export function pageSegment(page: number): string {
 /** The labels of the search filters, next to the directory (`/annuaire/filtres.json`). */
 const FILTER_LABELS_WORD = 'filtres';
 
+/**
+ * What a partner site can show in a frame: the members of a network or the
+ * providers of a région, named by the facet words of the directory
+ * (`/integrer/reseau/chatons/`, `/integrer/region/84/`).
+ */
+export const embedKinds = ['reseau', 'region'] as const satisfies readonly FacetKey[];
+export type EmbedKind = (typeof embedKinds)[number];
+/** The folder of the embeds, outside /annuaire/: its words never meet a provider's file name. */
+const EMBEDS_WORD = 'integrer';
+
 export const routes = {
   home: () => '',
   directory: (page = 1) => paged('annuaire/', page),
@@ -63,6 +73,13 @@ export const routes = {
   projectsJson: () => 'donnees/projets.json',
   providersFeed: () => 'flux/prestataires.xml',
   projectsFeed: () => 'flux/projets.xml',
+  /** How a partner site shows the directory: the guide, with the code to copy. */
+  embeds: () => `${EMBEDS_WORD}/`,
+  /** A page made to be framed by other sites: `/integrer/reseau/chatons/`. */
+  embed: (kind: EmbedKind, code: string) => `${EMBEDS_WORD}/${kind}/${code}/`,
+  /** The same list as open data, and as a feed: `/integrer/reseau/chatons.json`, `.xml`. */
+  embedJson: (kind: EmbedKind, code: string) => `${EMBEDS_WORD}/${kind}/${code}.json`,
+  embedFeed: (kind: EmbedKind, code: string) => `${EMBEDS_WORD}/${kind}/${code}.xml`,
   /** The sitemap's index, written by @astrojs/sitemap (it points at `sitemap-0.xml`…). */
   sitemap: () => 'sitemap-index.xml',
   committee: () => 'comite/',
@@ -80,6 +97,16 @@ export const privateSections = [routes.committee(), routes.admin()] as const;
 /** Whether a page, by its path from the site's home (`comite/`, `comite/index.html`), is in a private section. */
 export function isPrivatePage(pathFromHome: string): boolean {
   return privateSections.some((section) => pathFromHome.startsWith(section));
+}
+
+/**
+ * Whether a file, by its path from the site's home (`integrer/reseau/chatons/`,
+ * `integrer/region/84.json`), is an embed or its data: the only addresses
+ * other sites may frame (public/_headers, docs/deploiement.md). The guide
+ * `integrer/` itself is not one.
+ */
+export function isEmbed(pathFromHome: string): boolean {
+  return embedKinds.some((kind) => pathFromHome.startsWith(`${EMBEDS_WORD}/${kind}/`));
 }
 
 /**

@@ -58,12 +58,17 @@ describe('the detector of executable content', () => {
     expect(executableFindings('<p><img src=x onerror=alert(1)></p>')).toHaveLength(1);
     expect(executableFindings('<a href=" java\tscript:alert(1)">x</a>')).toHaveLength(1);
     expect(executableFindings('<script>alert(1)</script>')).toHaveLength(1);
+    expect(executableFindings('<iframe src="https://evil.example.org/integrer/reseau/x/"></iframe>')).toHaveLength(1);
+    expect(executableFindings('<iframe src="/annuaire/"></iframe>')).toHaveLength(1);
+    expect(executableFindings('<iframe src="//evil.example.org/integrer/reseau/x/"></iframe>')).toHaveLength(1);
     expect(executableFindings('<script type="application/ld+json">{"name":"</script><p>"}</script>')).toHaveLength(1);
     expect(executableFindings('<rss><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></rss>', { xml: true })).toHaveLength(1);
   });
   it('does not mistake text or a quoted attribute for code', () => {
     expect(executableFindings('<meta name="description" content="<script>alert(1)</script>">')).toEqual([]);
     expect(executableFindings('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toEqual([]);
+    // The guide /integrer/ previews one of the site's own embeds.
+    expect(executableFindings('<iframe src="/integrer/reseau/chatons/" title="Aperçu"></iframe>')).toEqual([]);
     expect(executableFindings('<a href="https://x.example.org/&quot;><script>alert(1)</script>">x</a>')).toEqual([]);
     expect(executableFindings('<rss><item><description>&amp;lt;img src=x onerror=alert(1)&amp;gt;</description></item></rss>', { xml: true })).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { isEmbed } from '../../src/domain/routes.ts';
 
 /**
  * A corpus of hostile contributions. Bodies carrying markup or dangerous links
@@ -59,7 +60,8 @@ export const smuggled = {
 /**
  * What a browser would run in this HTML: inline or foreign scripts carrying a
  * payload, event attributes, dangerous URL schemes, frames and embeds, meta
- * refreshes, and JSON-LD blocks that a string broke out of. Parsed as a
+ * refreshes, and JSON-LD blocks that a string broke out of. A frame of one of
+ * the site's own embeds (`/integrer/reseau/…`) is the site's, not a finding. Parsed as a
  * browser parses it, so text and quoted attribute values are not mistaken
  * for markup.
  */
@@ -79,7 +81,9 @@ export function executableFindings(html: string, options: { xml?: boolean } = {}
           const src = attributes.src?.trim() ?? '';
           if (src && !/^\/(?!\/)/.test(src)) findings.push(`<script src="${src}"> hors du site`);
         }
-        if (['iframe', 'frame', 'object', 'embed', 'applet', 'base'].includes(name)) findings.push(`<${name}>`);
+        // The one frame the site draws itself: the guide /integrer/ previews one of its own embeds.
+        const ownEmbed = name === 'iframe' && /^\/(?!\/)/.test(attributes.src ?? '') && isEmbed(attributes.src!.slice(1));
+        if (['iframe', 'frame', 'object', 'embed', 'applet', 'base'].includes(name) && !ownEmbed) findings.push(`<${name}>`);
         if (name === 'meta' && /refresh/i.test(attributes['http-equiv'] ?? '')) findings.push('<meta http-equiv="refresh">');
         for (const [attribute, value] of Object.entries(attributes)) {
           if (/^on/i.test(attribute)) findings.push(`attribut d’événement ${attribute} sur <${name}>`);

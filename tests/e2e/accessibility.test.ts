@@ -2,11 +2,14 @@
  * axe (WCAG 2.0 A to 2.2 AA) finds no violation on any public page type, at
  * 375 px and 1280 px, including the states JavaScript adds: search results
  * with their filters, and the guided finder's answer. Light and dark themes.
+ * The embeds for partner sites are checked as pages of their own: inside a
+ * frame, that is what a screen reader reads.
  */
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../src/domain/routes.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
 const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
@@ -31,6 +34,11 @@ const PAGES: Array<{ name: string; path: string; ready?: string }> = [
   { name: 'partenaires', path: 'partenaires/' },
   { name: 'page éditoriale', path: 'a-propos/' },
   { name: 'page introuvable', path: 'nulle-part/' },
+  { name: 'intégrer l’annuaire', path: routes.embeds() },
+  // The frames other sites show: pages of their own, checked alone as a screen reader meets them inside a frame.
+  { name: 'cadre d’un réseau', path: routes.embed('reseau', 'chatons') },
+  { name: 'cadre d’une région', path: routes.embed('region', '84') },
+  { name: 'cadre sans structure', path: routes.embed('reseau', 'adullact') },
 ];
 
 let site: StaticSite;

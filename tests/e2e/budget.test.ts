@@ -89,6 +89,9 @@ describe('the measure', () => {
     expect(pageType('a-propos/index.html', profiles)).toBe('editorial');
     expect(pageType('404.html', profiles)).toBe('notFound');
     expect(pageType('comite/index.html', profiles)).toBe('committee');
+    expect(pageType('integrer/index.html', profiles)).toBe('embeds');
+    expect(pageType('integrer/reseau/chatons/index.html', profiles)).toBe('embed');
+    expect(pageType('integrer/region/84/index.html', profiles)).toBe('embed');
   });
 
   it('grades Ecoindex like ecoindex.fr', () => {
@@ -122,7 +125,7 @@ describe('the built site', () => {
     const pages = await measurePages(DIST);
     const summaries = summarise(pages);
     console.log(`\n${formatSummary(summaries)}\n`);
-    expect(summaries.map((s) => s.type)).toEqual(expect.arrayContaining(['home', 'directory', 'profile', 'openData']));
+    expect(summaries.map((s) => s.type)).toEqual(expect.arrayContaining(['home', 'directory', 'profile', 'openData', 'embeds', 'embed']));
     expect(overBudget(pages).map((p) => `${p.file}: ${p.weight} octets`)).toEqual([]);
   });
 });

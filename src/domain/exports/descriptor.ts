@@ -118,6 +118,16 @@ export const list = <T, U, F extends Fields>(doc: Doc, get: (item: T, ctx: Expor
   fields,
 });
 
+/**
+ * Some fields of a descriptor, in the descriptor's order: a smaller export
+ * that documents and builds itself from the same fields, never a second list.
+ */
+export function pickFields<F extends Fields, K extends keyof F & string>(fields: F, keys: readonly K[]): Pick<F, K> {
+  const unknown = keys.filter((k) => !(k in fields));
+  if (unknown.length > 0) throw new Error(`Champs inconnus dans la sélection : ${unknown.join(', ')}.`);
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => (keys as readonly string[]).includes(key))) as Pick<F, K>;
+}
+
 /** A field of the files, described by its schema at `path`. */
 export const fromSchema = (schema: AnySchema, ...path: string[]): Doc => ({ schema, path });
 /** A figure computed by the site, described here. */
