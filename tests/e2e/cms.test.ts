@@ -198,6 +198,25 @@ async function publish(page: Page, branch: string) {
   await expect.poll(draftBranches, { timeout: 20_000 }).not.toContain(branch);
 }
 
+/**
+ * Waits until the page has not reloaded for 5 seconds. The local site reads
+ * the scratch clone here (CONTENT_DIR): after a save or a publication changes
+ * its files, astro dev reloads its pages, /admin/ included, a few times.
+ */
+async function settled(page: Page) {
+  let loads = 0;
+  const count = () => loads++;
+  page.on('load', count);
+  const started = Date.now();
+  let quiet = 0;
+  while (quiet < 5000 && Date.now() - started < 90_000) {
+    const seen = loads;
+    await page.waitForTimeout(1000);
+    quiet = loads === seen ? quiet + 1000 : 0;
+  }
+  page.off('load', count);
+}
+
 /** The CMS's preview pane, once it shows `ready`. */
 async function previewPane(page: Page, ready: string): Promise<Frame> {
   await page.locator('#preview-pane').waitFor();
@@ -551,6 +570,7 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     // 1. Vocabulaires › Logiciels libres: a new software, saved as a proposal, which passes the check, then published.
     const vocabularyBranch = 'cms/vocabularies/tools';
     await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
+    await settled(page);
     // The list as saved first: a term added before it arrives would be replaced by it.
     await page.getByText('Nextcloud (nextcloud)', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Ajouter un logiciel' }).click();
@@ -580,6 +600,8 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await openCms(page);
     await page.goto(`${siteUrl}admin/#/collections/providers/new`);
+    await settled(page);
+    await field(page, 'name').waitFor();
     const typed = {
       name: 'Messageries du Léman',
       website: 'https://messageries-leman.example.org',
@@ -612,6 +634,7 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
 
     // 3. The software taken out of the list while the provider uses it: the check refuses, on the vocabulary too, naming the provider.
     await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
+    await settled(page);
     const summary = page.getByText('Zulip (zulip)', { exact: true });
     await summary.waitFor();
     await summary.locator('xpath=preceding-sibling::div[1]//button').last().click();
