@@ -1,22 +1,30 @@
 /**
- * npm run bench -- [--providers 1000] [--runs 3] [--no-build] [--bare] [--keep]
+ * npm run bench -- [--providers 1000] [--runs 3] [--no-build] [--bare] [--keep] [--details]
  *
  * Writes a synthetic corpus (3 recommendations per provider, 1 project per
- * 20 providers) into a temporary folder, then times `check` and `build` on it
- * several times and prints medians, peak memory and the machine's cores.
- * With --bare it also builds a bare Astro site of the same provider pages in
- * the same run, so that the overhead is a ratio measured under equal noise.
+ * 20 providers) into a git repository in a temporary folder, with a branch
+ * that edits one provider, then times on it several times and prints
+ * medians, peak memory and the machine's cores:
+ * - `check` cold (no cache at all), and again with nothing changed;
+ * - `check` on a copy of the demo content, one file edited before each run,
+ *   and cold;
+ * - `review -- --base main` of the branch, cold (as a pull request's job runs
+ *   it, on a fresh clone) and with the check's cache;
+ * - `build`, and with --bare a bare Astro site of the same provider pages in
+ *   the same run, so that the overhead is a ratio measured under equal noise;
+ *   what a visitor's searches download on the built site, page included
+ *   (SEARCH_SCENARIOS; --details lists every file).
+ * Exits with 1, saying which, when the check or the review misses a budget.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { todayInFrance } from '../src/domain/text/dates.ts';
 import { CONTENT_FOLDER } from '../src/schemas/index.ts';
-import { launchBrowser, serveStatic } from './lib/browser.ts';
+import { measureSearch, SEARCH_SCENARIOS, type SearchScenario } from './lib/search-weight.ts';
 import { writeCorpus } from './lib/corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,11 +35,41 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     bare: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    details: { type: 'boolean', default: false },
   },
 });
 const providers = Number(values.providers);
 const runs = Number(values.runs);
 const GNU_TIME = '/usr/bin/time';
+
+/** Budgets of the check and the review, in seconds, for corpora up to 10 000 providers. */
+const BUDGET_PROVIDERS = 10000;
+const budgets = {
+  checkCold: { max: 3, label: 'vérification à froid' },
+  checkWarm: { max: 1, label: 'vérification sans changement' },
+  demo: { max: 0.5, label: 'vérification du contenu de démonstration (un fichier modifié)' },
+  review: { max: 5, label: 'relecture d’une branche qui modifie une fiche (à froid)' },
+} as const;
+
+/**
+ * The command an npm script runs (`npm run check`), as an argument list for
+ * this Node.js, with its files made absolute: timed without npm's own start.
+ */
+async function npmScript(name: string): Promise<string[]> {
+  const scripts = (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [command, ...args] = scripts[name]!.split(/\s+/);
+  if (command !== 'node') throw new Error(`le script « ${name} » ne lance pas node : ${scripts[name]}`);
+  return [process.execPath, ...args.map((arg) => (existsSync(path.join(root, arg)) ? path.join(root, arg) : arg))];
+}
+
+/** git, in the benchmark's repository, as a committee member would run it. */
+function git(repo: string, ...args: string[]): void {
+  const result = spawnSync('git', ['-c', 'user.name=Banc', '-c', 'user.email=banc@exemple.org', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`git ${args[0]} : ${result.stderr.trim()}`);
+}
 
 interface Measure {
   seconds: number;
@@ -112,38 +150,11 @@ async function writeBareProject(dir: string, contentDir: string) {
   );
 }
 
-/**
- * What a visitor's first search downloads on the built site: Pagefind's
- * script, WebAssembly, index chunks, filters and result fragments, with text
- * files counted gzipped as any static host serves them.
- */
-async function measureFirstSearch(dist: string, query: string): Promise<{ kilobytes: number; requests: number }> {
-  const site = await serveStatic(dist);
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}annuaire/`, { waitUntil: 'networkidle' });
-    let bytes = 0;
-    let requests = 0;
-    page.on('response', async (response) => {
-      if (!/\/pagefind\/|filtres\.json/.test(response.url())) return;
-      requests++;
-      const body = await response.body().catch(() => Buffer.alloc(0));
-      const text = /\.(js|json|css)$/.test(new URL(response.url()).pathname);
-      bytes += text ? gzipSync(body).length : body.length;
-    });
-    await page.goto(`${site.url}annuaire/?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(500);
-    return { kilobytes: bytes / 1024, requests };
-  } finally {
-    await browser.close();
-    await site.close();
-  }
-}
-
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-bench-'));
-  const contentDir = path.join(work, 'content');
+  // The corpus is the content folder of a repository: the review compares its branches.
+  const repo = path.join(work, 'depot');
+  const contentDir = path.join(repo, 'content');
   const today = todayInFrance();
   console.log(
     `Corpus synthétique : ${providers} prestataires, ${providers * 3} recommandations, ${Math.floor(providers / 20)} projets → ${contentDir}`,
@@ -155,25 +166,71 @@ async function main() {
     templateDir: path.join(root, CONTENT_FOLDER),
     today,
   });
-  console.log(`${files} fichiers écrits. Machine : ${os.cpus().length} cœurs, Node.js ${process.versions.node}.\n`);
+  console.log(`${files} fichiers écrits. Machine : ${os.cpus().length} cœurs, Node.js ${process.versions.node}.`);
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'Corpus');
+  git(repo, 'checkout', '-q', '-b', 'fiche-modifiee');
+  const edited = path.join(
+    contentDir,
+    'providers',
+    (await readdir(path.join(contentDir, 'providers'))).find((name) => name.endsWith('.md'))!,
+  );
+  const text = await readFile(edited, 'utf8');
+  await writeFile(edited, text.replace(/^name: (.*)$/m, 'name: $1 (nom modifié)'));
+  git(repo, 'commit', '-q', '-am', 'Une fiche modifiée');
+  console.log(`Dépôt git : branche « fiche-modifiee » qui modifie ${path.relative(repo, edited)}.\n`);
 
-  const cacheDir = path.join(work, 'astro-cache');
-  const env = { CONTENT_DIR: contentDir, EMANCIPASSO_TODAY: today, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: cacheDir };
+  // The caches of the commands live here, so that « cold » means cold, and the project's own stay untouched.
+  const checkCache = path.join(work, 'cache');
+  const astroCache = path.join(work, 'astro-cache');
+  const env = {
+    CONTENT_DIR: contentDir,
+    EMANCIPASSO_TODAY: today,
+    EMANCIPASSO_CACHE_DIR: checkCache,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_CACHE_DIR: astroCache,
+  };
   const noop = async () => {};
-  const check = await series('check', runs, noop, [process.execPath, 'scripts/check.ts', '--content', contentDir], env);
+  const noCache = () => rm(checkCache, { recursive: true, force: true });
+  const check = await npmScript('check');
+  const checkCommand = (dir: string) => [...check, '--content', dir];
+
+  const checkCold = await series('check à froid', runs, noCache, checkCommand(contentDir), env);
+  const checkWarm = await series('check sans changement', runs, noop, checkCommand(contentDir), env);
+
+  // The demo content, in a copy: one of its files is edited before each run, as while writing an entry.
+  const demoDir = path.join(work, 'demo');
+  await cp(path.join(root, CONTENT_FOLDER), demoDir, { recursive: true });
+  const demoPage = path.join(
+    demoDir,
+    'pages',
+    (await readdir(path.join(demoDir, 'pages'))).find((name) => name.endsWith('.md'))!,
+  );
+  let edits = 0;
+  const editDemo = () => appendFile(demoPage, `\nModification ${++edits} du banc d’essai.\n`);
+  await series('check démo (préparation)', 1, noop, checkCommand(demoDir), env);
+  const demo = await series('check démo, un fichier modifié', runs, editDemo, checkCommand(demoDir), env);
+  const demoCold = await series('check démo à froid', runs, noCache, checkCommand(demoDir), env);
+
+  // The review as a pull request's job runs it: a fresh clone, no cache; then as a committee member runs it again.
+  const reviewCommand = [...(await npmScript('review')), '--base', 'main'];
+  const review = await series('review à froid', runs, noCache, reviewCommand, env, repo);
+  const reviewWarm = await series('review avec le cache', runs, noop, reviewCommand, env, repo);
 
   let build: { median: number; peakMb: number } | undefined;
-  let search: { kilobytes: number; requests: number } | undefined;
+  const searches: Array<{ scenario: SearchScenario; kilobytes: number; requests: number; files: Array<[string, number]> }> = [];
   let bare: { median: number; peakMb: number } | undefined;
   if (!values['no-build']) {
     const outDir = path.join(work, 'dist');
-    // Every build starts cold: no content-layer cache from the previous run.
+    // Every build starts cold: no content-layer cache, no check cache from the previous run.
     const cold = async () => {
-      await rm(cacheDir, { recursive: true, force: true });
+      await rm(astroCache, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
+      await noCache();
     };
     build = await series('build', runs, cold, [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env);
-    search = await measureFirstSearch(outDir, 'nextcloud');
+    for (const scenario of SEARCH_SCENARIOS) searches.push({ scenario, ...(await measureSearch(outDir, scenario)) });
     if (values.bare) {
       const bareDir = path.join(work, 'bare');
       await writeBareProject(bareDir, contentDir);
@@ -193,12 +250,33 @@ async function main() {
     }
   }
 
+  const memory = (m: { peakMb: number }) => `mémoire max ${Math.round(m.peakMb)} Mo`;
   console.log(`\nRésultats (médianes sur ${runs} exécutions, ${os.cpus().length} cœurs, ${providers} prestataires) :`);
-  console.log(`  npm run check : ${fmt(check.median)} s (mémoire max ${Math.round(check.peakMb)} Mo)`);
-  if (build) console.log(`  npm run build : ${fmt(build.median)} s (mémoire max ${Math.round(build.peakMb)} Mo)`);
-  if (search) console.log(`  première recherche : ${fmt(search.kilobytes)} ko transférés en ${search.requests} requêtes`);
+  console.log(`  npm run check, à froid : ${fmt(checkCold.median)} s (${memory(checkCold)})`);
+  console.log(`  npm run check, rien de changé : ${fmt(checkWarm.median)} s (${memory(checkWarm)})`);
+  console.log(`  npm run check, démonstration, un fichier modifié : ${fmt(demo.median)} s ; à froid : ${fmt(demoCold.median)} s`);
+  console.log(
+    `  npm run review -- --base main, une fiche modifiée, à froid : ${fmt(review.median)} s (${memory(review)}) ; avec le cache : ${fmt(reviewWarm.median)} s`,
+  );
+  if (build) console.log(`  npm run build : ${fmt(build.median)} s (${memory(build)})`);
+  for (const s of searches) {
+    console.log(`  ${s.scenario.label} : ${fmt(s.kilobytes)} ko transférés en ${s.requests} requêtes, page comprise`);
+    if (values.details) for (const [file, bytes] of s.files) console.log(`      ${fmt(bytes / 1024).padStart(7)} ko  ${file}`);
+  }
   if (bare && build)
     console.log(`  astro nu (mêmes pages de prestataires) : ${fmt(bare.median)} s → surcoût ×${fmt(build.median / bare.median)}`);
+
+  const measured = { checkCold: checkCold.median, checkWarm: checkWarm.median, demo: demo.median, review: review.median };
+  if (providers > BUDGET_PROVIDERS) {
+    console.log(`\nBudgets non évalués : ils valent jusqu’à ${new Intl.NumberFormat('fr-FR').format(BUDGET_PROVIDERS)} prestataires.`);
+  } else {
+    const missed = (Object.keys(budgets) as Array<keyof typeof budgets>).filter((key) => measured[key] > budgets[key].max);
+    for (const key of missed) {
+      console.error(`✘ Budget dépassé : ${budgets[key].label} en ${fmt(measured[key])} s, pour ${fmt(budgets[key].max)} s au plus.`);
+    }
+    if (missed.length === 0) console.log('\n✔ Vérification et relecture dans leurs budgets.');
+    else process.exitCode = 1;
+  }
   if (values.keep) console.log(`\nDossier conservé : ${work}`);
   else await rm(work, { recursive: true, force: true });
 }

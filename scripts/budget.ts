@@ -11,7 +11,10 @@
  * site. The search index (`/pagefind/` chunks, loaded only when searching)
  * is left aside; a Pagefind script that a page loads at start is counted.
  * The committee dashboard (`/comite/`) and the CMS (`/admin/`) are measured
- * but not held to the 40 kB rule.
+ * but not held to the 40 kB rule. The no-account forms (`/proposer/`,
+ * `/recommander/`) are held to 40 kB with the code they load when the form is
+ * used (their checks); code that this code loads only for some answers (the
+ * Markdown reader, for a text holding a link or a tag) is reported apart.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +27,17 @@ import { isEmbed, routes } from '../src/domain/routes.ts';
 
 /** HTML + CSS + JS of a public page, gzipped (docs/qualite.md). */
 export const PAGE_BUDGET_BYTES = 40_000;
+/** A form page, with the code its form loads when used. */
+export const FORM_PAGE_BUDGET_BYTES = 40_000;
+/** The page types whose on-demand code counts: the no-account forms. */
+export const FORM_PAGE_TYPES: readonly string[] = ['propose', 'recommend'];
+/**
+ * The forms' Markdown reader (src/domain/rules/markdown.ts and
+ * markdown-parser.ts, about 24 kB): it
+ * loads only for a text that holds a link or a tag (`mightBeRefused`), and is
+ * reported apart.
+ */
+const MARKDOWN_READER = /(^|\/)markdown(-parser)?\.[\w-]+\.js$/;
 
 export interface PageMeasure {
   /** File in `dist/`, relative. */
@@ -48,10 +62,19 @@ export interface PageMeasure {
   assets: string[];
   /**
    * Gzipped bytes of the code a page imports only when a person uses it (the
-   * no-account forms' checks, loaded when the form is first used): like the
-   * search index, measured apart and not held to the 40 kB.
+   * no-account forms' checks, loaded when the form is first used): measured
+   * apart; counted with the page for the forms (FORM_PAGE_BUDGET_BYTES).
    */
   onDemand: number;
+  /** Gzipped bytes that on-demand code imports in its turn only when needed (the Markdown reader, the postcodes of the forms). */
+  onDemandIfNeeded: number;
+  /**
+   * The largest of those files, the Markdown reader aside: what a use of the
+   * form adds at most (one tenth of the postcodes, for the listing's postcode).
+   */
+  onDemandLargestPiece: number;
+  /** The files loaded only when needed, with their gzipped sizes. */
+  assetsIfNeeded: Array<{ file: string; bytes: number }>;
 }
 
 // ---------------------------------------------------------------------------
@@ -296,31 +319,32 @@ async function measurePage(site: BuiltSite, file: string, type: keyof typeof PAG
       else if (!u.startsWith('data:')) external++;
     }
   };
+  // Level 0: loaded with the page; 1: imported later, on a person's request; 2: imported by that code only when needed.
   const onDemand = new Set<string>();
-  const addScript = async (ref: string, from: string, atStart: boolean): Promise<void> => {
+  const ifNeeded = new Set<string>();
+  const levels = [scripts, onDemand, ifNeeded];
+  const addScript = async (ref: string, from: string, level: number): Promise<void> => {
     const local = site.resolve(ref, from);
     if (!local) return void external++;
     // The search index and the code Pagefind loads on its own (index chunks, wasm) are left aside;
     // a Pagefind script that the page itself loads at start is counted.
-    if (!atStart && local.startsWith('pagefind/')) return;
-    if (scripts.has(local) || (!atStart && onDemand.has(local))) return;
-    // Other code imported later, on a person's request, is measured apart (onDemand).
-    if (atStart) {
-      onDemand.delete(local);
-      scripts.add(local);
-    } else onDemand.add(local);
+    if (level > 0 && local.startsWith('pagefind/')) return;
+    // A file is counted once, at the earliest level it loads.
+    if (levels.slice(0, level + 1).some((set) => set.has(local))) return;
+    for (const later of levels.slice(level + 1)) later.delete(local);
+    levels[level]!.add(local);
     const imports = jsImports(await site.text(local));
-    for (const i of imports.static) await addScript(i, local, atStart);
-    for (const i of imports.dynamic) await addScript(i, local, false);
+    for (const i of imports.static) await addScript(i, local, level);
+    for (const i of imports.dynamic) await addScript(i, local, Math.min(level + 1, 2));
   };
 
   for (const s of refs.styles) await addStyle(s, file);
-  for (const s of refs.scripts) await addScript(s, file, true);
+  for (const s of refs.scripts) await addScript(s, file, 0);
   // Inline module scripts may import local modules too.
   for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
     const imports = jsImports(m[1]!);
-    for (const i of imports.static) await addScript(i, file, true);
-    for (const i of imports.dynamic) await addScript(i, file, false);
+    for (const i of imports.static) await addScript(i, file, 0);
+    for (const i of imports.dynamic) await addScript(i, file, 1);
   }
   for (const o of refs.others) {
     const local = site.resolve(o, file);
@@ -354,6 +378,12 @@ async function measurePage(site: BuiltSite, file: string, type: keyof typeof PAG
     grade,
     assets: [...styles, ...scripts, ...others].sort(),
     onDemand: await [...onDemand].reduce(async (sum, f) => (await sum) + (await site.size(f)), Promise.resolve(0)),
+    onDemandIfNeeded: await [...ifNeeded].reduce(async (sum, f) => (await sum) + (await site.size(f)), Promise.resolve(0)),
+    onDemandLargestPiece: Math.max(
+      0,
+      ...(await Promise.all([...ifNeeded].filter((f) => !MARKDOWN_READER.test(f)).map((f) => site.size(f)))),
+    ),
+    assetsIfNeeded: await Promise.all([...ifNeeded].sort().map(async (f) => ({ file: f, bytes: await site.size(f) }))),
   };
 }
 
@@ -383,6 +413,16 @@ export async function measurePages(distDir: string): Promise<PageMeasure[]> {
 
 export function overBudget(pages: readonly PageMeasure[]): PageMeasure[] {
   return pages.filter((p) => p.budgeted && p.weight > PAGE_BUDGET_BYTES);
+}
+
+/** The form pages, and whether each holds its budget with the code its form loads when used. */
+export function formPages(pages: readonly PageMeasure[]): Array<PageMeasure & { withForm: number; over: boolean }> {
+  return pages
+    .filter((p) => FORM_PAGE_TYPES.includes(p.type))
+    .map((p) => {
+      const withForm = p.weight + p.onDemand + p.onDemandLargestPiece;
+      return { ...p, withForm, over: withForm > FORM_PAGE_BUDGET_BYTES };
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -467,9 +507,10 @@ async function main() {
   }
   const summaries = summarise(pages);
   const over = overBudget(pages);
+  const forms = formPages(pages);
   const thirdParty = await findThirdPartyRequests(dist, { ownHosts: [(await builtSiteHome(dist)).hostname], vendored: CMS_BUNDLE });
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ budgetBytes: PAGE_BUDGET_BYTES, summaries, over, thirdParty }, null, 2));
+    console.log(JSON.stringify({ budgetBytes: PAGE_BUDGET_BYTES, summaries, over, forms, thirdParty }, null, 2));
   } else {
     console.log(
       `Poids des pages (HTML + CSS + JS, gzip), requêtes et Ecoindex estimé : ${pages.length} pages dans ${path.relative(process.cwd(), dist) || '.'}\n`,
@@ -480,15 +521,23 @@ async function main() {
       console.error(
         `✘ ${p.file} : ${kb(p.weight)} (HTML ${kb(p.html)}, CSS ${kb(p.css)}, JS ${kb(p.js)}), au-dessus du budget de ${kb(PAGE_BUDGET_BYTES)}.`,
       );
+    console.log('Formulaires sans compte, avec le code chargé à l’usage du formulaire :');
+    for (const p of forms) {
+      const reader = p.assetsIfNeeded.filter((f) => MARKDOWN_READER.test(f.file)).reduce((sum, f) => sum + f.bytes, 0);
+      const line = `${p.file} : ${kb(p.weight)} au chargement + ${kb(p.onDemand + p.onDemandLargestPiece)} à l’usage = ${kb(p.withForm)} (budget ${kb(FORM_PAGE_BUDGET_BYTES)}) ; le lecteur Markdown, ${kb(reader)}, ne vient que pour un texte avec un lien ou une balise.`;
+      if (p.over) console.error(`✘ ${line}`);
+      else console.log(`  ${line}`);
+    }
+    console.log('');
     for (const r of thirdParty) console.error(`✘ ${formatRequest(r)}`);
     const lowGrades = summaries.filter((s) => s.worstGrade !== 'A' && !['committee', 'cms'].includes(s.type));
     for (const s of lowGrades)
       console.warn(`⚠ ${s.label} : Ecoindex estimé ${s.minEcoindex} (${s.worstGrade}) pour ${s.heaviest}, en dessous de la note A visée.`);
-    if (over.length === 0 && thirdParty.length === 0) {
+    if (over.length === 0 && thirdParty.length === 0 && !forms.some((p) => p.over)) {
       console.log(`✔ Chaque page publique pèse au plus ${kb(PAGE_BUDGET_BYTES)} et aucune ne charge de ressource d’un autre site.`);
     }
   }
-  if (over.length > 0 || thirdParty.length > 0) process.exit(1);
+  if (over.length > 0 || thirdParty.length > 0 || forms.some((p) => p.over)) process.exit(1);
 }
 
 if (import.meta.main) await main();

@@ -4,10 +4,14 @@
  * one error, 2 the review could not run (unknown reference, not a repository…).
  */
 import { parseArgs } from 'node:util';
-import { ContentFolderError } from '../src/loader/index.ts';
-import { formatAnnotations, formatMarkdown, formatText } from '../src/review/format.ts';
-import { ReviewSetupError } from '../src/review/git.ts';
-import { runReview } from '../src/review/run.ts';
+import { keepCompiledCode } from '../src/loader/cache-folder.mjs';
+
+// Before the review's modules are loaded: they are compiled once, not at every run.
+keepCompiledCode();
+const { ContentFolderError } = await import('../src/loader/index.ts');
+const { formatAnnotations, formatMarkdown, formatText } = await import('../src/review/format.ts');
+const { ReviewSetupError } = await import('../src/review/git.ts');
+const { runReview } = await import('../src/review/run.ts');
 
 const USAGE = `Usage : npm run review -- --base RÉFÉRENCE [--head RÉFÉRENCE] [--markdown | --github-annotations] [--content DOSSIER]
 
@@ -19,7 +23,8 @@ erreur ou avertissement du contrôle.
 
   --markdown            sortie Markdown (résumé d’une pull request)
   --github-annotations  annotations GitHub Actions, puis le texte
-  --today AAAA-MM-JJ    calcule l’ancienneté à cette date (par défaut : aujourd’hui)`;
+  --today AAAA-MM-JJ    calcule l’ancienneté à cette date (par défaut : aujourd’hui)
+  --no-cache            relit chaque fichier au lieu de reprendre ce que la vérification a gardé`;
 
 async function main(): Promise<number> {
   let values;
@@ -32,6 +37,7 @@ async function main(): Promise<number> {
         markdown: { type: 'boolean', default: false },
         'github-annotations': { type: 'boolean', default: false },
         today: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -52,7 +58,13 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const review = await runReview({ base: values.base, head: values.head, content: values.content, today: values.today });
+    const review = await runReview({
+      base: values.base,
+      head: values.head,
+      content: values.content,
+      today: values.today,
+      cache: !values['no-cache'],
+    });
     if (values.markdown) {
       console.log(formatMarkdown(review));
     } else if (values['github-annotations']) {

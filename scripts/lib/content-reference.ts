@@ -5,7 +5,7 @@
  * `npm run docs` writes it. Tables are printed aligned, as Prettier prints
  * them, so that formatting the repository leaves the file unchanged.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { recommendationId } from '../../src/domain/entry-names.ts';
 import { rulesCatalogue, ruleSeverityLabels, type RuleScope } from '../../src/domain/rules/catalogue.ts';
 import { MAX_ALIASES, MAX_DEPTH } from '../../src/loader/parse.ts';

@@ -6,7 +6,7 @@
  * (« Ville à remplir »), a wrong item of a list is left out. The preview
  * says what remains to fill beside it, with the check's own words.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { dropEmptyStrings } from '../schemas/index.ts';
 import { acceptsNull, arrayElement, isOptional, kindOf, metaOf, objectShape, unwrap } from '../schemas/introspect.ts';
 
@@ -69,13 +69,13 @@ function fill(schema: AnySchema, value: unknown, today: string): unknown {
     const element = arrayElement(schema)!;
     if (kindOf(element) === 'object') return value.filter(isRecord).map((item) => fill(element, item, today));
     return value.flatMap((item) => {
-      const result = (element as z.ZodType).safeParse(item);
+      const result = (element as z.ZodMiniType).safeParse(item);
       return result.success ? [result.data] : [];
     });
   }
   if (kind === 'record') {
     if (!isRecord(value)) return absent();
-    const valueType = (unwrap(schema)._zod.def as unknown as { valueType: z.ZodType }).valueType;
+    const valueType = (unwrap(schema)._zod.def as unknown as { valueType: z.ZodMiniType }).valueType;
     return Object.fromEntries(
       Object.entries(value).flatMap(([key, item]) => {
         const result = valueType.safeParse(item);
@@ -83,12 +83,12 @@ function fill(schema: AnySchema, value: unknown, today: string): unknown {
       }),
     );
   }
-  const result = (schema as z.ZodType).safeParse(value);
+  const result = (schema as z.ZodMiniType).safeParse(value);
   return result.success ? result.data : absent();
 }
 
 /** The entry as its schema reads it when it is valid; otherwise filled as above. */
-export function previewData<S extends z.ZodType>(schema: S, data: unknown, today: string): z.output<S> {
+export function previewData<S extends z.ZodMiniType>(schema: S, data: unknown, today: string): z.output<S> {
   const cleaned = dropEmptyStrings(data);
   const whole = schema.safeParse(cleaned);
   return (whole.success ? whole.data : fill(schema, cleaned, today)) as z.output<S>;

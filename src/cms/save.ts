@@ -5,7 +5,7 @@
  * criterion (`null` when it did not apply). Kept apart from Decap so that the
  * tests save entries exactly as the CMS does.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Content } from '../domain/content.ts';
 import { entryTypes, type EntryTypeName } from '../schemas/index.ts';
 import { acceptsNull, arrayElement, metaOf, objectShape, unwrap } from '../schemas/introspect.ts';

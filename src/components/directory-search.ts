@@ -2,32 +2,63 @@
  * Browser side of the directory search (see DirectorySearch.astro). Kept
  * small and dependency-free: Pagefind's own JavaScript is loaded from the
  * site's /pagefind/ only when the visitor searches or opens the filters.
+ *
+ * A place in the query (« Lyon », « 69 », « rhone ») or in the filters
+ * (`?departement=69`) turns the search into that place's list: the searches
+ * of its plan (place-search.ts), each provider in the first group that finds
+ * it, as the place's page lists them. Each result is the directory's card,
+ * drawn from the fields the build wrote in the index (card-view.ts).
  */
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
+import { isPlaceFacet, type PlaceKind } from '../domain/directory/facet-keys.ts';
+import type { ProviderCardView } from '../domain/directory/card-view.ts';
+import { communePrefixes, mayNamePlace, parsePlaceQuery, type CommuneFile, type PlaceQuery } from '../domain/directory/place-query.ts';
+import {
+  placeSearchPlan,
+  readPlaces,
+  type Place,
+  type Places,
+  type PlacesFile,
+  type SearchFilter,
+} from '../domain/directory/place-search.ts';
+import {
+  emptyPlaceCounts,
+  placeGroupHeading,
+  placeGroups,
+  placeSentence,
+  type PlaceGroup,
+  type PlaceMatch,
+} from '../domain/directory/place-rank.ts';
+import { CARD_FILTER, decodeIndexedCard } from '../domain/directory/search-meta.ts';
+import { alsoNamedIntro, alsoNamedIntroMany, communeSentence, SEARCH_PAGE, searchStatus } from '../domain/directory/search-words.ts';
+import { frenchTypography } from '../domain/text/format.ts';
+import { providerCardElement } from './provider-card.ts';
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
 }
 interface PagefindSearch {
-  results: Array<{ id: string; data(): Promise<PagefindResultData> }>;
+  results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
 }
+type PagefindFilter = SearchFilter | { all: PagefindFilter[] } | { any: PagefindFilter[] };
 interface Pagefind {
   options(options: { baseUrl: string; noWorker?: boolean }): Promise<void>;
   init?(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string | null, options: { filters: Record<string, string> }): Promise<PagefindSearch | null>;
+  search(query: string | null, options: { filters: PagefindFilter }): Promise<PagefindSearch | null>;
 }
 /** What the build writes in annuaire/filtres.json. */
 interface FilterLabels {
   facets: Array<{ key: string; title: string; values: Array<[value: string, label: string, count: number]> }>;
 }
 
-/** Results shown at a time: each one costs a small download. */
-const PAGE = 8;
+const { first: FIRST, otherGroups: OTHER_GROUPS, more: MORE } = SEARCH_PAGE;
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -42,40 +73,53 @@ function loadPagefind(): Promise<Pagefind> {
 
 /**
  * Pagefind counts only the filters it has loaded, and with thousands of
- * providers the place filters weigh hundreds of kilobytes: they are all
- * loaded only when the visitor starts choosing filters.
+ * providers they weigh tens of kilobytes: those of the form's lists are
+ * loaded only when the visitor starts choosing filters, by a search that
+ * names them all (Pagefind loads the filters a search uses). Not with
+ * `filters()`, which would load every filter, the cards' one too.
  */
-let allFilters: Promise<unknown> | undefined;
-let allFiltersLoaded = false;
-function loadAllFilters(): Promise<unknown> {
-  allFilters ??= loadPagefind()
-    .then((pf) => pf.filters())
-    .then(() => (allFiltersLoaded = true));
-  return allFilters;
+let filterCounts: Promise<unknown> | undefined;
+let filterCountsLoaded = false;
+function loadFilterCounts(keys: string[]): Promise<unknown> {
+  filterCounts ??= loadPagefind()
+    .then((pf) => pf.search(null, { filters: { any: keys.map((key) => ({ [key]: '' })) } }))
+    .then(() => (filterCountsLoaded = true));
+  return filterCounts;
 }
 
-let labels: Promise<FilterLabels> | undefined;
-function loadLabels(): Promise<FilterLabels> {
-  labels ??= fetch(href(routes.filterLabels())).then((r) => r.json() as Promise<FilterLabels>);
-  return labels;
+const json = new Map<string, Promise<unknown>>();
+/** A JSON file of the build, fetched once; `fallback` when it is missing (no commune starts with those letters). */
+function loadJson<T>(route: string, fallback?: T): Promise<T> {
+  let file = json.get(route);
+  if (!file) {
+    file = fetch(href(route)).then((r) => {
+      if (r.ok) return r.json();
+      if (fallback !== undefined) return fallback;
+      throw new Error(String(r.status));
+    });
+    json.set(route, file);
+  }
+  return file as Promise<T>;
 }
 
-/** Pagefind's excerpt with only its <mark> kept: everything else becomes text. */
-function excerptNodes(excerpt: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
-  const out: Node[] = [];
-  const walk = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === Node.TEXT_NODE) out.push(document.createTextNode(child.textContent ?? ''));
-      else if (child.nodeName === 'MARK') {
-        const mark = document.createElement('mark');
-        mark.textContent = child.textContent;
-        out.push(mark);
-      } else walk(child);
-    }
-  };
-  walk(doc.body.firstChild!);
-  return out;
+let places: Promise<Places> | undefined;
+function loadPlaces(): Promise<Places> {
+  places ??= loadJson<PlacesFile>(routes.places()).then(readPlaces);
+  return places;
+}
+
+/**
+ * The place of a query, after loading the name files it may need; the places
+ * file only when the query may name a place: words alone cost nothing more.
+ */
+async function findPlace(query: string): Promise<{ places?: Places; parsed: PlaceQuery }> {
+  const prefixes = communePrefixes(query);
+  const files = await Promise.all(prefixes.map((p) => loadJson<CommuneFile>(routes.communes(p), {})));
+  const names = new Map(prefixes.map((p, i) => [p, files[i]!]));
+  const lookup = (prefix: string) => names.get(prefix);
+  if (!mayNamePlace(query, lookup)) return { parsed: { text: query } };
+  const known = await loadPlaces();
+  return { places: known, parsed: parsePlaceQuery(query, known, lookup) };
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -83,6 +127,40 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   if (text !== undefined) el.textContent = text;
   if (className) el.className = className;
   return el;
+}
+
+function link(route: string, text: string): HTMLAnchorElement {
+  const a = element('a', text);
+  a.href = href(route);
+  return a;
+}
+
+/** A search result as the directory's card: the card the build wrote in the index, and why it is here for a place. */
+function card(
+  result: PagefindResultData,
+  reasons: (located: { city: string; department: string }) => string[],
+  level: 3 | 4,
+): HTMLLIElement {
+  const indexed = decodeIndexedCard(result.filters[CARD_FILTER]?.[0]);
+  const view: ProviderCardView = {
+    id: idOf(result.url),
+    name: indexed?.name ?? idOf(result.url),
+    trust: indexed?.trust ?? '',
+    summary: indexed?.summary ?? '',
+    pricing: indexed?.pricing ?? '',
+  };
+  return providerCardElement(view, indexed ? reasons(indexed) : [], level);
+}
+
+/** The provider's id from a result's address (`/annuaire/x/`). */
+function idOf(url: string): string {
+  return url.replace(/\/$/, '').split('/').pop() ?? '';
+}
+
+interface Group {
+  group?: PlaceGroup;
+  /** In order; each knows how it reaches the place. */
+  results: Array<{ result: PagefindResult; match?: PlaceMatch }>;
 }
 
 export function initDirectorySearch(): void {
@@ -94,18 +172,20 @@ export function initDirectorySearch(): void {
   const clear = document.getElementById('filtres-effacer') as HTMLButtonElement;
   const section = document.getElementById('resultats')!;
   const status = document.getElementById('resultats-etat')!;
+  const placeBox = document.getElementById('resultats-lieu')!;
   const list = document.getElementById('resultats-liste')!;
-  const more = document.getElementById('resultats-plus') as HTMLButtonElement;
+  const help = document.getElementById('resultats-aide')!;
+  const helpPlace = document.getElementById('resultats-aide-lieu')!;
+  const finderLink = help.querySelector<HTMLAnchorElement>('a[data-finder]')!;
   const staticList = document.getElementById(form.dataset.replaces ?? '');
   const selects = new Map<string, HTMLSelectElement>();
   const initial = new URLSearchParams(location.search);
-  let shown: PagefindSearch['results'] = [];
   let run = 0;
   details.hidden = false;
 
   async function buildFilters(): Promise<void> {
     if (selects.size) return;
-    const { facets } = await loadLabels();
+    const { facets } = await loadJson<FilterLabels>(routes.filterLabels());
     if (selects.size) return;
     for (const facet of facets) {
       if (!facet.values.length) continue;
@@ -120,17 +200,30 @@ export function initDirectorySearch(): void {
         select.append(option);
       }
       select.value = initial.get(facet.key) ?? '';
-      select.addEventListener('change', () => void search());
+      select.addEventListener('change', () => {
+        // One place at a time: a département or a région.
+        if (isPlaceFacet(facet.key) && select.value)
+          for (const key of ['departement', 'region']) if (key !== facet.key) selects.get(key)!.value = '';
+        void search();
+      });
       // Up-to-date counts once the visitor turns to the filters.
-      select.addEventListener('focus', () => void loadAllFilters().then(search), { once: true });
+      select.addEventListener('focus', () => void loadFilterCounts(countedKeys()).then(search), { once: true });
       selects.set(facet.key, select);
       filtersBox.append(label);
     }
   }
 
-  /** Counts of the current search beside each option, as on the static pages. */
+  /** The filters whose options show live counts: all but places. */
+  const countedKeys = () => [...selects.keys()].filter((key) => !isPlaceFacet(key));
+
+  /**
+   * Counts of the current search beside each option, as on the static pages.
+   * A place's options keep the place's number: places are not filters of the
+   * index (they are cut by région), and their number is the pages' one.
+   */
   function showCounts(counts: PagefindSearch['filters']): void {
     for (const [key, select] of selects) {
+      if (isPlaceFacet(key)) continue;
       for (const option of Array.from(select.options)) {
         if (!option.value) continue;
         const n = counts[key]?.[option.value] ?? 0;
@@ -156,24 +249,59 @@ export function initDirectorySearch(): void {
     history.replaceState(null, '', search ? `?${search}` : location.pathname);
   }
 
-  async function render(results: PagefindSearch['results'], from: number): Promise<void> {
-    const slice = results.slice(from, from + PAGE);
-    const data = await Promise.all(slice.map((r) => r.data()));
-    for (const d of data) {
-      const item = element('li', undefined, 'card');
-      const heading = element('h3');
-      const link = element('a', d.meta.title ?? d.url);
-      link.href = d.url;
-      heading.append(link);
-      const excerpt = element('p');
-      excerpt.append(...excerptNodes(d.excerpt));
-      item.append(heading);
-      if (d.meta.lieu) item.append(element('p', d.meta.lieu, 'muted'));
-      item.append(excerpt);
-      if (d.meta.recommandations) item.append(element('p', d.meta.recommandations));
-      list.append(item);
+  /** Draws the next results of a group into its list; the new cards' first link, to move the focus to. */
+  async function fill(group: Group, cards: HTMLUListElement, count: number, place: Place | undefined, known: Places | undefined) {
+    const from = cards.children.length;
+    const slice = group.results.slice(from, from + count);
+    const data = await Promise.all(slice.map((r) => r.result.data()));
+    const level = group.group ? 4 : 3;
+    cards.append(
+      ...data.map((d, i) => {
+        const { match } = slice[i]!;
+        const reasons = (located: { city: string; department: string }) =>
+          place && match
+            ? [
+                placeSentence(match, {
+                  city: located.city,
+                  where: place.where.replace(/ \([^)]*\)$/, ''),
+                  regionName: known?.place('region', place.region)?.name,
+                  cityDetail: place.kind === 'region' ? known?.place('departement', located.department)?.name : undefined,
+                }),
+              ]
+            : [];
+        return card(d, reasons, level);
+      }),
+    );
+    return cards.children[from]?.querySelector('a') ?? undefined;
+  }
+
+  function showPlace(parsed: PlaceQuery | undefined, place: Place | undefined, known: Places | undefined): void {
+    placeBox.replaceChildren();
+    placeBox.hidden = !place;
+    helpPlace.replaceChildren();
+    helpPlace.hidden = !place;
+    finderLink.href = href(routes.finder(place?.kind === 'departement' ? { departement: place.code } : {}));
+    if (!place || !known) return;
+    const commune = parsed?.place?.commune;
+    const intro = commune && place.kind === 'departement' ? communeSentence(commune.name, place) : undefined;
+    if (intro) placeBox.append(element('p', frenchTypography(intro)));
+    const others = parsed?.place?.alsoNamed ?? [];
+    if (others.length) {
+      const p = element('p', frenchTypography(others.length > 1 ? alsoNamedIntroMany : alsoNamedIntro));
+      others.forEach((c, i) => {
+        const d = known.place('departement', c.department);
+        if (i > 0) p.append(', ');
+        p.append(link(routes.facetValue('departement', c.department), d ? `${c.name} (${d.name}, ${d.code})` : c.name));
+      });
+      p.append('.');
+      placeBox.append(p);
     }
-    more.hidden = from + PAGE >= results.length;
+    const pages = element('p');
+    pages.append(link(routes.facetValue(place.kind, place.code), frenchTypography(`La page des structures ${place.where}`)));
+    const region = place.kind === 'departement' ? known.place('region', place.region) : undefined;
+    if (region) pages.append(' · ', link(routes.facetValue('region', region.code), frenchTypography(`celle de la région ${region.name}`)));
+    placeBox.append(pages);
+    helpPlace.append(link(routes.facetValue(place.kind, place.code), frenchTypography(`Toutes les structures ${place.where}`)));
   }
 
   async function search(): Promise<void> {
@@ -189,26 +317,112 @@ export function initDirectorySearch(): void {
     status.textContent = 'Recherche en cours…';
     section.hidden = false;
     if (staticList) staticList.hidden = true;
-    let result: PagefindSearch | null;
+    let groups: Group[];
+    let place: Place | undefined;
+    let parsed: PlaceQuery | undefined;
+    let known: Places | undefined;
+    let words = query;
+    const others: SearchFilter = {};
+    for (const [key, value] of Object.entries(filters)) if (!isPlaceFacet(key)) others[key] = value;
     try {
-      result = await (await loadPagefind()).search(query || null, { filters });
+      const asked = Object.entries(filters).find(([key]) => isPlaceFacet(key)) as [PlaceKind, string] | undefined;
+      if (query || asked) {
+        const found = query ? await findPlace(query) : { places: undefined, parsed: undefined };
+        parsed = found.parsed;
+        // A place in the words wins over the place of the filters.
+        const target = parsed?.place ?? (asked ? { kind: asked[0], code: asked[1] } : undefined);
+        known = found.places ?? (target ? await loadPlaces() : undefined);
+        place = target && known ? known.place(target.kind, target.code) : undefined;
+        if (parsed?.place) words = parsed.text;
+      }
+      const pf = await loadPagefind();
+      const text = words || null;
+      const withOthers = (filter: PagefindFilter): PagefindFilter => (Object.keys(others).length ? { all: [others, filter] } : filter);
+      if (place && known) {
+        const plan = placeSearchPlan(place.kind, place.code, known);
+        const found = await Promise.all(plan.map((step) => pf.search(text, { filters: withOthers(step.filter) })));
+        if (ticket !== run) return;
+        const seen = new Set<string>();
+        groups = placeGroups.map((group) => ({ group, results: [] }));
+        plan.forEach((step, i) => {
+          for (const result of found[i]?.results ?? []) {
+            if (seen.has(result.id)) continue;
+            seen.add(result.id);
+            groups.find((g) => g.group === step.group)!.results.push({ result, match: step.match });
+          }
+        });
+        if (filterCountsLoaded) {
+          // Counts among everyone the place's list shows.
+          const union = await pf.search(text, { filters: withOthers({ any: plan.map((s) => s.filter) }) });
+          if (union && ticket === run) showCounts(union.filters);
+        }
+      } else {
+        const result = await pf.search(text, { filters: others });
+        if (ticket !== run || !result) return;
+        groups = [{ results: result.results.map((r) => ({ result: r })) }];
+        if (filterCountsLoaded) showCounts(result.filters);
+      }
     } catch {
+      if (ticket !== run) return;
       status.textContent = 'La recherche n’a pas pu se charger. Utilisez les filtres de l’annuaire, qui fonctionnent sans elle.';
       if (staticList) staticList.hidden = false;
       return;
     }
-    if (ticket !== run || !result) return;
-    shown = result.results;
+    if (ticket !== run) return;
+    await render(ticket, groups, place, parsed, known, words, Object.keys(others).length > 0);
+  }
+
+  /** Draws the results; stops when a newer search has begun (its `ticket` is no longer the last). */
+  async function render(
+    ticket: number,
+    groups: Group[],
+    place: Place | undefined,
+    parsed: PlaceQuery | undefined,
+    known: Places | undefined,
+    words: string,
+    filtered: boolean,
+  ) {
+    const counts = emptyPlaceCounts();
+    for (const g of groups) if (g.group) counts[g.group] = g.results.length;
+    const total = groups.reduce((n, g) => n + g.results.length, 0);
+    status.textContent = searchStatus({ words, filtered, total, ...(place ? { place: { where: place.where, counts } } : {}) });
+    showPlace(parsed, place, known);
+    help.hidden = total > 0;
     list.replaceChildren();
-    const n = shown.length;
-    status.textContent =
-      n === 0
-        ? 'Aucune structure ne correspond. Essayez d’autres mots ou retirez un filtre.'
-        : n === 1
-          ? '1 structure trouvée.'
-          : `${n} structures trouvées.`;
-    if (selects.size && allFiltersLoaded) showCounts(result.filters);
-    await render(shown, 0);
+    let first = true;
+    for (const group of groups) {
+      if (!group.results.length) continue;
+      const box = element('div', undefined, 'result-group');
+      if (group.group && place)
+        box.append(element('h3', frenchTypography(placeGroupHeading(group.group, group.results.length, place.where))));
+      const cards = element('ul', undefined, 'cards');
+      const more = element('button', 'Afficher plus de résultats');
+      more.type = 'button';
+      // Shown once the first results are drawn, and only when there are more.
+      more.hidden = true;
+      if (group.group && place)
+        more.append(
+          element(
+            'span',
+            `\u00a0: ${frenchTypography(placeGroupHeading(group.group, group.results.length, place.where))}`,
+            'visually-hidden',
+          ),
+        );
+      const moreLine = element('p');
+      moreLine.append(more);
+      box.append(cards, moreLine);
+      list.append(box);
+      await fill(group, cards, first ? FIRST : OTHER_GROUPS, place, known);
+      if (ticket !== run) return;
+      first = false;
+      more.hidden = cards.children.length >= group.results.length;
+      more.addEventListener('click', () => {
+        void fill(group, cards, MORE, place, known).then((target) => {
+          more.hidden = cards.children.length >= group.results.length;
+          target?.focus();
+        });
+      });
+    }
   }
 
   let timer: number | undefined;
@@ -222,10 +436,6 @@ export function initDirectorySearch(): void {
   });
   details.addEventListener('toggle', () => {
     if (details.open) void buildFilters().then(search);
-  });
-  more.addEventListener('click', () => {
-    const from = list.children.length;
-    void render(shown, from).then(() => (list.children[from]?.querySelector('a') as HTMLAnchorElement | null)?.focus());
   });
   clear.addEventListener('click', () => {
     input.value = '';

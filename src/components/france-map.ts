@@ -41,6 +41,14 @@ export interface FranceMap {
   credit: string;
 }
 
+/**
+ * Overseas boxes per row, and the size of their names in viewBox units: on a
+ * 375-pixel phone the map is drawn at about 0.57 of its size, and 22 units
+ * make a 12.5-pixel name.
+ */
+const INSETS_PER_ROW = 3;
+export const INSET_FONT_SIZE = 22;
+
 /** Distance under which a vertex is dropped (viewBox units, about a pixel). */
 const TOLERANCE = 1.1;
 
@@ -129,28 +137,31 @@ export function franceMap(): FranceMap {
     mapRegions.push({ code: region.code, name: region.name, d: pathData(shapes) });
     drawn.add(region.code);
   }
-  // Overseas régions (not in the outlines) as a row of boxes under the mainland;
-  // the other collectivities (three-digit codes) appear in the text alternative only.
+  // Overseas régions (not in the outlines) as boxes under the mainland, three to a row so that
+  // their names stay readable on a phone; the other collectivities (three-digit codes) appear in
+  // the text alternative only.
   const overseas = regions.filter((r) => !drawn.has(r.code) && r.code.length === 2);
   const gap = 8;
-  const boxWidth = Math.floor((width - gap * (overseas.length - 1)) / Math.max(1, overseas.length));
-  const boxHeight = 34;
+  const perRow = INSETS_PER_ROW;
+  const boxWidth = Math.floor((width - gap * (perRow - 1)) / perRow);
+  const boxHeight = 44;
   const insets = overseas.map((r, i) => ({
     code: r.code,
     name: r.name,
-    x: i * (boxWidth + gap),
-    y: height + 12,
+    x: (i % perRow) * (boxWidth + gap),
+    y: height + 12 + Math.floor(i / perRow) * (boxHeight + gap),
     width: boxWidth,
     height: boxHeight,
   }));
-  const totalHeight = height + (insets.length ? boxHeight + 14 : 0);
+  const rows = Math.ceil(insets.length / perRow);
+  const totalHeight = height + (rows ? 12 + rows * boxHeight + (rows - 1) * gap + 2 : 0);
   cached = {
     viewBox: `0 0 ${width} ${totalHeight}`,
     width,
     height: totalHeight,
     regions: mapRegions,
     insets,
-    credit: 'Fond de carte : svg-maps de Victor Cazanave, licence CC BY 4.0.',
+    credit: 'Fond de carte\u00A0: svg-maps de Victor Cazanave, licence CC BY 4.0.',
   };
   return cached;
 }

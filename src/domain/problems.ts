@@ -11,6 +11,8 @@ export interface Problem {
   severity: Severity;
   /** French: what is wrong and how to fix it. */
   message: string;
+  /** The same as the no-account forms say it, when the message speaks of the file (`{noun}`: the field's noun). */
+  form?: string;
 }
 
 /** `['services', 1, 'x']` → `services[1].x` */

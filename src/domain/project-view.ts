@@ -7,7 +7,7 @@
  */
 import type { ListedProject } from './directory/index.ts';
 import type { Provider } from '../schemas/provider.ts';
-import { collectsMoney, contributionState, showsFunding, type FundingProgress } from './projects.ts';
+import { collectsMoney, contributionState, FUNDING_COUNTS, fundingWords, showsFunding, type FundingProgress } from './projects.ts';
 import { routes } from './routes.ts';
 import { formatDate, formatEuros, formatPercent, frenchTypography as t } from './text/format.ts';
 import { projectKindLabels, projectStatusLabels } from '../schemas/project.ts';
@@ -19,10 +19,11 @@ export type Inline = string | { strong: string } | { text: string; url: string }
 export const projectWords = {
   contribute: 'Comment contribuer',
   funding: 'Financement',
-  pledges: 'Engagements de financement',
+  pledges: 'Les engagements des financeurs',
+  /** The pledges' columns: the table's headers, and each value's label when a phone shows a pledge as a block. */
   funder: 'Financeur',
-  amount: 'Montant',
-  date: 'Date',
+  amount: 'Montant promis',
+  date: 'Promis le',
   paid: 'Versé',
   details: 'Le projet en détail',
 } as const;
@@ -40,13 +41,13 @@ export interface FundingView {
 }
 
 export function fundingView(funding: FundingProgress, goal: number): FundingView {
-  const percent = formatPercent(funding.ratio);
+  const words = fundingWords(funding, goal);
   return {
-    label: `${formatEuros(funding.pledged)} promis sur ${formatEuros(goal)} (${percent})`,
-    percent,
+    label: words.promised,
+    percent: formatPercent(funding.ratio),
     max: goal,
     value: Math.min(funding.pledged, goal),
-    paid: `${formatEuros(funding.paid)} déjà versés${funding.remaining > 0 ? ` · il manque ${formatEuros(funding.remaining)}` : ' · objectif atteint'}`,
+    paid: `${words.paid} · ${words.remaining}`,
   };
 }
 
@@ -62,6 +63,8 @@ export interface ProjectView {
   /** Once a collection was opened. */
   funding?: {
     progress: FundingView;
+    /** What the percentage and the goal count. */
+    counts: string;
     /** « Date limite de la collecte : 30 juin 2026 (dépassée). » */
     deadline?: string;
     pledges: Array<{ funder: string; amount: string; date: string; paid: string }>;
@@ -148,6 +151,7 @@ export function projectView(project: ProjectOnPage, ctx: ProjectContext): Projec
       ? {
           funding: {
             progress: fundingView(project.funding, data.goal_eur),
+            counts: FUNDING_COUNTS,
             ...(data.deadline && collectsMoney(data.status)
               ? { deadline: t(`Date limite de la collecte : ${formatDate(data.deadline)}${deadlinePassed ? ' (dépassée)' : ''}.`) }
               : {}),

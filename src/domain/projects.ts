@@ -4,6 +4,7 @@
  * rather than list statuses themselves.
  */
 import type { Milestone, Pledge, Project, ProjectStatus } from '../schemas/project.ts';
+import { formatEuros, formatPercent, frenchTypography } from './text/format.ts';
 
 /** Projects are listed by status in this order: those collecting money first, the closed ones last. */
 export const projectStatusOrder: readonly ProjectStatus[] = [
@@ -65,6 +66,41 @@ export function fundingProgress(project: Pick<Project, 'pledges' | 'goal_eur' | 
     milestonesDone: project.milestones.filter((m) => m.done).length,
   };
 }
+
+/**
+ * The funding in words. A promise counts towards the goal as soon as it is
+ * made, paid or not (`fundingProgress`, and the rule that a funded project's
+ * promises reach its goal); what was paid is said apart, so that no one
+ * reads the percentage as money received.
+ */
+export interface FundingWords {
+  /** « 3 300 € promis sur 6 000 € (55 %) ». */
+  promised: string;
+  /** « dont 800 € déjà versés », « rien n’est encore versé », « tout est versé ». */
+  paid: string;
+  /** « il manque 2 700 € de promesses », « objectif atteint en promesses ». */
+  remaining: string;
+}
+
+export function fundingWords(funding: FundingProgress, goal: number): FundingWords {
+  return {
+    promised: `${formatEuros(funding.pledged)} promis sur ${formatEuros(goal)} (${formatPercent(funding.ratio)})`,
+    paid:
+      funding.pledged === 0
+        ? 'aucune promesse pour l’instant'
+        : funding.paid === 0
+          ? 'rien n’est encore versé'
+          : funding.paid >= funding.pledged
+            ? 'tout est versé'
+            : `dont ${formatEuros(funding.paid)} déjà versés`,
+    remaining: funding.remaining > 0 ? `il manque ${formatEuros(funding.remaining)} de promesses` : 'objectif atteint en promesses',
+  };
+}
+
+/** What the percentage and the goal count, said once for every project page. */
+export const FUNDING_COUNTS = frenchTypography(
+  'Le pourcentage et l’objectif comptent les sommes promises, versées ou non : une promesse compte dès qu’une association s’engage, puis l’argent est versé sur la plateforme de collecte.',
+);
 
 /** What a visitor can do for a project now, which its page explains. */
 export type ContributionState =

@@ -22,6 +22,9 @@ export function pageSegment(page: number): string {
 }
 /** The labels of the search filters, next to the directory (`/annuaire/filtres.json`). */
 const FILTER_LABELS_WORD = 'filtres';
+/** The places the search understands: départements and régions (`/annuaire/lieux.json`), communes (`/annuaire/communes/lyo.json`). */
+const PLACES_WORD = 'lieux';
+const COMMUNES_WORD = 'communes';
 
 /**
  * What a partner site can show in a frame: the members of a network or the
@@ -47,6 +50,10 @@ export const routes = {
     return query ? `annuaire/?${query}` : 'annuaire/';
   },
   filterLabels: () => `annuaire/${FILTER_LABELS_WORD}.json`,
+  /** Every département and région, its words and its counts, for the search and the finder. */
+  places: () => `annuaire/${PLACES_WORD}.json`,
+  /** The communes whose name starts with `prefix` (three letters, place-query.ts). */
+  communes: (prefix: string) => `annuaire/${COMMUNES_WORD}/${prefix}.json`,
   finder: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return query ? `trouver/?${query}` : 'trouver/';
@@ -64,8 +71,13 @@ export const routes = {
   partners: () => 'partenaires/',
   propose: () => 'proposer/',
   providerTemplate: () => 'proposer/modele-de-fiche.md',
-  /** The recommendation questionnaire, with the structure to recommend when a link names it. */
-  recommend: (provider?: string) => (provider ? `recommander/?${new URLSearchParams({ structure: provider })}` : 'recommander/'),
+  /**
+   * The recommendation questionnaire, with the structure to recommend when a
+   * link names it: its slug (what is saved) and, for a structure not published
+   * yet, its name (what the form shows, as text).
+   */
+  recommend: (provider?: string, name?: string) =>
+    provider ? `recommander/?${new URLSearchParams({ structure: provider, ...(name ? { nom: name } : {}) })}` : 'recommander/',
   recommendationTemplate: () => 'recommander/modele-de-recommandation.md',
   openData: () => 'donnees/',
   providersJson: () => 'donnees/prestataires.json',
@@ -114,7 +126,7 @@ export function isEmbed(pathFromHome: string): boolean {
  * be provider file names: `content/providers/service.md` would be published
  * at `/annuaire/service/`, the list of services.
  */
-export const reservedProviderSlugs: readonly string[] = [LIST_PAGE_WORD, FILTER_LABELS_WORD, ...facetKeys];
+export const reservedProviderSlugs: readonly string[] = [LIST_PAGE_WORD, FILTER_LABELS_WORD, PLACES_WORD, COMMUNES_WORD, ...facetKeys];
 
 /** The address of a route on the public site; `home` is the site's home, base path included, ending with `/`. */
 export function absoluteUrl(home: string, route: string): string {

@@ -11,14 +11,27 @@ export const LISTING_STALE_MONTHS = 18;
 /** Verified recommendations older than this should be verified again. */
 export const RECOMMENDATION_STALE_MONTHS = 36;
 
+/** The day `months` months before `today`, worked out once a day: it is asked for every entry. */
+let limitsDay = '';
+const limits = new Map<number, string>();
+function monthsBefore(today: string, months: number): string {
+  if (today !== limitsDay) {
+    limits.clear();
+    limitsDay = today;
+  }
+  let limit = limits.get(months);
+  if (limit === undefined) limits.set(months, (limit = addMonths(today, -months)));
+  return limit;
+}
+
 /** A listing last reviewed on `updated` (`YYYY-MM-DD`) is stale on `today`. */
 export function isListingStale(updated: string, today: string): boolean {
-  return updated <= addMonths(today, -LISTING_STALE_MONTHS);
+  return updated <= monthsBefore(today, LISTING_STALE_MONTHS);
 }
 
 /** A recommendation verified on `verified` is to be verified again on `today`. */
 export function isRecommendationStale(verified: string, today: string): boolean {
-  return verified <= addMonths(today, -RECOMMENDATION_STALE_MONTHS);
+  return verified <= monthsBefore(today, RECOMMENDATION_STALE_MONTHS);
 }
 
 export const staleness = {

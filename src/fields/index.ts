@@ -5,9 +5,12 @@
  * format rules of `src/schemas/fields.ts` field patterns with the same French
  * message. Nothing here lists a field or an allowed value by hand.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import ISO6391 from 'iso-639-1';
 import type { Content } from '../domain/content.ts';
+import { frenchTypography } from '../domain/text/format.ts';
 import { departments, regions } from '../schemas/geography.ts';
+import { languageName } from '../domain/text/format.ts';
 import {
   arrayElement,
   boundsOf,
@@ -177,6 +180,19 @@ function enumOptions(values: readonly string[], meta: FieldMeta): FieldOption[] 
   return values.map((value) => ({ value, label: meta.labels?.[value] ?? value }));
 }
 
+/** ISO 639-1 languages by their French name (« Breton », « Occitan »), French first. */
+function vocabularyOptions(vocabulary: NonNullable<FieldMeta['vocabulary']>): FieldOption[] {
+  void vocabulary;
+  const named = ISO6391.getAllCodes()
+    .map((code) => ({ value: code, label: capitalise(languageName(code)) }))
+    .filter((option) => option.label.toLowerCase() !== option.value);
+  const sorted = named.sort((a, b) => (a.value === 'fr' ? -1 : b.value === 'fr' ? 1 : a.label.localeCompare(b.label, 'fr')));
+  // Two codes with one French name (« akan ») are told apart by their code.
+  const counts = new Map<string, number>();
+  for (const option of sorted) counts.set(option.label, (counts.get(option.label) ?? 0) + 1);
+  return sorted.map((o) => (counts.get(o.label)! > 1 ? { ...o, label: `${o.label} (${o.value})` } : o));
+}
+
 function taxonomyOptions(ctx: FieldContext, taxonomy: NonNullable<FieldMeta['taxonomy']>): FieldOption[] {
   return ctx.taxonomies[taxonomy].map((term) => ({ value: term.slug, label: term.label }));
 }
@@ -190,9 +206,10 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
   const required = !isOptional(schema) && defaultValue === undefined;
   const base: EntryField = {
     name,
-    label: meta.title ?? name,
+    // French typography here, once, for the forms and the CMS alike.
+    label: frenchTypography(meta.title ?? name),
     widget: 'string',
-    ...(meta.description ? { hint: meta.description } : {}),
+    ...(meta.description ? { hint: frenchTypography(meta.description) } : {}),
     required,
     ...(meta.committee ? { committee: true } : {}),
   };
@@ -218,7 +235,7 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
         widget: 'object',
         fields: terms.map((term) => ({
           name: term.slug,
-          label: term.label,
+          label: frenchTypography(term.label),
           hint: `${term.description} De ${bounds.min} à ${bounds.max} ; laissez vide si ce critère ne vous concerne pas.`,
           widget: 'number',
           value_type: 'int' as const,
@@ -235,6 +252,9 @@ export function entryField(name: string, schema: AnySchema, ctx: FieldContext): 
       const defaults = Array.isArray(defaultValue) && defaultValue.length > 0 ? { default: defaultValue } : {};
       if (meta.taxonomy) {
         return { ...base, widget: 'select', multiple: true, options: taxonomyOptions(ctx, meta.taxonomy), ...listBounds, ...defaults };
+      }
+      if (meta.vocabulary) {
+        return { ...base, widget: 'select', multiple: true, options: vocabularyOptions(meta.vocabulary), ...listBounds, ...defaults };
       }
       const values = enumValues(element);
       if (values) {

@@ -1,11 +1,15 @@
 /**
  * What the pages /proposer/ and /recommander/ (and their blank files) need:
- * the form's fields, the settings its script reads, the blank entry.
+ * the form's fields, the settings its script reads, the blank entry, and the
+ * words of the last step.
  */
 import { CONTENT_FOLDER, entryTypes, type EntryType } from '../schemas/index.ts';
 import type { SiteData } from '../site/data.ts';
+import { typeFields } from '../fields/index.ts';
+import { routes } from '../domain/routes.ts';
+import { href } from '../site/href.ts';
 import { formFields } from './fields.ts';
-import type { FormSettings } from './submit.ts';
+import type { FormSettings } from './settings.ts';
 import { blankEntry } from './template.ts';
 
 export function formSetup(site: SiteData, type: FormSettings['type']) {
@@ -13,23 +17,18 @@ export function formSetup(site: SiteData, type: FormSettings['type']) {
   const providers = site.directory.providers
     .map((p) => ({ value: p.id, label: p.data.name }))
     .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
-  const fields = formFields(type, site.taxonomies, providers);
+  const fields = formFields(type, site.taxonomies, providers, href(routes.page('charte')));
   const settings: FormSettings = {
     type,
-    context: {
-      // The rules only need the slugs of the vocabularies.
-      taxonomies: Object.fromEntries(
-        Object.entries(site.taxonomies).map(([name, terms]) => [name, terms.map((t) => ({ slug: t.slug }))]),
-      ) as unknown as SiteData['taxonomies'],
-      providerIds: providers.map((p) => p.value),
-    },
     repository: site.settings.repository,
     contactEmail: site.settings.contact_email,
     folder: CONTENT_FOLDER,
   };
   const entryType: EntryType = entryTypes[type];
+  // The blank file holds every field a contributor fills, the review date and the charter's date included.
+  const fileFields = typeFields(type, site.taxonomies).filter((f) => !f.committee && f.widget !== 'image');
   const template = blankEntry(
-    fields,
+    fileFields,
     entryType.body,
     type === 'recommendations' ? ['# Rempli par le comité de pilotage : laissez « pending ».', 'verification:', '  status: pending'] : [],
   );

@@ -1,27 +1,29 @@
 /**
  * What a no-account form does when it is sent, loaded only then (it carries
- * the schemas): read the answers, check them as `npm run check` would, show
- * each problem next to its field with a summary at the top, or produce the
- * entry file and the three ways to send it.
+ * the schemas): read the answers, check them as `npm run check` would
+ * (src/check/one-entry.ts, in the forms' words), show every problem at once
+ * next to its field with a summary at the top, or lead to the last step:
+ * send the entry to the committee, by e-mail first.
  */
 import { entryIdFor } from '../domain/entry-names.ts';
-import type { EntryTypeName } from '../schemas/index.ts';
-import { checkEntry, type EntryContext, type EntryProblem } from '../check/entry.ts';
-import { FORGE_NAMES, newFileUrl, type Repository } from '../domain/forge.ts';
-import { entryFile } from './yaml.ts';
+import { checkOneEntry, entryRuleContext, type EntryProblem, type OneEntryContext } from '../check/one-entry.ts';
+import { mightBeRefused } from '../domain/rules/text.ts';
+import { formWording } from '../fields/wording.ts';
+import { FORGE_NAMES, mailUrl, newFileUrl } from '../domain/forge.ts';
+import { lastStepHeading, mailSubject } from '../domain/next-steps.ts';
+import { frenchTypography } from '../domain/text/typography.ts';
+import { todayInFrance } from '../domain/text/dates.ts';
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
+import { CHARTER, FORM_FILLED } from './policy.ts';
+import type { FormSettings } from './settings.ts';
+import type { KindModule } from './start.ts';
+import { entryFile } from './yaml.ts';
 
-export interface FormSettings {
-  type: Extract<EntryTypeName, 'providers' | 'recommendations'>;
-  context: EntryContext;
-  repository: Repository;
-  contactEmail: string;
-  /** The content folder in the repository: `content`. */
-  folder: string;
-}
+export type { FormSettings } from './settings.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+type Answers = { data: Record<string, unknown>; body: string };
 
 function setAt(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');
@@ -31,21 +33,26 @@ function setAt(target: Record<string, unknown>, path: string, value: unknown) {
 }
 
 /** The answers as an entry: the path of each field says where its value goes, its kind how to read it. */
-export function readForm(form: HTMLFormElement): { data: Record<string, unknown>; body: string } {
+export function readForm(form: HTMLFormElement, today: string): Answers {
   const data: Record<string, unknown> = {};
   let body = '';
+  // Every group is there, even empty: a missing answer is said on its field, not on its group.
+  for (const group of form.querySelectorAll<HTMLElement>('[data-group]')) setAt(data, group.dataset.group!, {});
   for (const element of form.querySelectorAll<HTMLElement>('[data-path]')) {
     const path = element.dataset.path!;
-    const kind = element.dataset.kind;
     const checked = [...element.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
     const text = 'value' in element ? String((element as Control).value) : '';
     let value: unknown;
-    switch (kind) {
+    switch (element.dataset.kind) {
       case 'number':
         value = text.trim() === '' ? '' : Number(text);
         break;
       case 'boolean':
         value = (element as HTMLInputElement).checked;
+        break;
+      case 'sign':
+        // Signing the charter is dating it: today.
+        value = (element as HTMLInputElement).checked ? today : undefined;
         break;
       case 'yesno':
         value = checked[0] === undefined ? undefined : checked[0] === 'true';
@@ -54,14 +61,8 @@ export function readForm(form: HTMLFormElement): { data: Record<string, unknown>
         value = checked;
         break;
       case 'rating':
-        // No answer, or « not concerned »: the criterion did not apply.
-        value = checked[0] ? Number(checked[0]) : null;
-        break;
-      case 'csv':
-        value = text
-          .split(/[,;]+/)
-          .map((item) => item.trim())
-          .filter(Boolean);
+        // Unanswered, the criterion stays out and the rules ask for it; « not concerned » is null.
+        value = checked[0] === undefined ? undefined : checked[0] === '' ? null : Number(checked[0]);
         break;
       default:
         value = text;
@@ -70,6 +71,28 @@ export function readForm(form: HTMLFormElement): { data: Record<string, unknown>
     else if (value !== undefined) setAt(data, path, value);
   }
   return { data, body };
+}
+
+/**
+ * What the rules need of the rest of the content, as the form offers it: the
+ * terms of each vocabulary are its boxes (and the criteria its rating
+ * questions), the structures its list.
+ */
+export function offeredContext(form: HTMLFormElement): Omit<OneEntryContext, 'today' | 'newEntry'> {
+  const values = (selector: string) => [...form.querySelectorAll<HTMLInputElement>(selector)].map((input) => ({ slug: input.value }));
+  const boxes = (path: string) => values(`[data-path="${path}"] input[type="checkbox"]`);
+  return {
+    taxonomies: {
+      services: [...boxes('services'), ...boxes('project.services')],
+      tools: [...boxes('tools'), ...boxes('project.tools')],
+      networks: boxes('networks'),
+      criteria: [...form.querySelectorAll<HTMLElement>('[data-kind="rating"]')].map((fieldset) => ({
+        slug: fieldset.dataset.path!.slice(fieldset.dataset.path!.indexOf('.') + 1),
+        label: fieldset.querySelector('legend')!.textContent!.trim(),
+      })),
+    },
+    providerIds: [...form.querySelectorAll<HTMLOptionElement>('select[name="provider"] option')].map((o) => o.value).filter(Boolean),
+  };
 }
 
 /** Empty answers stay out of the file: the schema's defaults apply. */
@@ -88,14 +111,38 @@ function pruned(value: unknown): unknown {
   return value;
 }
 
-/** The entry the form produces, or the problems that prevent it. */
-export function prepareEntry(settings: FormSettings, answers: { data: Record<string, unknown>; body: string }) {
+/** The Markdown rules and the parser they read bodies with: two chunks, loaded together the first time a text needs them. */
+async function markdownReader() {
+  const [rules, parser] = await Promise.all([import('../domain/rules/markdown.ts'), import('../domain/rules/markdown-parser.ts')]);
+  rules.useMarkdownParser(() => parser.parseMarkdownTree);
+  return rules;
+}
+
+/**
+ * The entry the form produces, or the problems that prevent it: every one,
+ * the schema's, the rules' and the form's own (the charter), at once.
+ */
+export async function prepareEntry(
+  settings: FormSettings,
+  { kind, postcodes }: KindModule,
+  answers: Answers,
+  offered: Omit<OneEntryContext, 'today' | 'newEntry'>,
+  today = todayInFrance(),
+) {
   const data = { ...answers.data };
+  for (const path of FORM_FILLED[settings.type] ?? []) setAt(data, path, today);
   // A recommendation sent this way always waits for the committee's verification.
   if (settings.type === 'recommendations') data.verification = { status: 'pending' };
   // Named as the CMS names a new entry: the provider's slug, or `<provider>--<association>`.
   const id = entryIdFor(settings.type, data);
-  const problems: EntryProblem[] = checkEntry(settings.type, id, data, answers.body, settings.context);
+  // The Markdown reader comes only for a text that might hold something to refuse.
+  const markdown = mightBeRefused(answers.body) ? await markdownReader() : undefined;
+  // The tenth of the postcodes this entry's postcode needs, if it holds one.
+  const postcode = (data.location as { postcode?: unknown } | undefined)?.postcode;
+  const departmentsOfPostcode = postcodes && typeof postcode === 'string' ? await postcodes(postcode) : () => new Set<string>();
+  const ctx = entryRuleContext({ ...offered, today, newEntry: true }, markdown?.bodyIssues ?? (() => []), departmentsOfPostcode);
+  const problems: EntryProblem[] = checkOneEntry(kind, id, data, answers.body, ctx, formWording);
+  if (settings.type === 'providers' && !data[CHARTER.path]) problems.push({ path: CHARTER.path, message: CHARTER.missing });
   const filePath = `${settings.folder}/${settings.type}/${id}.md`;
   return { id, problems, filePath, file: entryFile(pruned(data) as Record<string, unknown>, answers.body) };
 }
@@ -118,12 +165,6 @@ function controlFor(form: HTMLFormElement, path: string): { target: HTMLElement;
   return undefined;
 }
 
-function labelOf(form: HTMLFormElement, target: HTMLElement, focus: HTMLElement): string {
-  const legend = target.matches('fieldset') ? target.querySelector('legend')?.textContent : undefined;
-  const label = focus.id ? form.querySelector(`label[for="${CSS.escape(focus.id)}"]`)?.textContent : undefined;
-  return (legend ?? label ?? '').replace(/\s*\(facultatif\)$/, '').trim();
-}
-
 function clearErrors(form: HTMLFormElement) {
   for (const error of form.querySelectorAll('.form-error')) error.remove();
   for (const element of form.querySelectorAll<HTMLElement>('[aria-invalid]')) element.removeAttribute('aria-invalid');
@@ -137,15 +178,25 @@ function clearErrors(form: HTMLFormElement) {
 function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
   const summary = form.querySelector<HTMLElement>('[data-summary]')!;
   const items: Array<{ href: string; text: string; focus: HTMLElement }> = [];
-  const shown = new Set<HTMLElement>();
-  for (const problem of problems) {
-    const found = controlFor(form, problem.path);
-    const message = problem.message.replace(/^./, (c) => c.toUpperCase());
+  // In the order of the form, so that the summary reads from top to bottom.
+  const placed = problems.map((problem) => ({ problem, found: controlFor(form, problem.path) }));
+  placed.sort((a, b) =>
+    !a.found || !b.found
+      ? Number(!a.found) - Number(!b.found)
+      : a.found.target === b.found.target
+        ? 0
+        : a.found.target.compareDocumentPosition(b.found.target) & 2
+          ? 1
+          : -1,
+  );
+  for (const { problem, found } of placed) {
+    const message = frenchTypography(problem.message);
     if (!found) {
       items.push({ href: '', text: message, focus: summary });
       continue;
     }
     const { target, focus } = found;
+    const fieldset = target.matches('fieldset');
     const id = `${focus.id || target.id || 'champ'}-erreur`;
     let error = form.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     if (!error) {
@@ -153,25 +204,23 @@ function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
       error.className = 'form-error';
       error.id = id;
       // After the hint of a group, or right after the control.
-      const anchor = target.matches('fieldset') ? (target.querySelector('.form-hint') ?? target.querySelector('legend')) : target;
+      const anchor = fieldset ? (target.querySelector(':scope > .form-hint') ?? target.querySelector('legend')) : target;
       anchor!.after(error);
-      const described = target.matches('fieldset') ? target : focus;
+      const described = fieldset ? target : focus;
       if (!described.dataset.described) described.dataset.described = described.getAttribute('aria-describedby') ?? '';
       described.setAttribute('aria-describedby', `${described.dataset.described} ${id}`.trim());
-      (target.matches('fieldset') ? target.querySelectorAll<HTMLElement>('input, select, textarea') : [focus]).forEach((c) =>
+      (fieldset ? target.querySelectorAll<HTMLElement>('input, select, textarea') : [focus]).forEach((c) =>
         c.setAttribute('aria-invalid', 'true'),
       );
-      if (target.matches('fieldset')) target.setAttribute('aria-invalid', 'true');
+      if (fieldset) target.setAttribute('aria-invalid', 'true');
     }
     error.textContent = error.textContent ? `${error.textContent} ${message}` : message;
-    if (!shown.has(focus)) {
-      shown.add(focus);
-      items.push({ href: `#${focus.id}`, text: `${labelOf(form, target, focus)} : ${message}`, focus });
-    }
+    items.push({ href: `#${focus.id}`, text: message, focus });
   }
   const heading = document.createElement('h2');
-  heading.textContent =
-    items.length > 1 ? `${items.length} points à corriger avant de continuer` : 'Un point à corriger avant de continuer';
+  heading.textContent = frenchTypography(
+    items.length > 1 ? `${items.length} réponses à corriger avant de continuer` : 'Une réponse à corriger avant de continuer',
+  );
   const list = document.createElement('ul');
   for (const item of items) {
     const li = document.createElement('li');
@@ -192,8 +241,8 @@ function showErrors(form: HTMLFormElement, problems: EntryProblem[]) {
   summary.focus();
 }
 
-/** The result panel, made from its template the first time. */
-function resultPanel(form: HTMLFormElement): HTMLElement | undefined {
+/** The last step, made from its template the first time. */
+function lastStep(form: HTMLFormElement): HTMLElement {
   const container = form.parentElement!;
   let result = container.querySelector<HTMLElement>('[data-result]');
   if (!result) {
@@ -204,69 +253,102 @@ function resultPanel(form: HTMLFormElement): HTMLElement | undefined {
   return result;
 }
 
-function showResult(form: HTMLFormElement, settings: FormSettings, entry: ReturnType<typeof prepareEntry>, title: string) {
-  const result = resultPanel(form)!;
+/** Copies `text`, or selects it in `area` for a copy by hand when the clipboard is out of reach. */
+async function copy(text: string, status: HTMLElement, area?: HTMLTextAreaElement | HTMLInputElement) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = 'Copié.';
+  } catch {
+    if (area) {
+      area.closest('details')?.setAttribute('open', '');
+      area.focus();
+      area.select();
+    }
+    status.textContent = frenchTypography('Le texte est sélectionné : copiez-le avec Ctrl+C (ou Cmd+C).');
+  }
+}
+
+function showLastStep(
+  form: HTMLFormElement,
+  settings: FormSettings,
+  entry: Awaited<ReturnType<typeof prepareEntry>>,
+  names: Parameters<typeof mailSubject>[1],
+  forgetDraft: () => void,
+) {
+  const result = lastStep(form);
   const out = <T extends HTMLElement>(name: string) => result.querySelector<T>(`[data-out="${name}"]`)!;
   const fileName = entry.filePath.slice(entry.filePath.lastIndexOf('/') + 1);
-  out('filename').textContent = entry.filePath;
-  out<HTMLTextAreaElement>('file').value = entry.file;
+  const subject = mailSubject(settings.type, names);
+  const status = out('status');
+  // Once the entry is on its way, the draft has served: this browser forgets it.
+  const sent = () => {
+    forgetDraft();
+    status.textContent = 'Votre brouillon est effacé de ce navigateur ; le fichier reste ci-dessous tant que cette page est ouverte.';
+  };
+
+  out('heading').textContent = lastStepHeading(settings.type);
+  out('subject').textContent = subject;
+  const mail = out<HTMLAnchorElement>('mail');
+  mail.href = mailUrl(
+    settings.contactEmail,
+    subject,
+    `Bonjour,\n\nVoici ${settings.type === 'providers' ? 'notre fiche' : 'notre recommandation'}, préparée avec le formulaire du site.\n\n${entry.file}`,
+  );
+  mail.onclick = sent;
   const forge = out<HTMLAnchorElement>('forge');
   forge.href = newFileUrl(settings.repository, entry.filePath, entry.file);
   forge.textContent = `Proposer le fichier sur ${FORGE_NAMES[settings.repository.forge]}`;
-  const subject = settings.type === 'providers' ? `Proposition de fiche : ${title}` : `Recommandation : ${title}`;
-  out<HTMLAnchorElement>('mail').href = `mailto:${settings.contactEmail}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(
-    `Bonjour,\n\nVoici le fichier ${fileName} préparé avec le formulaire du site :\n\n${entry.file}`,
-  )}`;
-  const download = out<HTMLButtonElement>('download');
-  download.onclick = () => {
+  forge.onclick = sent;
+  out<HTMLButtonElement>('download').onclick = () => {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([entry.file], { type: 'text/markdown;charset=utf-8' }));
     link.download = fileName;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    sent();
   };
-  const copy = out<HTMLButtonElement>('copy');
-  const copied = out('copied');
-  copy.onclick = async () => {
-    const area = out<HTMLTextAreaElement>('file');
-    try {
-      await navigator.clipboard.writeText(entry.file);
-      copied.textContent = 'Copié.';
-    } catch {
-      // Without access to the clipboard, the text is ready to copy by hand.
-      area.focus();
-      area.select();
-      copied.textContent = 'Le texte est sélectionné : copiez-le avec Ctrl+C (ou Cmd+C).';
-    }
-  };
-  copied.textContent = '';
-  const next = out('next');
+  out('filename').textContent = fileName;
+  const area = out<HTMLTextAreaElement>('file');
+  area.value = entry.file;
+  out<HTMLButtonElement>('copy').onclick = () => void copy(entry.file, out('copied'), area);
+  out('copied').textContent = '';
+  status.textContent = '';
+
   if (settings.type === 'providers') {
-    // What makes the listing published: recommendations from the associations it accompanied.
-    const link = new URL(href(routes.recommend(entry.id)), location.href).href;
-    next.textContent = `Ensuite, envoyez ce lien aux associations que vous avez accompagnées, pour qu’elles vous recommandent : ${link}`;
-    next.hidden = false;
+    // What publishes the listing: recommendations from the associations it accompanied.
+    const link = new URL(href(routes.recommend(entry.id, names.name)), location.href).href;
+    out<HTMLInputElement>('link').value = link;
+    out<HTMLButtonElement>('copy-link').onclick = () => void copy(link, out('link-copied'), out<HTMLInputElement>('link'));
   }
   result.hidden = false;
   out('heading').focus();
 }
 
-export async function submitEntry(form: HTMLFormElement) {
+/** Checks the answers of `form`; once they pass, the last step. `forgetDraft` clears the draft once the entry is on its way. */
+export async function submitEntry(form: HTMLFormElement, kind: KindModule, forgetDraft: () => void) {
   const settings = JSON.parse(form.dataset.settings!) as FormSettings;
-  // The structures the form offers: the published ones, and the one named by the page's link.
-  const offered = [...form.querySelectorAll<HTMLOptionElement>('select[name="provider"] option')].map((o) => o.value).filter(Boolean);
-  settings.context.providerIds = [...new Set([...settings.context.providerIds, ...offered])];
+  const select = form.querySelector<HTMLSelectElement>('select[name="provider"]');
   clearErrors(form);
-  const summary = form.querySelector<HTMLElement>('[data-summary]')!;
-  summary.hidden = true;
-  const answers = readForm(form);
-  const entry = prepareEntry(settings, answers);
+  form.querySelector<HTMLElement>('[data-summary]')!.hidden = true;
+  const answers = readForm(form, todayInFrance());
+  // The structures a recommendation can name are those the form offers: the published ones and the one named by the page's link.
+  const entry = await prepareEntry(settings, kind, answers, offeredContext(form));
   if (entry.problems.length > 0) {
     const result = form.parentElement!.querySelector<HTMLElement>('[data-result]');
     if (result) result.hidden = true;
     showErrors(form, entry.problems);
     return;
   }
-  const title = settings.type === 'providers' ? String(answers.data.name) : String((answers.data.association as { name: string }).name);
-  showResult(form, settings, entry, title);
+  const association = (answers.data.association as { name?: string } | undefined)?.name;
+  showLastStep(
+    form,
+    settings,
+    entry,
+    {
+      name: String(answers.data.name ?? ''),
+      association,
+      provider: select?.selectedOptions[0]?.textContent?.trim(),
+    },
+    forgetDraft,
+  );
 }

@@ -4,9 +4,9 @@
  * "new file" page, or downloads and sends by e-mail.
  */
 import type { BodyRule } from '../schemas/index.ts';
-import type { FormField } from './fields.ts';
+import type { EntryField } from '../fields/index.ts';
 
-function describe(field: FormField): string {
+function describe(field: EntryField): string {
   const parts = [`${field.label} (${field.required ? 'obligatoire' : 'facultatif'}).`];
   if (field.hint) parts.push(field.hint);
   if (field.options && field.widget !== 'relation') {
@@ -21,7 +21,7 @@ function describe(field: FormField): string {
   return parts.join(' ');
 }
 
-function lines(fields: FormField[], indent: string): string[] {
+function lines(fields: EntryField[], indent: string): string[] {
   const out: string[] = [];
   for (const field of fields) {
     if (field.name === 'body') continue;
@@ -42,7 +42,7 @@ function lines(fields: FormField[], indent: string): string[] {
   return out;
 }
 
-export function blankEntry(fields: FormField[], body: BodyRule | undefined, extra: string[] = []): string {
+export function blankEntry(fields: EntryField[], body: BodyRule | undefined, extra: string[] = []): string {
   const noun = body?.noun ?? 'le texte';
   return [
     '---',

@@ -20,7 +20,7 @@ export default function contentCheck(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         let result;
         try {
-          result = await checkContent(contentDir(), { parallel: true });
+          result = await checkContent(contentDir(), { parallel: true, cache: true });
         } catch (error) {
           if (error instanceof ContentFolderError) {
             logger.error(error.message);

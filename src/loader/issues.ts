@@ -3,9 +3,10 @@
  * wrong; this says it in plain words, names the allowed values and suggests
  * the nearest one for a typo.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { didYouMean } from '../domain/rules/suggest.ts';
 import { enumValues, metaOf, objectShape, schemaAt } from '../schemas/introspect.ts';
+import { isCustom } from './is-custom.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'un texte',
@@ -27,10 +28,7 @@ function describeValue(value: unknown): string {
   return `« ${String(value)} »`;
 }
 
-/** zod's own messages are English ("Invalid input…"); the schemas' messages are French. */
-function isCustom(message: string | undefined): message is string {
-  return !!message && !/^(Invalid|Too (small|big)|Expected|Unrecognized)/i.test(message);
-}
+export { isCustom } from './is-custom.ts';
 
 export interface Located {
   path: PropertyKey[];
@@ -67,7 +65,7 @@ export function explainIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): Lo
         hint = ' Mettez la valeur entre guillemets.';
       }
       if (issue.expected === 'array' && typeof input === 'string') hint = ` Écrivez « [${input}] ».`;
-      if (issue.message && !issue.message.startsWith('Invalid') && !issue.message.startsWith('Entrée')) {
+      if (isCustom(issue.message) && !issue.message.startsWith('Entrée')) {
         return [{ path, message: issue.message }];
       }
       return [{ path, message: `attendu : ${expected}, trouvé : ${describeValue(input)}.${hint}` }];
@@ -94,7 +92,7 @@ export function explainIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): Lo
       ];
     }
     case 'too_small': {
-      if (issue.message && !/^(Too small|Trop petit)/.test(issue.message)) return [{ path, message: issue.message }];
+      if (isCustom(issue.message) && !/^Trop petit/.test(issue.message)) return [{ path, message: issue.message }];
       const min = Number(issue.minimum);
       if (issue.origin === 'string') {
         const length = typeof input === 'string' ? ` (actuellement ${input.length})` : '';
@@ -104,7 +102,7 @@ export function explainIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): Lo
       return [{ path, message: `la valeur doit être au moins ${min}${named}.` }];
     }
     case 'too_big': {
-      if (issue.message && !/^(Too big|Trop grand)/.test(issue.message)) return [{ path, message: issue.message }];
+      if (isCustom(issue.message) && !/^Trop grand/.test(issue.message)) return [{ path, message: issue.message }];
       const max = Number(issue.maximum);
       if (issue.origin === 'string') {
         const length = typeof input === 'string' ? ` (actuellement ${input.length})` : '';

@@ -3,12 +3,31 @@
  * of every value. Pure: no file system, so tests and the fuzzer feed it bytes.
  * Whatever the bytes hold, it returns problems, never throws.
  */
-import jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 
 import type { Locate, SourcePosition } from '../domain/content.ts';
 
 export type { Locate, SourcePosition };
+
+/*
+ * Both YAML parsers are loaded on first use: a check whose files all come
+ * from its cache, and whose problems' positions are kept there too, parses
+ * no YAML at all, and starts faster without them.
+ */
+const require = createRequire(import.meta.url);
+let fastParser: Pick<typeof JsYaml, 'load' | 'CORE_SCHEMA'> | undefined;
+let fullParser: typeof Yaml | undefined;
+const jsYaml = () => (fastParser ??= require('js-yaml') as typeof JsYaml);
+
+/** Loads the fast parser as one module (its CommonJS build is two dozen): for a loader about to parse. */
+export async function preloadFastParser(): Promise<void> {
+  fastParser ??= (await import('js-yaml')).default;
+}
+const yaml = () => (fullParser ??= require('yaml') as typeof Yaml);
 
 /** A problem found while reading a file, before the schema is applied. */
 export interface ParseProblem extends SourcePosition {
@@ -55,20 +74,40 @@ export function positionAt(lineCounter: LineCounter, offset: number, lineOffset:
   return { line: line + lineOffset, column: col };
 }
 
-/** How deep do brackets, braces and indentation go? Cheap, done before parsing. */
+/** White space, as `trimStart` sees it, other than the line break. */
+function isBlankChar(c: number, text: string, at: number): boolean {
+  return c === 32 || c === 9 || ((c > 127 || c === 11 || c === 12 || c === 13) && /\s/.test(text[at]!));
+}
+
+/**
+ * How deep do brackets, braces and indentation go? Cheap, done before
+ * parsing: only the start of each line is read for indentation, and brackets
+ * are followed one by one only when there are more than the limit.
+ */
 function nestingDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
   let indentMax = 0;
-  for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    if (indent > indentMax && line.trim() !== '') indentMax = indent;
+  for (let start = 0; start < text.length;) {
+    let at = start;
+    while (at < text.length && text.charCodeAt(at) !== 10 && isBlankChar(text.charCodeAt(at), text, at)) at++;
+    // A blank line has no indentation.
+    if (at < text.length && text.charCodeAt(at) !== 10 && at - start > indentMax) indentMax = at - start;
+    const end = text.indexOf('\n', at);
+    if (end === -1) break;
+    start = end + 1;
   }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123)
-      max = Math.max(max, ++depth); // [ {
-    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1); // ] }
+  let brackets = 0;
+  for (let at = text.indexOf('[') + 1; at > 0 && brackets <= MAX_DEPTH; at = text.indexOf('[', at) + 1) brackets++;
+  for (let at = text.indexOf('{') + 1; at > 0 && brackets <= MAX_DEPTH; at = text.indexOf('{', at) + 1) brackets++;
+  let max = 0;
+  // No deeper than there are opening brackets: counted only when that could pass the limit.
+  if (brackets > MAX_DEPTH) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91 || c === 123)
+        max = Math.max(max, ++depth); // [ {
+      else if (c === 93 || c === 125) depth = Math.max(0, depth - 1); // ] }
+    }
   }
   return Math.max(max, Math.floor(indentMax / 2));
 }
@@ -93,8 +132,16 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
       message: 'ce fichier n’est pas du texte (il contient des données binaires) : remplacez-le par un fichier texte .md ou .yml.',
     };
   }
+  // Checked, then decoded, natively: tens of thousands of files.
+  if (isUtf8(bytes)) {
+    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    // The byte order mark a decoder drops, and one more written after it by mistake.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     // Point at the first line that breaks, so the volunteer knows where to look.
     let valid = 0;
@@ -119,18 +166,35 @@ export function decodeText(bytes: Uint8Array, maxBytes: number): string | ParseP
 
 /**
  * Splits a Markdown file into its front matter and body. The front matter
- * sits between a first line `---` and the next line `---`.
+ * sits between a first line `---` and the next line `---`. Lines are found
+ * with `indexOf`: the body, often most of the file, is sliced once, not split.
  */
 function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body: string; bodyLine: number } | ParseProblem {
-  const lines = text.split('\n');
-  if ((lines[0] ?? '').trimEnd() !== '---') {
+  const firstEnd = text.indexOf('\n');
+  if ((firstEnd === -1 ? text : text.slice(0, firstEnd)).trimEnd() !== '---') {
     return {
       line: 1,
       column: 1,
       message: 'le fichier doit commencer par une ligne « --- », suivie des champs, puis d’une autre ligne « --- » avant le texte.',
     };
   }
-  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  let close = -1;
+  let closeStart = 0;
+  let closeEnd = 0;
+  if (firstEnd !== -1) {
+    for (let start = firstEnd + 1, index = 1; start <= text.length; index++) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const c = text.charCodeAt(start);
+      if ((c === 45 || c === 46) && /^(---|\.\.\.)\s*$/.test(text.slice(start, end))) {
+        close = index;
+        closeStart = start;
+        closeEnd = end;
+        break;
+      }
+      start = end + 1;
+    }
+  }
   if (close === -1) {
     return {
       line: 1,
@@ -139,9 +203,9 @@ function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body:
     };
   }
   return {
-    yaml: lines.slice(1, close).join('\n'),
+    yaml: text.slice(firstEnd + 1, Math.max(firstEnd + 1, closeStart - 1)),
     yamlLine: 2,
-    body: lines.slice(close + 1).join('\n'),
+    body: text.slice(closeEnd + 1),
     bodyLine: close + 2,
   };
 }
@@ -149,6 +213,7 @@ function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body:
 function nodeAt(doc: Document, path: readonly PropertyKey[], keyOfLast: boolean): Node | null {
   let node: unknown = doc.contents;
   let last: Node | null = (doc.contents as Node | null) ?? null;
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     if (isMap(node)) {
@@ -171,8 +236,94 @@ function nodeAt(doc: Document, path: readonly PropertyKey[], keyOfLast: boolean)
 
 const FAILED = Symbol('failed');
 
+/** A mapping key as the quick reading recognises it: plain, on a line of its own. */
+const PLAIN_KEY_LINE = /^([A-Za-z0-9_-]+):(?:[ \t]|$)/;
+
+/** Leading spaces of a line; -1 when a tab is among them (the full parser says what it means). */
+function indentOf(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return line.charCodeAt(n) === 9 ? -1 : n;
+}
+
+/** Blank or comment only: no content. */
+function isBlank(line: string, indent: number): boolean {
+  return indent === line.length || line.charCodeAt(indent) === 35; // #
+}
+
+/**
+ * Where the value (or, with `keyOfLast`, the key) at `path` stands, read off
+ * the lines, when the document is plain block YAML along the way: each key a
+ * plain word at the start of its own line, the last one's value starting on
+ * that line. The position is the one the full parser gives; anything else
+ * (a list item, a missing key, a value on the next line, a quoted key, a
+ * tab) is left to the full parser: undefined. A warning repeated over
+ * thousands of files (a listing not reviewed) is thus located without
+ * parsing any of them again.
+ */
+export function quickLocate(yamlText: string, path: readonly PropertyKey[], keyOfLast = false): SourcePosition | undefined {
+  if (path.length === 0 || path.length > 4 || path.some((key) => typeof key !== 'string')) return undefined;
+  // A quoted value over several lines could hold what looks like a key: the full parser tells them apart.
+  if (unclosedQuote(yamlText, '"') !== undefined || unclosedQuote(yamlText, "'") !== undefined) return undefined;
+  const lines = yamlText.split('\n');
+  let start = 0;
+  let end = lines.length;
+  let indent = 0;
+  for (let depth = 0; depth < path.length; depth++) {
+    const key = path[depth] as string;
+    let found = -1;
+    for (let n = start; n < end; n++) {
+      const line = lines[n]!;
+      const lineIndent = indentOf(line);
+      if (lineIndent === -1) return undefined;
+      if (isBlank(line, lineIndent) || lineIndent > indent) continue;
+      if (lineIndent < indent) return undefined;
+      const match = PLAIN_KEY_LINE.exec(line.slice(indent));
+      // Another kind of line where keys stand (an item, a quoted or complex key): not plain.
+      if (!match) return undefined;
+      if (match[1] === key) {
+        if (found !== -1) return undefined;
+        found = n;
+      }
+    }
+    if (found === -1) return undefined;
+    const line = lines[found]!;
+    const afterColon = indent + key.length + 1;
+    const rest = line.slice(afterColon);
+    const restIndent = rest.length - rest.trimStart().length;
+    const valueOnLine = rest.trim() !== '' && rest.charCodeAt(restIndent) !== 35;
+    if (depth === path.length - 1) {
+      if (keyOfLast) return { line: found + 1, column: indent + 1 };
+      // A value that starts elsewhere, or a block scalar, anchor, alias or tag: the full parser knows.
+      if (!valueOnLine || '|>&*!'.includes(rest.charAt(restIndent))) return undefined;
+      return { line: found + 1, column: afterColon + restIndent + 1 };
+    }
+    // Deeper: the value must be a block of keys on the next lines, more indented.
+    if (valueOnLine) return undefined;
+    let childIndent = -1;
+    let blockEnd = end;
+    for (let n = found + 1; n < end; n++) {
+      const next = lines[n]!;
+      const nextIndent = indentOf(next);
+      if (nextIndent === -1) return undefined;
+      if (isBlank(next, nextIndent)) continue;
+      if (nextIndent <= indent) {
+        blockEnd = n;
+        break;
+      }
+      if (childIndent === -1) childIndent = nextIndent;
+    }
+    if (childIndent === -1) return undefined;
+    start = found + 1;
+    end = blockEnd;
+    indent = childIndent;
+  }
+  return undefined;
+}
+
 /** The full YAML parser, with a position for every node. */
 function fullParse(yamlText: string, lineOffset: number, yamlLine: number): { doc?: Document; lineCounter: LineCounter; locate: Locate } {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
@@ -214,8 +365,8 @@ export function parseSource(
 ): ParsedSource {
   const text = decodeText(bytes, maxBytes);
   if (typeof text !== 'string') return failure(text.message, text.line, text.column);
-  const normalised = text.replace(/\r\n?/g, '\n');
-  if (normalised.trim() === '') return failure('ce fichier est vide : remplissez-le à partir d’un modèle ou supprimez-le.');
+  const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (!/\S/.test(normalised)) return failure('ce fichier est vide : remplissez-le à partir d’un modèle ou supprimez-le.');
 
   let yamlText = normalised;
   let yamlLine = 1;
@@ -239,7 +390,7 @@ export function parseSource(
   if (!options.positions && !/[&*!]/.test(yamlText)) {
     let fast: unknown;
     try {
-      fast = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA, json: false });
+      fast = jsYaml().load(yamlText, { schema: jsYaml().CORE_SCHEMA, json: false });
     } catch {
       fast = FAILED;
     }
@@ -251,10 +402,19 @@ export function parseSource(
     ) {
       let full: Locate | undefined;
       const lazyLocate: Locate = (path, keyOfLast) => {
+        const quick = quickLocate(yamlText, path, keyOfLast);
+        if (quick) return { line: quick.line + lineOffset, column: quick.column };
         full ??= fullParse(yamlText, lineOffset, yamlLine).locate;
         return full(path, keyOfLast);
       };
-      return { data: fast, body, bodyLine, locate: lazyLocate, problems: [], mayHoldEmptyStrings: /""|''/.test(yamlText) };
+      return {
+        data: fast,
+        body,
+        bodyLine,
+        locate: lazyLocate,
+        problems: [],
+        mayHoldEmptyStrings: yamlText.includes('""') || yamlText.includes("''"),
+      };
     }
   }
 

@@ -3,7 +3,7 @@
  * CMS edits), or, in a file of the older shape, the file itself is the list:
  * still read, with a warning that says how to convert it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TERMS_KEY } from '../schemas/taxonomies.ts';
 
 /** What a vocabulary file holds around its terms, whatever the terms are. */

@@ -1,5 +1,12 @@
 /** Worker thread of the loader: parses and validates the files it is given. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { loadFilesForWorker } from './index.ts';
+import { parentPort } from 'node:worker_threads';
+import { keepCompiledCode } from './cache-folder.mjs';
 
-parentPort?.postMessage(loadFilesForWorker(workerData));
+// Before the loader's modules are loaded: they are compiled once, not at every run.
+keepCompiledCode();
+const { computeVerdictsForWorker } = await import('./index.ts');
+await (await import('./parse.ts')).preloadFastParser();
+// The job comes as a message: the thread may be started before the job is known.
+parentPort?.once('message', (job: Parameters<typeof computeVerdictsForWorker>[0]) => {
+  computeVerdictsForWorker(job, (message) => parentPort?.postMessage(message));
+});

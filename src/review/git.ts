@@ -1,12 +1,14 @@
 /**
  * Reading the content folder as it stands in a commit, without touching the
- * working checkout: the files are listed with `git ls-tree` and copied out
- * with one `git cat-file --batch` into a temporary folder.
+ * working checkout and without copying it out: the files are listed with
+ * `git ls-tree`, and only those the check must read (a file it has no
+ * verdict for, a place a problem must point at) are read, in batches, with
+ * one `git cat-file --batch` each time.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { blobHash, readWithStat, type ContentSource } from '../loader/source.ts';
 
 /** The review cannot run (not a repository, unknown reference…): exit code 2, a French sentence. */
 export class ReviewSetupError extends Error {}
@@ -42,29 +44,30 @@ export function resolveCommit(repo: string, ref: string): string {
   return commit;
 }
 
-/** Git's own hash of a file's bytes: equal hashes, equal files, on both sides. */
-export function blobHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
-}
-
 /**
- * Copies the files under `folder` (relative to the repository root) as they
- * are in `commit` into `target`, keeping their paths. Returns path → hash.
+ * The files under `folder` (relative to the repository root) in `commit`:
+ * path (relative to the root) → git's hash of its bytes. Regular files only:
+ * symbolic links and submodules are not content.
  */
-export function extractFolder(repo: string, commit: string, folder: string, target: string): Map<string, string> {
+export function listCommit(repo: string, commit: string, folder: string): Map<string, string> {
   const listing = git(repo, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', folder || '.']).toString('utf8');
   const files = new Map<string, string>();
+  // `<mode> <type> <object>\t<path>`, tens of thousands of them: cut by position.
   for (const record of listing.split('\0')) {
-    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.+)$/s.exec(record);
-    // Regular files only: symbolic links and submodules are not content.
-    if (!match || match[2] !== 'blob' || match[1] === '120000') continue;
-    files.set(match[4]!, match[3]!);
+    const tab = record.indexOf('\t');
+    if (tab === -1) continue;
+    const [mode, type, object] = record.slice(0, tab).split(' ');
+    if (type !== 'blob' || mode === '120000' || !object) continue;
+    files.set(record.slice(tab + 1), object);
   }
-  mkdirSync(path.join(target, folder), { recursive: true });
-  if (files.size === 0) return files;
-  const objects = [...files.values()];
-  const output = git(repo, ['cat-file', '--batch'], objects.map((o) => `${o}\n`).join(''));
+  return files;
+}
+
+/** The bytes of git objects, read with one `git cat-file --batch`. */
+export function readObjects(repo: string, objects: readonly string[]): Map<string, Buffer> {
   const contents = new Map<string, Buffer>();
+  if (objects.length === 0) return contents;
+  const output = git(repo, ['cat-file', '--batch'], objects.map((o) => `${o}\n`).join(''));
   let offset = 0;
   for (const object of objects) {
     const newline = output.indexOf(0x0a, offset);
@@ -76,36 +79,92 @@ export function extractFolder(repo: string, commit: string, folder: string, targ
     contents.set(object, output.subarray(newline + 1, newline + 1 + length));
     offset = newline + 1 + length + 1;
   }
-  const folders = new Set<string>();
-  for (const [file, object] of files) {
-    const destination = path.join(target, file);
-    const parent = path.dirname(destination);
-    if (!folders.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      folders.add(parent);
+  return contents;
+}
+
+/**
+ * The files under `folder` as they are in the working tree, path → hash,
+ * drawn from those of `commit`: git says which paths may differ from it
+ * (changed, removed, untracked or ignored), and only those are read.
+ */
+export function listWorkingTree(repo: string, commit: string, folder: string, inCommit: ReadonlyMap<string, string>): Map<string, string> {
+  const scope = ['--', folder || '.'];
+  const changed = git(repo, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', commit, ...scope]).toString('utf8');
+  // Untracked files too, ignored ones included: the check reads every file of the folder.
+  const untracked = git(repo, ['ls-files', '-z', '--others', ...scope]).toString('utf8');
+  const files = new Map(inCommit);
+  for (const file of new Set([...changed.split('\0'), ...untracked.split('\0')])) {
+    if (!file) continue;
+    const abs = path.join(repo, file);
+    try {
+      if (lstatSync(abs).isFile()) {
+        files.set(file, blobHash(readWithStat(abs).bytes));
+        continue;
+      }
+    } catch {
+      // Removed.
     }
-    writeFileSync(destination, contents.get(object)!);
+    files.delete(file);
   }
   return files;
 }
 
-/** The files of a folder of the working tree, path (relative to `root`) → hash. */
-export function hashFolder(root: string, folder: string): Map<string, string> {
-  const files = new Map<string, string>();
-  // Synchronous on purpose: tens of thousands of files opened at once exhaust the handles.
-  const walk = (relative: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(path.join(root, relative), { withFileTypes: true });
-    } catch {
-      return;
+/** The content folder as it is in a commit, for the loader. */
+export class CommitSource implements ContentSource {
+  readonly batchedReads = true;
+  private readonly repo: string;
+  private readonly prefix: string;
+  /** Path inside the content folder → git's hash. */
+  private readonly hashes = new Map<string, string>();
+  /** Folder inside the content folder → the names of its files. */
+  private readonly folders = new Map<string, string[]>();
+  private readonly read_ = new Map<string, Buffer>();
+
+  /** `files`: as `listCommit` gives them; `folder`: the content folder, relative to the repository root. */
+  constructor(repo: string, files: ReadonlyMap<string, string>, folder: string) {
+    this.repo = repo;
+    this.prefix = folder ? `${folder.replace(/\/$/, '')}/` : '';
+    for (const [file, hash] of files) {
+      if (!file.startsWith(this.prefix)) continue;
+      const relative = file.slice(this.prefix.length);
+      this.hashes.set(relative, hash);
+      const slash = relative.lastIndexOf('/');
+      const parent = slash === -1 ? '' : relative.slice(0, slash);
+      const name = relative.slice(slash + 1);
+      if (name.startsWith('.')) continue;
+      let names = this.folders.get(parent);
+      if (!names) this.folders.set(parent, (names = []));
+      names.push(name);
     }
-    for (const entry of entries) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile()) files.set(child, blobHash(readFileSync(path.join(root, child))));
-    }
-  };
-  walk(folder);
-  return files;
+    for (const names of this.folders.values()) names.sort();
+  }
+
+  /** A commit always has the folder: empty when it holds no file there. */
+  isFolder(): boolean {
+    return true;
+  }
+
+  list(folder: string): string[] {
+    return this.folders.get(folder) ?? [];
+  }
+
+  knownHash(relative: string): string | undefined {
+    return this.hashes.get(relative);
+  }
+
+  prefetch(relatives: readonly string[]): void {
+    const wanted = [...new Set(relatives.map((r) => this.hashes.get(r)).filter((h): h is string => h !== undefined && !this.read_.has(h)))];
+    for (const [hash, bytes] of readObjects(this.repo, wanted)) this.read_.set(hash, bytes);
+  }
+
+  read(relative: string): Uint8Array {
+    const hash = this.hashes.get(relative);
+    if (!hash) throw new Error(`${relative} is not in the commit`);
+    if (!this.read_.has(hash)) this.prefetch([relative]);
+    return this.read_.get(hash)!;
+  }
+
+  display(relative: string): string {
+    return `${this.prefix}${relative}`;
+  }
 }

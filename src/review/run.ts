@@ -1,16 +1,21 @@
 /**
  * The review, end to end: the content folder of the base reference and of
  * the proposed side (the working tree, or another reference) are checked
- * with the project's own check, then compared. The working checkout is only
- * read; the base is copied out of git into a temporary folder, removed after.
+ * with the project's own check, then compared.
+ *
+ * Only the change is read: git says which files differ between the sides;
+ * every other file has the same bytes on both, hence the same verdict, which
+ * the check's cache holds (keyed by git's own hash of the bytes). A commit is
+ * read from git where needed, never copied out; the working checkout is only
+ * read. The rules across files run on each side whole, on the kept data.
  */
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { CheckCache } from '../check/cache.ts';
 import { checkContent, contentDir } from '../check/index.ts';
 import { todayInFrance } from '../domain/text/dates.ts';
 import { buildReview, type Review, type ReviewSide } from './changes.ts';
-import { extractFolder, hashFolder, repositoryRoot, resolveCommit, ReviewSetupError } from './git.ts';
+import { CommitSource, listCommit, listWorkingTree, repositoryRoot, resolveCommit, ReviewSetupError } from './git.ts';
 
 export interface ReviewOptions {
   /** The reference to compare with: `origin/main`, `main`, a commit. */
@@ -23,6 +28,10 @@ export interface ReviewOptions {
   content?: string;
   /** The day staleness is computed for (default: today in France). */
   today?: string;
+  /** Keep verdicts between runs (default: yes), in the check's cache of the working tree's content folder. */
+  cache?: boolean;
+  /** Where caches are kept (default `node_modules/.cache/emancipasso/`). */
+  cacheFolder?: string;
 }
 
 export async function runReview(options: ReviewOptions): Promise<Review> {
@@ -44,24 +53,29 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
   const baseCommit = resolveCommit(root, options.base);
   const headCommit = options.head === undefined ? undefined : resolveCommit(root, options.head);
 
-  const scratch = await mkdtemp(path.join(tmpdir(), 'emancipasso-relecture-'));
-  try {
-    const side = async (label: string, commit: string | undefined, name: string): Promise<ReviewSide> => {
-      let checkRoot = root;
-      let files: Map<string, string>;
-      if (commit) {
-        checkRoot = path.join(scratch, name);
-        files = extractFolder(root, commit, folder, checkRoot);
-      } else {
-        files = hashFolder(root, folder);
-      }
-      const result = await checkContent(path.join(checkRoot, folder), { displayRoot: checkRoot, today });
-      return { label, content: result.content, problems: result.problems, files };
-    };
-    const base = await side(options.base, baseCommit, 'base');
-    const head = await side(options.head ?? 'la copie de travail', headCommit, 'head');
-    return buildReview({ base, head, contentRoot: folder, today });
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  // One cache for both sides: a verdict drawn for one serves the other wherever the bytes are equal.
+  const cache = options.cache === false ? undefined : CheckCache.open(contentAbs, { folder: options.cacheFolder });
+  const baseFiles = listCommit(root, baseCommit, folder);
+  const headFiles = headCommit ? listCommit(root, headCommit, folder) : listWorkingTree(root, baseCommit, folder, baseFiles);
+
+  // The proposed side first: on the working tree, its verdicts are those `npm run check` keeps.
+  const headResult = await checkContent(contentAbs, {
+    displayRoot: root,
+    today,
+    cache,
+    parallel: true,
+    source: headCommit ? new CommitSource(root, headFiles, folder) : undefined,
+  });
+  const baseResult = await checkContent(contentAbs, { today, cache, parallel: true, source: new CommitSource(root, baseFiles, folder) });
+  // Written before the comparison reads the data.
+  cache?.save();
+
+  const head: ReviewSide = {
+    label: options.head ?? 'la copie de travail',
+    content: headResult.content,
+    problems: headResult.problems,
+    files: headFiles,
+  };
+  const base: ReviewSide = { label: options.base, content: baseResult.content, problems: baseResult.problems, files: baseFiles };
+  return buildReview({ base, head, contentRoot: folder, today });
 }

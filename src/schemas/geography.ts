@@ -1,9 +1,11 @@
 /**
  * Official INSEE codes of régions, départements and postcodes, read from
- * `@etalab/decoupage-administratif` so that no code is ever typed by hand.
+ * `@etalab/decoupage-administratif` so that no code is ever typed by hand
+ * (through src/schemas/insee/, which `npm run docs` writes from it,
+ * small enough for the browser).
  */
-import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
-import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
+import { DEPARTMENT_CODES, REGION_CODES } from './insee/codes.ts';
+import { DEPARTMENT_NAMES, DEPARTMENT_REGIONS, REGION_NAMES } from './insee/names.ts';
 
 /** Where INSEE publishes the official list of régions and départements (Code officiel géographique). */
 export const INSEE_COG_URL = 'https://www.insee.fr/fr/information/2560452';
@@ -18,16 +20,16 @@ export interface Department {
   region: string;
 }
 
-export const regions: readonly Region[] = (regionsData as Array<{ code: string; nom: string }>)
-  .map((r) => ({ code: r.code, name: r.nom }))
-  .sort((a, b) => a.code.localeCompare(b.code));
+/** In INSEE order (« 01 » … « 2A » … « 976 »). */
+export const regions: readonly Region[] = REGION_CODES.map((code, i) => ({ code, name: REGION_NAMES[i]! }));
+export const departments: readonly Department[] = DEPARTMENT_CODES.map((code, i) => ({
+  code,
+  name: DEPARTMENT_NAMES[i]!,
+  region: DEPARTMENT_REGIONS[i]!,
+}));
 
-export const departments: readonly Department[] = (departmentsData as Array<{ code: string; nom: string; region: string }>)
-  .map((d) => ({ code: d.code, name: d.nom, region: d.region }))
-  .sort((a, b) => a.code.localeCompare(b.code));
-
-export const regionCodes = regions.map((r) => r.code) as [string, ...string[]];
-export const departmentCodes = departments.map((d) => d.code) as [string, ...string[]];
+export const regionCodes = REGION_CODES as [string, ...string[]];
+export const departmentCodes = DEPARTMENT_CODES as [string, ...string[]];
 
 const regionByCode = new Map(regions.map((r) => [r.code, r]));
 const departmentByCode = new Map(departments.map((d) => [d.code, d]));
@@ -45,27 +47,26 @@ export function departmentRegion(code: string): string | undefined {
 /** Tells the départements a postcode is used in. */
 export type PostcodeIndex = (postcode: string) => ReadonlySet<string>;
 
-let postcodeIndex: Promise<PostcodeIndex> | undefined;
+/** A commune of the INSEE file, as far as postcodes go. */
+export interface CommunePostcodes {
+  departement?: string;
+  codesPostaux?: string[];
+}
 
 /**
- * The communes file is large (8 MB): it is read once, when a check needs it,
- * never by pages.
+ * Postcode → the départements of the communes that use it. The communes file
+ * is large (8 MB): the check reads it once, when a provider's postcode must be
+ * checked, and keeps this index; pages never read it.
  */
-export function loadPostcodeIndex(): Promise<PostcodeIndex> {
-  postcodeIndex ??= import('@etalab/decoupage-administratif/data/communes.json', {
-    with: { type: 'json' },
-  }).then(({ default: communes }) => {
-    const index = new Map<string, Set<string>>();
-    for (const commune of communes as Array<{ departement?: string; codesPostaux?: string[] }>) {
-      if (!commune.departement) continue;
-      for (const cp of commune.codesPostaux ?? []) {
-        let set = index.get(cp);
-        if (!set) index.set(cp, (set = new Set()));
-        set.add(commune.departement);
-      }
+export function postcodeDepartments(communes: readonly CommunePostcodes[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const commune of communes) {
+    if (!commune.departement) continue;
+    for (const cp of commune.codesPostaux ?? []) {
+      const list = index.get(cp);
+      if (!list) index.set(cp, [commune.departement]);
+      else if (!list.includes(commune.departement)) list.push(commune.departement);
     }
-    const none: ReadonlySet<string> = new Set();
-    return (postcode: string) => index.get(postcode) ?? none;
-  });
-  return postcodeIndex;
+  }
+  return index;
 }

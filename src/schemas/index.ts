@@ -3,39 +3,17 @@
  * schema and what its Markdown body must hold. The check, the Astro
  * collections, the CMS configuration and the forms all read this table.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { pageSchema, partnerSchema, resourceSchema, settingsSchema } from './editorial.ts';
 import { projectSchema } from './project.ts';
-import { providerSchema } from './provider.ts';
-import { recommendationSchema } from './recommendation.ts';
+import { providerBody, providerSchema } from './provider.ts';
+import { recommendationBody, recommendationSchema } from './recommendation.ts';
 import { taxonomySchemas } from './taxonomies.ts';
 
-export interface BodyRule {
-  /** Whether the Markdown body must hold text. */
-  required: boolean;
-  min: number;
-  max: number;
-  /** What the body is, in French, for messages: « la description ». */
-  noun: string;
-}
+export { bodyLengthProblem, type BodyRule } from './body.ts';
+import type { BodyRule } from './body.ts';
 
-/**
- * What is wrong with a body of `length` characters, in French, or nothing.
- * Adjectives agree with the noun: « la description est trop courte », « le
- * témoignage est trop court ».
- */
-export function bodyLengthProblem(rule: BodyRule, length: number): string | undefined {
-  const feminine = rule.noun.startsWith('la ');
-  const noun = rule.noun.replace(/^./, (c) => c.toUpperCase());
-  if (rule.required && length === 0) {
-    return `${noun} manque : écrivez-${feminine ? 'la' : 'le'} sous la ligne « --- » qui ferme l’en-tête.`;
-  }
-  if (length < rule.min) return `${noun} est trop court${feminine ? 'e' : ''} : au moins ${rule.min} caractères (actuellement ${length}).`;
-  if (length > rule.max) return `${noun} est trop long${feminine ? 'ue' : ''} : au plus ${rule.max} caractères (actuellement ${length}).`;
-  return undefined;
-}
-
-export interface EntryType<S extends z.ZodType = z.ZodType> {
+export interface EntryType<S extends z.ZodMiniType = z.ZodMiniType> {
   /** Collection name, also the folder under the content folder. */
   name: string;
   /** French name of one entry, for messages and the CMS. */
@@ -54,7 +32,7 @@ export const entryTypes = {
     labelPlural: 'Prestataires',
     format: 'markdown',
     schema: providerSchema,
-    body: { required: true, min: 200, max: 5000, noun: 'la description' },
+    body: providerBody,
   },
   recommendations: {
     name: 'recommendations',
@@ -62,7 +40,7 @@ export const entryTypes = {
     labelPlural: 'Recommandations',
     format: 'markdown',
     schema: recommendationSchema,
-    body: { required: true, min: 50, max: 3000, noun: 'le témoignage' },
+    body: recommendationBody,
   },
   projects: {
     name: 'projects',
@@ -102,8 +80,7 @@ export const entryTypeNames = Object.keys(entryTypes) as EntryTypeName[];
 
 export const SETTINGS_FILE = 'settings.yml';
 
-/** The content folder in the repository, unless `CONTENT_DIR` or `--content` names another. */
-export const CONTENT_FOLDER = 'content';
+export { CONTENT_FOLDER } from './content-folder.ts';
 
 /** Files above this size are refused before parsing: no entry needs more. */
 export const MAX_FILE_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
 /** A provider: a structure that accompanies associations towards free software. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   associationSize,
   calendarDate,
@@ -12,8 +12,11 @@ import {
   regionCode,
   siren,
   slugList,
+  sizeLabels,
   year,
 } from './fields.ts';
+import { described } from './meta.ts';
+import type { BodyRule } from './body.ts';
 
 export const structureTypes = ['association', 'cooperative', 'entreprise', 'independant', 'collectif'] as const;
 export const structureLabels: Record<(typeof structureTypes)[number], string> = {
@@ -33,150 +36,209 @@ export const pricingLabels: Record<(typeof pricingModels)[number], string> = {
   gratuit: 'Gratuit',
 };
 
-export const sizeLabels: Record<z.output<typeof associationSize>, string> = {
-  petite: 'Petites associations (jusqu’à 20 personnes, bénévoles)',
-  moyenne: 'Associations moyennes (plus de 5 salarié·es ou 50 personnes)',
-  grande: 'Grandes associations et fédérations',
-};
+export { sizeLabels } from './fields.ts';
 
 /** ISO 639-1 language codes: two lowercase letters. */
-const language = z.string().regex(/^[a-z]{2}$/, {
-  error: 'indiquez un code de langue à deux lettres (« fr », « br », « oc », « en »…).',
-});
+const language = z.string().check(
+  z.regex(/^[a-z]{2}$/, {
+    error: 'indiquez un code de langue à deux lettres (« fr », « br », « oc », « en »…).',
+  }),
+);
 
 export const providerSchema = z.strictObject({
-  name: z.string().trim().min(2).max(120).meta({
+  name: described(z.string().check(z.trim(), z.minLength(2), z.maxLength(120)), {
     title: 'Nom de la structure',
     description: 'Le nom sous lequel les associations vous connaissent (2 à 120 caractères).',
+    noun: 'le nom de la structure',
   }),
-  structure: z.enum(structureTypes).meta({
+  structure: described(z.enum(structureTypes), {
     title: 'Type de structure',
-    description: 'Association, coopérative, entreprise, indépendant·e ou collectif.',
+    description: 'La forme juridique de la structure.',
     labels: structureLabels,
+    noun: 'le type de structure',
   }),
-  networks: slugList().default([]).meta({
+  networks: described(z._default(slugList(), []), {
     title: 'Réseaux',
     description: 'Les réseaux dont la structure est membre (CHATONS, Libre-entreprise…).',
     taxonomy: 'networks',
+    noun: 'les réseaux',
   }),
-  siren: siren.optional().meta({
+  siren: described(z.optional(siren), {
     title: 'SIREN',
     description: 'Numéro SIREN à 9 chiffres, si la structure en a un.',
+    noun: 'le numéro SIREN',
   }),
-  website: httpsUrl.meta({ title: 'Site web', description: 'Adresse du site de la structure, en https://.' }),
-  contact: z
-    .strictObject({
-      email: email.meta({
+  website: described(httpsUrl, {
+    title: 'Site web',
+    description: 'Adresse du site de la structure, en https://.',
+    noun: 'l’adresse du site web',
+  }),
+  contact: described(
+    z.strictObject({
+      email: described(email, {
         title: 'E-mail de contact',
         description: 'L’adresse générique de la structure (pas celle d’une personne).',
+        noun: 'l’adresse e-mail de contact',
       }),
-      phone: phone.optional().meta({ title: 'Téléphone', description: 'Numéro français, facultatif.' }),
-      form: httpsUrl.optional().meta({
+      phone: described(z.optional(phone), {
+        title: 'Téléphone',
+        description: 'Numéro français, facultatif.',
+        noun: 'le numéro de téléphone',
+      }),
+      form: described(z.optional(httpsUrl), {
         title: 'Formulaire de contact',
         description: 'Adresse d’un formulaire de contact en ligne, facultative.',
+        noun: 'l’adresse du formulaire de contact',
       }),
-    })
-    .meta({ title: 'Contact', description: 'Comment une association vous joint.' }),
-  location: z
-    .strictObject({
-      city: z.string().trim().min(2).max(80).meta({ title: 'Ville', description: 'La ville du siège.' }),
-      postcode: postcode.meta({ title: 'Code postal', description: 'Code postal du siège, 5 chiffres.' }),
-      department: departmentCode.meta({
+    }),
+    { title: 'Contact', description: 'Comment une association vous joint.', noun: 'le contact' },
+  ),
+  location: described(
+    z.strictObject({
+      city: described(z.string().check(z.trim(), z.minLength(2), z.maxLength(80)), {
+        title: 'Ville',
+        description: 'La ville du siège.',
+        noun: 'la ville du siège',
+      }),
+      postcode: described(postcode, {
+        title: 'Code postal',
+        description: 'Code postal du siège, 5 chiffres.',
+        noun: 'le code postal du siège',
+      }),
+      department: described(departmentCode, {
         title: 'Département',
-        description: 'Code INSEE du département du siège (« 38 », « 2A », « 974 »).',
+        description: 'Le département du siège.',
         geography: 'departments',
+        noun: 'le département du siège',
       }),
-    })
-    .meta({ title: 'Siège', description: 'Où se trouve la structure.' }),
-  area: z
-    .strictObject({
-      national: z.boolean().default(false).meta({
-        title: 'Partout en France',
-        description: 'Cochez si vous intervenez sur tout le territoire.',
-      }),
-      remote: z.boolean().default(false).meta({
-        title: 'À distance',
-        description: 'Cochez si vous accompagnez aussi à distance.',
-      }),
-      regions: z.array(regionCode).default([]).meta({
-        title: 'Régions',
-        description: 'Les régions où vous intervenez sur place.',
-        geography: 'regions',
-      }),
-      departments: z.array(departmentCode).default([]).meta({
-        title: 'Départements',
-        description: 'Les départements où vous intervenez sur place.',
-        geography: 'departments',
-      }),
-    })
-    // Rules catalogue: area-not-empty.
-    .refine((a) => a.national || a.remote || a.regions.length > 0 || a.departments.length > 0, {
-      error:
-        'indiquez au moins une zone d’intervention : partout en France (national), à distance (remote), des régions ou des départements.',
-    })
-    .meta({ title: 'Zone d’intervention', description: 'Où vous accompagnez les associations.' }),
-  services: slugList().min(1, { error: 'indiquez au moins un service.' }).meta({
+    }),
+    { title: 'Siège', description: 'Où se trouve la structure.', noun: 'le siège' },
+  ),
+  area: described(
+    z
+      .strictObject({
+        national: described(z._default(z.boolean(), false), {
+          title: 'Partout en France',
+          description: 'Cochez si vous intervenez sur tout le territoire.',
+        }),
+        remote: described(z._default(z.boolean(), false), {
+          title: 'À distance',
+          description: 'Cochez si vous accompagnez aussi à distance.',
+        }),
+        regions: described(z._default(z.array(regionCode), []), {
+          title: 'Régions',
+          description: 'Les régions où vous intervenez sur place.',
+          geography: 'regions',
+          noun: 'les régions',
+        }),
+        departments: described(z._default(z.array(departmentCode), []), {
+          title: 'Départements',
+          description: 'Les départements où vous intervenez sur place.',
+          geography: 'departments',
+          noun: 'les départements',
+        }),
+      })
+      // Rules catalogue: area-not-empty.
+      .check(
+        z.refine((a) => a.national || a.remote || a.regions.length > 0 || a.departments.length > 0, {
+          error:
+            'indiquez au moins une zone d’intervention : partout en France (national), à distance (remote), des régions ou des départements.',
+          params: {
+            form: 'indiquez où vous accompagnez les associations : partout en France, à distance, dans des régions ou des départements.',
+          },
+        }),
+      ),
+    { title: 'Zone d’intervention', description: 'Où vous accompagnez les associations.', noun: 'la zone d’intervention' },
+  ),
+  services: described(slugList().check(z.minLength(1, { error: 'indiquez au moins un service.' })), {
     title: 'Services',
     description: 'Ce que vous proposez aux associations (au moins un).',
     taxonomy: 'services',
+    noun: 'les services',
+    form: { too_small: 'cochez au moins un service.' },
   }),
-  tools: slugList().default([]).meta({
+  tools: described(z._default(slugList(), []), {
     title: 'Logiciels libres',
     description: 'Les logiciels libres que vous installez, hébergez ou enseignez.',
     taxonomy: 'tools',
+    noun: 'les logiciels libres',
   }),
-  sizes: z
-    .array(associationSize)
-    .min(1, { error: 'indiquez au moins une taille d’association accompagnée.' })
-    .refine((list) => new Set(list).size === list.length, { error: 'une taille apparaît deux fois : retirez le doublon.' })
-    .meta({
+  sizes: described(
+    z.array(associationSize).check(
+      z.minLength(1, { error: 'indiquez au moins une taille d’association accompagnée.' }),
+      z.refine((list) => new Set(list).size === list.length, { error: 'une taille apparaît deux fois : retirez le doublon.' }),
+    ),
+    {
       title: 'Tailles d’associations accompagnées',
-      description: 'Petite (jusqu’à 20 personnes), moyenne (plus de 5 salarié·es ou 50 personnes), grande.',
+      description: 'Les associations que vous accompagnez, par taille.',
       labels: sizeLabels,
-    }),
-  pricing: z
-    .strictObject({
-      model: z.enum(pricingModels).meta({
+      noun: 'les tailles d’associations accompagnées',
+      form: { too_small: 'cochez au moins une taille d’association.' },
+    },
+  ),
+  pricing: described(
+    z.strictObject({
+      model: described(z.enum(pricingModels), {
         title: 'Modèle de tarif',
-        description: 'Sur devis, forfait, prix libre, adhésion ou gratuit.',
+        description: 'Comment vous facturez vos accompagnements.',
         labels: pricingLabels,
+        noun: 'le modèle de tarif',
       }),
-      from_eur: euros.min(0, { error: 'un prix ne peut pas être négatif.' }).optional().meta({
+      from_eur: described(z.optional(euros(0, 'un prix ne peut pas être négatif.')), {
         title: 'À partir de (€)',
         description: 'Prix d’entrée indicatif, en euros entiers.',
+        noun: 'le prix de départ',
       }),
-      details: z.string().trim().max(300).optional().meta({
+      details: described(z.optional(z.string().check(z.trim(), z.maxLength(300))), {
         title: 'Précisions sur les tarifs',
         description: 'Une ou deux phrases, 300 caractères au plus.',
+        noun: 'les précisions sur les tarifs',
       }),
-      url: httpsUrl.optional().meta({ title: 'Page des tarifs', description: 'Adresse de votre grille tarifaire.' }),
-    })
-    .meta({ title: 'Tarifs', description: 'Comment vous facturez.' }),
-  languages: z.array(language).default(['fr']).meta({
+      url: described(z.optional(httpsUrl), {
+        title: 'Page des tarifs',
+        description: 'Adresse de votre grille tarifaire.',
+        noun: 'l’adresse de la page des tarifs',
+      }),
+    }),
+    { title: 'Tarifs', description: 'Comment vous facturez.', noun: 'les tarifs' },
+  ),
+  languages: described(z._default(z.array(language), ['fr']), {
     title: 'Langues',
-    description: 'Langues de travail, codes à deux lettres ; « fr » par défaut.',
+    description: 'Les langues dans lesquelles vous accompagnez ; le français par défaut.',
+    vocabulary: 'languages',
+    noun: 'les langues de travail',
+    form: { invalid_format: 'choisissez {noun} dans la liste.' },
   }),
-  charter_signed: calendarDate.optional().meta({
+  charter_signed: described(z.optional(calendarDate), {
     title: 'Charte signée le',
     description: 'Le jour où la structure a signé la charte Emancip’Asso.',
+    noun: 'la date de signature de la charte',
   }),
-  trained: year.optional().meta({
+  trained: described(z.optional(year), {
     title: 'Formation suivie en',
     description: 'L’année où la structure a suivi la formation Emancip’Asso.',
+    noun: 'l’année de la formation',
   }),
-  logo: z
-    .string()
-    .regex(/^(\/[\w./-]+|[\w.-]+)\.(png|jpe?g|webp|svg|avif)$/i, {
-      error: 'indiquez le chemin d’une image du site (« /logos/nom.png ») ou placée à côté de la fiche.',
-    })
-    .refine((p) => !p.includes('..'), { error: 'le chemin du logo ne peut pas remonter de dossier (« .. »).' })
-    .optional()
-    .meta({ title: 'Logo', description: 'Image sous public/ ou à côté de la fiche, facultative.', widget: 'image' }),
-  updated: calendarDate.meta({
+  logo: described(
+    z.optional(
+      z.string().check(
+        z.regex(/^(\/[\w./-]+|[\w.-]+)\.(png|jpe?g|webp|svg|avif)$/i, {
+          error: 'indiquez le chemin d’une image du site (« /logos/nom.png ») ou placée à côté de la fiche.',
+        }),
+        z.refine((p) => !p.includes('..'), { error: 'le chemin du logo ne peut pas remonter de dossier (« .. »).' }),
+      ),
+    ),
+    { title: 'Logo', description: 'Image sous public/ ou à côté de la fiche, facultative.', widget: 'image' },
+  ),
+  updated: described(calendarDate, {
     title: 'Fiche revue le',
     description: 'La dernière fois que la structure a relu et confirmé sa fiche.',
+    noun: 'la date de relecture',
   }),
 });
+
+/** The listing's Markdown body: its description. */
+export const providerBody: BodyRule = { required: true, min: 200, max: 5000, noun: 'la description' };
 
 export type Provider = z.output<typeof providerSchema>;
 export type StructureType = Provider['structure'];

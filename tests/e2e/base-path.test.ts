@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../scripts/lib/dist-files.ts';
-import { browserAvailable, launchBrowser, serveStatic } from './harness.ts';
+import { browserAvailable, launchBrowser, serveStatic, withoutViteEnv } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BASE = '/emancipasso/';
@@ -27,11 +27,6 @@ function resolves(sitePath: string): boolean {
   const file = path.join(dist, clean.slice(BASE.length));
   if (existsSync(file) && statSync(file).isFile()) return true;
   return existsSync(path.join(file, 'index.html'));
-}
-
-function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = env;
-  return rest;
 }
 
 beforeAll(async () => {

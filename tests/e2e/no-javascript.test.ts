@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
 import { buildFacets, type FacetIndex } from '../../src/domain/directory/facets.ts';
 import { loadContent } from '../../src/loader/index.ts';
+import { groupForPlace, placeWhere } from '../../src/domain/directory/places.ts';
+import { placeGroupHeading } from '../../src/domain/directory/place-rank.ts';
+import { finderQuestions } from '../../src/domain/finder/index.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
 const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
@@ -42,7 +45,7 @@ async function open(width: number, pathname: string): Promise<Page> {
 }
 
 const nameOf = (id: string) => directory.providers.find((p) => p.id === id)!.data.name;
-const cardNames = (page: Page) => page.locator('.results .cards h3 a').allTextContents();
+const cardNames = (page: Page) => page.locator('.results .provider-card :is(h3, h4) a').allTextContents();
 
 describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => {
   it('sends the home page’s search to the directory, which lists everyone and says how to filter', async () => {
@@ -51,7 +54,7 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/\/annuaire\/\?q=Nextcloud$/);
     // innerText is what is rendered: the <noscript> note shows only without JavaScript.
-    expect(await page.evaluate(() => document.body.innerText)).toContain('La recherche par mots a besoin de JavaScript');
+    expect(await page.evaluate(() => document.body.innerText)).toContain('Sans JavaScript, la recherche par mots');
     expect(await page.locator('#filtres').isHidden()).toBe(true);
     expect(await cardNames(page)).toHaveLength(Math.min(24, directory.providers.length));
     await page.context().close();
@@ -69,11 +72,17 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
     await page.getByRole('link', { name: 'Isère (38)' }).click();
     await page.waitForURL(/\/annuaire\/departement\/38\/$/);
     expect(await page.locator('h1').textContent()).toBe('Structures dans l’Isère');
-    const expected = facets.members.departement.get('38')!;
-    expect((await cardNames(page)).sort()).toEqual(expected.map(nameOf).sort());
+    // Every provider the place rule lists, in its groups: on the spot, everywhere, remotely.
+    const groups = groupForPlace(directory.providers, 'departement', '38');
+    expect(await cardNames(page)).toEqual(groups.flatMap((g) => g.providers.map((p) => p.data.name)));
+    expect(await page.locator('.results .group-title').allTextContents()).toEqual(
+      groups
+        .filter((g) => g.providers.length > 0)
+        .map((g) => placeGroupHeading(g.group, g.providers.length, placeWhere('departement', '38'))),
+    );
     // The providers located there come first, each with the reason it is listed.
     const first = page.locator('.results .cards > li').first();
-    expect(await first.locator('h3').textContent()).toBe(nameOf('nuage-cooperatif-du-vercors'));
+    expect(await first.locator('h4').textContent()).toBe(nameOf('nuage-cooperatif-du-vercors'));
     expect(await first.locator('.reasons').textContent()).toContain('basée à Grenoble, dans l’Isère');
     expect(await page.locator('.results .reasons', { hasText: 'intervient partout en France' }).count()).toBe(
       directory.providers.filter((p) => p.data.area.national).length,
@@ -117,7 +126,7 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
   it('helps on a missing page', async () => {
     const page = await open(width, 'annuaire/structure-inconnue/');
     expect(await page.locator('h1').textContent()).toBe('Cette page est introuvable');
-    await page.getByRole('link', { name: 'Trouver un accompagnement en quatre questions' }).click();
+    await page.getByRole('link', { name: `Trouver un accompagnement en ${finderQuestions}` }).click();
     await page.waitForURL(/\/trouver\/$/);
     await page.context().close();
   });

@@ -1,11 +1,11 @@
-/**
- * The CMS configuration is read from the schemas, and what the CMS can save
+CMS can save
  * passes `npm run check`. Entries are built from the derived configuration
  * (every allowed value, every optional field cleared as Decap clears it),
  * changed as the CMS changes them before saving, written as Decap writes them
  * (its own YAML library and front-matter writer), then checked by the
  * project's check: the CMS accepts an entry exactly when the check does.
  */
+import { frenchTypography } from '../../src/domain/text/format.ts';
 import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { applyEdits, saveEdits } from '../../src/cms/save.ts';
 import type { Content } from '../../src/domain/content.ts';
 import { entryIdFor, entryIdProblem, entryNaming, NAME_PART_MAX } from '../../src/domain/entry-names.ts';
 import { slugify } from '../../src/domain/text/normalise.ts';
+import { frenchTypography } from '../../src/domain/text/format.ts';
 import { reservedProviderSlugs } from '../../src/domain/routes.ts';
 import { checkEntry } from '../../src/check/entry.ts';
 import { loadContent } from '../../src/loader/index.ts';
@@ -217,8 +218,9 @@ describe('la configuration du CMS, lue dans les schémas', () => {
         if (field.name === 'body') continue;
         const fieldSchema = shape[field.name]!;
         const meta = metaOf(fieldSchema);
-        expect(field.label, `${where}.${field.name}`).toBe(meta.title);
-        expect(field.hint, `${where}.${field.name}`).toBe(meta.description);
+        // The schema's words, with French typography (no-break spaces) and nothing else.
+        expect(field.label, `${where}.${field.name}`).toBe(frenchTypography(meta.title!));
+        expect(field.hint, `${where}.${field.name}`).toBe(meta.description && frenchTypography(meta.description));
         // Required: neither optional nor with a default; a single choice with a default is required too, so it is never cleared to null.
         const singleChoiceWithDefault = field.widget === 'select' && !field.multiple && field.default !== undefined;
         expect(field.required, `${where}.${field.name}`).toBe(
@@ -362,14 +364,14 @@ describe('the vocabularies, kept by the committee in the CMS', () => {
       expect(terms).toMatchObject({
         widget: 'list',
         label: taxonomies[name].title,
-        hint: taxonomies[name].advice,
+        hint: frenchTypography(taxonomies[name].advice),
         label_singular: taxonomies[name].termLabel,
       });
       const shape = objectShape(taxonomies[name].schema)!;
       expect(terms!.fields!.map((f) => f.name)).toEqual(Object.keys(shape));
       for (const field of terms!.fields!) {
         expect(field.label, `${name}.${field.name}`).toBe(metaOf(shape[field.name]!).title);
-        expect(field.hint, `${name}.${field.name}`).toBe(metaOf(shape[field.name]!).description);
+        expect(field.hint, `${name}.${field.name}`).toBe(frenchTypography(metaOf(shape[field.name]!).description!));
       }
     }
   });

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Content, Entry } from '../../src/domain/content.ts';
 import { buildDirectory, criterionAverages, isPublished, type Directory } from '../../src/domain/directory/index.ts';
-import { fundingProgress } from '../../src/domain/projects.ts';
+import { FUNDING_COUNTS, fundingProgress, fundingWords } from '../../src/domain/projects.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import type { Project } from '../../src/schemas/project.ts';
 import type { Recommendation } from '../../src/schemas/recommendation.ts';
@@ -275,5 +275,35 @@ describe('what the committee must look at again', () => {
   it('lists pending recommendations', async () => {
     const directory = buildDirectory(await baseContent(), TODAY);
     expect(directory.pendingRecommendations.map((r) => r.id)).toEqual(['atelier-en-attente--chorale-exemple']);
+  });
+});
+
+describe('funding in words', () => {
+  const progress = (pledged: number, paid: number, goal = 6000) =>
+    fundingProgress({
+      goal_eur: goal,
+      pledges: [
+        { funder: 'A', amount_eur: pledged - paid, date: '2026-03-01', paid: false },
+        { funder: 'B', amount_eur: paid, date: '2026-03-01', paid: true },
+      ].filter((p) => p.amount_eur > 0),
+      milestones: [],
+    } as unknown as Project);
+
+  it('says what was promised towards the goal, what was paid of it, and what promises are missing', () => {
+    expect(fundingWords(progress(3300, 800), 6000)).toEqual({
+      promised: '3\u202F300\u00A0€ promis sur 6\u202F000\u00A0€ (55\u00A0%)',
+      paid: 'dont 800\u00A0€ déjà versés',
+      remaining: 'il manque 2\u202F700\u00A0€ de promesses',
+    });
+  });
+
+  it('says when nothing was promised, nothing paid, everything paid, the goal reached', () => {
+    expect(fundingWords(progress(0, 0), 6000).paid).toBe('aucune promesse pour l’instant');
+    expect(fundingWords(progress(1000, 0), 6000).paid).toBe('rien n’est encore versé');
+    expect(fundingWords(progress(6000, 6000), 6000)).toMatchObject({ paid: 'tout est versé', remaining: 'objectif atteint en promesses' });
+  });
+
+  it('tells which money the percentage counts', () => {
+    expect(FUNDING_COUNTS).toMatch(/promises, versées ou non/);
   });
 });

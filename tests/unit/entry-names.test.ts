@@ -15,10 +15,12 @@ describe('entry names', () => {
   });
 
   it('reserves every word the directory uses for its own pages under /annuaire/', () => {
-    expect([...reservedProviderSlugs].sort()).toEqual(['filtres', 'page', ...facetKeys].sort());
+    expect([...reservedProviderSlugs].sort()).toEqual(['communes', 'filtres', 'lieux', 'page', ...facetKeys].sort());
     // Each reserved word is the first segment of a route of the directory.
     expect(routes.directory(2).split('/')[1]).toBe('page');
     expect(routes.filterLabels()).toBe('annuaire/filtres.json');
+    expect(routes.places()).toBe('annuaire/lieux.json');
+    expect(routes.communes('lyo')).toBe('annuaire/communes/lyo.json');
     for (const key of facetKeys) expect(routes.facet(key)).toBe(`annuaire/${key}/`);
   });
 

@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentFolderError, loadContent } from '../../src/loader/index.ts';
-import { parseSource, type ParsedSource } from '../../src/loader/parse.ts';
-import { MAX_FILE_BYTES } from '../../src/schemas/index.ts';
-import { BASE, corpus, fixture, removeCorpora, ROOT } from '../content/helpers.ts';
+import { ContentFolderError, loadContent, validate } from '../../src/loader/index.ts';
+import { parseSource, quickLocate, type ParsedSource } from '../../src/loader/parse.ts';
+import { entryTypes, MAX_FILE_BYTES } from '../../src/schemas/index.ts';
+import { BASE, corpus, fixture, FIXTURES, removeCorpora, ROOT } from '../content/helpers.ts';
 
 afterAll(removeCorpora);
 
@@ -88,6 +88,89 @@ describe('positions', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.body).toBe('Le texte.\n');
     expect(parsed.bodyLine).toBe(4);
+  });
+});
+
+describe('positions read off the lines', () => {
+  /** Every path into a value, the value itself left out. */
+  function paths(value: unknown, prefix: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {
+    if (prefix.length > 0) out.push(prefix);
+    if (Array.isArray(value)) value.forEach((item, index) => paths(item, [...prefix, index], out));
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) paths(item, [...prefix, key], out);
+    return out;
+  }
+
+  it('point where the full parser points, whenever they answer, in every fixture and in thousands of damaged copies', () => {
+    const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile() && /\.(md|ya?ml)$/.test(entry.name),
+    );
+    let seed = 20261128;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pieces = ['\n', ' ', '  ', '\t', '# note', ': ', '- ', '"', "'", '[', ']', '{', '|', '>', 'cle: valeur', '\n  x: 1', '\nx: 1'];
+    let answered = 0;
+    for (const entry of files) {
+      const text = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+      const yamlText = text.startsWith('---\n') ? text.slice(4, Math.max(4, text.indexOf('\n---', 4))) : text;
+      for (let copy = 0; copy < 20; copy++) {
+        let damaged = yamlText;
+        if (copy > 0) {
+          const at = Math.floor(random() * (damaged.length + 1));
+          damaged =
+            random() < 0.6
+              ? damaged.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + damaged.slice(at)
+              : damaged.slice(0, at) + damaged.slice(at + 1 + Math.floor(random() * 5));
+        }
+        const full = parseSource(encode(damaged), 'yaml', MAX_FILE_BYTES, { positions: true });
+        if (full.problems.length > 0) continue;
+        for (const place of [...paths(full.data), ['absent'], ['contact', 'absent']]) {
+          for (const keyOfLast of [false, true]) {
+            const quick = quickLocate(damaged, place, keyOfLast);
+            if (!quick) continue;
+            answered++;
+            expect(quick, `${entry.name} ${JSON.stringify(place)}`).toEqual(full.locate(place, keyOfLast));
+          }
+        }
+      }
+    }
+    expect(answered).toBeGreaterThan(10000);
+  });
+
+  it('answer for the fields a warning points at, and leave the rest to the full parser', () => {
+    const frontMatter = provider.slice(4, provider.indexOf('\n---', 4));
+    expect(quickLocate(frontMatter, ['updated'])).toEqual({ line: 25, column: 10 });
+    expect(quickLocate(frontMatter, ['contact', 'email'])).toEqual({ line: 7, column: 10 });
+    expect(quickLocate(frontMatter, ['contact', 'email'], true)).toEqual({ line: 7, column: 3 });
+    // A list item, a missing field: the full parser.
+    expect(quickLocate(frontMatter, ['services', 1])).toBeUndefined();
+    expect(quickLocate(frontMatter, ['contact', 'form'])).toBeUndefined();
+    // The same positions through the loader, in the file's lines.
+    expect(markdown(provider).locate(['updated'])).toEqual({ line: 26, column: 10 });
+  });
+});
+
+describe('validation', () => {
+  it('says exactly what the schemas as written say, with zod’s compiled schemas, for every fixture, valid or not', () => {
+    const folders = {
+      providers: 'providers',
+      recommendations: 'recommendations',
+      projects: 'projects',
+      resources: 'resources',
+      pages: 'pages',
+    } as const;
+    let compared = 0;
+    for (const entry of readdirSync(FIXTURES, { recursive: true, withFileTypes: true })) {
+      const type = (Object.keys(folders) as Array<keyof typeof folders>).find((t) => path.basename(entry.parentPath) === folders[t]);
+      if (!entry.isFile() || !type || !entry.name.endsWith('.md')) continue;
+      const parsed = parseSource(readFileSync(path.join(entry.parentPath, entry.name)), 'markdown', MAX_FILE_BYTES);
+      if (parsed.problems.length > 0) continue;
+      const schema = entryTypes[type].schema;
+      const asWritten = schema.safeParse(parsed.data, { reportInput: true });
+      const fast = validate(schema, parsed.data, parsed.locate, entry.name, false);
+      expect(fast.value, entry.name).toEqual(asWritten.success ? asWritten.data : undefined);
+      expect(fast.problems.length > 0, entry.name).toBe(!asWritten.success);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 });
 

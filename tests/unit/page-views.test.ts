@@ -62,7 +62,7 @@ describe('a project’s page', () => {
       percent: '40 %',
       max: 3000,
       value: 1200,
-      paid: '500 € déjà versés · il manque 1 800 €',
+      paid: 'dont 500 € déjà versés · il manque 1 800 € de promesses',
     });
     expect(plain(view.funding?.deadline)).toBe('Date limite de la collecte : 30 juin 2027.');
     expect(plain(view.funding?.pledges)).toEqual([
@@ -119,7 +119,7 @@ describe('a project’s page', () => {
   it('says a goal reached as such', () => {
     expect(plain(fundingView({ pledged: 3600, paid: 3600, ratio: 1.2, remaining: 0, milestonesDone: 0 }, 3000))).toMatchObject({
       value: 3000,
-      paid: '3 600 € déjà versés · objectif atteint',
+      paid: 'tout est versé · objectif atteint en promesses',
     });
   });
 });
@@ -132,7 +132,7 @@ describe('a provider’s profile', () => {
     const nuage = directory.providers.find((p) => p.id === 'nuage-des-exemples')!;
     const view = profileView(nuage, { label: label(), vocabularies: content.taxonomies });
     expect(view.recommendations).toEqual(nuage.recommendations.map((r) => recommendationView(r, label())));
-    expect(view.recommendations[0]!.received).toMatch(/^Services reçus : /);
+    expect(view.recommendations[0]!.received).toMatch(/^Services reçus\u00a0: /);
     expect(view.unpublished).toBeUndefined();
   });
 

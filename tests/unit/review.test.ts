@@ -15,7 +15,8 @@ import type { Review } from '../../src/review/changes.ts';
 import { formatAnnotations, formatMarkdown, formatText } from '../../src/review/format.ts';
 import { runReview } from '../../src/review/run.ts';
 import { editUrl, formatStaleMarkdown, staleCount, staleReport } from '../../src/review/stale.ts';
-import { escapeMarkdown } from '../../src/review/text.ts';
+import { escapeMarkdown, plain } from '../../src/review/text.ts';
+import { writeCorpus } from '../../scripts/lib/corpus.ts';
 
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.join(project, 'tests/review/base');
@@ -391,6 +392,7 @@ describe('npm run stale', () => {
       site_name: 'x',
       site_url: 'https://a.example',
       contact_email: 'a@a.example',
+      committee_delay: 'sous un mois',
       repository: { forge: 'gitlab' as const, url: 'https://gitlab.example/org/annuaire/', branch: 'prod' },
     };
     expect(editUrl(settings, 'content/providers/x.md')).toBe('https://gitlab.example/org/annuaire/-/edit/prod/content/providers/x.md');
@@ -406,4 +408,84 @@ it('leaves no temporary folder behind', async () => {
   const before = await ours();
   await review('verification');
   expect(await ours()).toBe(before);
+});
+
+describe('a review at a larger scale', () => {
+  const PROVIDERS = 150;
+  let large: string;
+  let cacheFolder: string;
+  const inLarge = (...args: string[]) => {
+    const result = spawnSync(
+      'git',
+      [
+        '-c',
+        'user.name=Comité',
+        '-c',
+        'user.email=comite@annuaire.example.org',
+        '-c',
+        'commit.gpgsign=false',
+        '-c',
+        'init.defaultBranch=main',
+        ...args,
+      ],
+      { cwd: large, encoding: 'utf8' },
+    );
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} : ${result.stderr}`);
+    return result.stdout;
+  };
+  const provider = 'content/providers/prestataire-00042.md';
+
+  beforeAll(async () => {
+    large = await mkdtemp(path.join(tmpdir(), 'emancipasso-review-large-'));
+    cacheFolder = await mkdtemp(path.join(tmpdir(), 'emancipasso-review-cache-'));
+    await writeCorpus(path.join(large, 'content'), {
+      providers: PROVIDERS,
+      recommendationsPerProvider: 3,
+      providersPerProject: 20,
+      templateDir: path.join(project, 'tests/content/fixtures/base'),
+      today: TODAY,
+    });
+    inLarge('init', '-q');
+    inLarge('add', '-A');
+    inLarge('commit', '-q', '-m', 'Base');
+    inLarge('checkout', '-q', '-b', 'une-fiche');
+    const text = await readFile(path.join(large, provider), 'utf8');
+    await writeFile(
+      path.join(large, provider),
+      text.replace(/^website: https:/m, 'website: http:').replace(/^name: .*$/m, 'name: Fiche renommée'),
+    );
+    inLarge('commit', '-q', '-am', 'Une fiche');
+  }, 120_000);
+
+  afterAll(async () => {
+    await rm(large, { recursive: true, force: true });
+    await rm(cacheFolder, { recursive: true, force: true });
+  });
+
+  it('reports that one change and its problems only, as a review that reads everything does', async () => {
+    const options = { cwd: large, base: 'main', today: TODAY, cacheFolder };
+    // From the commit, then from the working tree: the second reads the first's verdicts.
+    const fromCommit = await runReview({ ...options, head: 'une-fiche' });
+    expect(fromCommit.changedFiles).toEqual([provider]);
+    expect(fromCommit.changes).toHaveLength(1);
+    expect(fromCommit.changes[0]).toMatchObject({ category: 'providers', kind: 'modified', file: provider, broken: true });
+    const errors = fromCommit.problems.filter((p) => p.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ file: provider, path: 'website', line: 6, column: 10, inChange: true })]);
+    // The warnings of untouched files (listings not reviewed for 18 months) were there before: not this change's.
+    const warnings = fromCommit.problems.filter((p) => p.severity === 'warning');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((p) => !p.inChange && p.file !== provider)).toBe(true);
+    // Its listing is in error: it leaves the site, and nothing else does.
+    expect(fromCommit.publication.map(plain)).toEqual(['Ne sera plus publié : Structure d’exemple n° 42 (sa fiche est en erreur)']);
+
+    inLarge('checkout', '-q', 'une-fiche');
+    try {
+      const fromWorkingTree = await runReview(options);
+      expect({ ...fromWorkingTree, head: 'une-fiche' }).toEqual(fromCommit);
+    } finally {
+      inLarge('checkout', '-q', 'main');
+    }
+    // Reading and checking every file of both sides says exactly the same.
+    expect(await runReview({ ...options, head: 'une-fiche', cache: false })).toEqual(fromCommit);
+  }, 120_000);
 });

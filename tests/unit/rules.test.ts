@@ -279,14 +279,19 @@ describe('every reference resolves (references-resolve)', () => {
 
     it('refuses a rating of an unknown criterion and asks for the missing one', async () => {
       expect(await problemsOf(bad('recommendations/nuage-des-exemples--unknown-criterion.md'))).toEqual([
-        at(15, 3, 'ratings', 'il manque la note du critère « autonomie »'),
+        at(15, 3, 'ratings.autonomie', 'il manque la note du critère « autonomie »'),
         at(16, 13, 'ratings.autonomy', '« autonomy » n’est pas un critère connu. Vouliez-vous dire « autonomie » ?'),
       ]);
     });
 
     it('asks for a rating of every criterion', async () => {
       expect(await problemsOf(bad('recommendations/nuage-des-exemples--missing-criterion.md'))).toEqual([
-        at(15, 3, 'ratings', 'il manque la note du critère « support » : ajoutez « support: » suivi d’une note de 1 à 5, ou de « null »'),
+        at(
+          15,
+          3,
+          'ratings.support',
+          'il manque la note du critère « support » : ajoutez « support: » suivi d’une note de 1 à 5, ou de « null »',
+        ),
       ]);
     });
 
@@ -502,6 +507,14 @@ describe('dates are real, and what already happened is not in the future (dates-
     expect(await problemsOf({ [file]: edited(file, ['end: 2026-10-15', 'end: 2026-11-28']) })).toEqual([]);
   });
 
+  it('says a future end together with the schema’s own problems, not once they are fixed', async () => {
+    const file = 'recommendations/atelier-en-attente--chorale-exemple.md';
+    const both = edited(file, ['end: 2026-10-15', 'end: 2099-10-15'], [/recommend: (true|false)\n/, '']);
+    const problems = await problemsOf({ [file]: both });
+    expect(problems.map((p) => p.path).sort()).toEqual(['project.end', 'recommend']);
+    expect(problems.find((p) => p.path === 'project.end')!.message).toContain('dans le futur');
+  });
+
   it('refuses a project that ends before it starts', async () => {
     expect(await problemsOf(bad('recommendations/nuage-des-exemples--end-before-start.md'))).toEqual([
       at(11, 8, 'project.end', 'la fin du projet (end) est avant son début (start)'),
@@ -706,7 +719,7 @@ describe('an entry its schema refuses is still checked for what can be checked',
 
   it('reports the unknown criterion and the e-mail address of a refused recommendation', async () => {
     expect(await problemsOf(bad('recommendations/nuage-des-exemples--rejected-with-personal-data.md'))).toEqual([
-      at(15, 3, 'ratings', 'il manque la note du critère « autonomie »'),
+      at(15, 3, 'ratings.autonomie', 'il manque la note du critère « autonomie »'),
       at(16, 13, 'ratings.autonomy', 'Vouliez-vous dire « autonomie » ?'),
       at(18, 12, 'recommend', 'répondez par « true » (oui) ou « false » (non)'),
       at(25, 176, 'body', 'le témoignage contient une adresse e-mail'),
@@ -749,7 +762,7 @@ describe('warnings are reported and never fail', () => {
     const file = 'providers/atelier-en-attente.md';
     expect(await problemsOf({ [file]: edited(file, ['updated: 2026-11-01', 'updated: 2025-06-01']) }, file, today)).toEqual([]);
     expect(await problemsOf({ [file]: edited(file, ['updated: 2026-11-01', 'updated: 2025-05-28']) }, file, today)).toEqual([
-      at(17, 10, 'updated', 'il y a plus de 18 mois', 'warning'),
+      at(18, 10, 'updated', 'il y a plus de 18 mois', 'warning'),
     ]);
   });
 
@@ -790,3 +803,16 @@ function fixtureWith(relative: string, [from, to]: [string, string]): string {
   if (!text.includes(from)) throw new Error(`« ${from} » is not in bad/${relative}`);
   return text.replace(from, to);
 }
+
+describe('a listing shows an order of magnitude of its prices (pricing-has-magnitude)', () => {
+  it('warns about a listing on quotation without a starting price, never about a free one', async () => {
+    const file = 'providers/atelier-en-attente.md';
+    const result = await check({ [file]: edited(file, ['  from_eur: 200\n', '']) });
+    expect(result.errors).toBe(0);
+    expect(result.problems).toEqual([at(16, 3, 'pricing.from_eur', 'indiquez un ordre de grandeur de vos prix', 'warning')]);
+    const free = edited(file, ['  model: devis\n  from_eur: 200\n', '  model: gratuit\n']);
+    expect(await problemsOf({ [file]: free })).toEqual([]);
+    const payWhatYouWant = edited(file, ['  model: devis\n  from_eur: 200\n', '  model: prix-libre\n']);
+    expect(await problemsOf({ [file]: payWhatYouWant })).toEqual([]);
+  });
+});

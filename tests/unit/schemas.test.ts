@@ -4,7 +4,7 @@
  * messages a volunteer can act on.
  */
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
 import { explainIssue } from '../../src/loader/issues.ts';
@@ -35,9 +35,9 @@ import { arrayElement, metaOf, objectShape, unwrap } from '../../src/schemas/int
 import { fixture } from '../content/helpers.ts';
 import { parseSource } from '../../src/loader/parse.ts';
 
-const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
+const accepts = (schema: z.ZodMiniType, value: unknown) => schema.safeParse(value).success;
 /** The French message a volunteer reads for `value`. */
-function messageFor(schema: z.ZodType, value: unknown): string {
+function messageFor(schema: z.ZodMiniType, value: unknown): string {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) throw new Error(`${JSON.stringify(value)} was accepted`);
   return explainIssue(result.error.issues[0]!, schema)[0]!.message;
@@ -299,7 +299,7 @@ describe('messages', () => {
   /** What zod says on its own, in English, and must never reach a volunteer. */
   const english = /\b(Invalid|Too (small|big)|Expected|expected|Unrecognized|received)\b/;
 
-  it.each<[string, z.ZodType, unknown]>([
+  it.each<[string, z.ZodMiniType, unknown]>([
     ['a provider that is a list', providerSchema, ['a']],
     [
       'a provider with wrong types everywhere',

@@ -21,6 +21,8 @@ describe('frenchTypography', () => {
     ['« citation »', `«${NBSP}citation${NBSP}»`],
     ['«citation»', `«${NBSP}citation${NBSP}»`],
     ['(vraiment) !', `(vraiment)${NNBSP}!`],
+    ['soit 3 000 €, versés', `soit 3${NNBSP}000${NBSP}€, versés`],
+    ['12 500 000 € et 50 %', `12${NNBSP}500${NNBSP}000${NBSP}€ et 50${NBSP}%`],
   ])('« %s »', (text, expected) => {
     expect(frenchTypography(text)).toBe(expected);
   });
@@ -30,6 +32,7 @@ describe('frenchTypography', () => {
     ['a time', 'Rendez-vous à 12:30 précises'],
     ['a ratio', 'Un rapport 3:2'],
     ['a plain sentence', 'Une phrase sans ponctuation haute.'],
+    ['numbers that are no amount', 'En 2026 300 associations, 2 500 personnes'],
   ])('leaves %s alone', (_case, text) => {
     expect(frenchTypography(text)).toBe(text);
   });

@@ -1,42 +1,31 @@
 /**
- * A provider as a card of a list (directory, facet pages, home, search
- * results, finder): who, how trusted, where, what it offers, in French words.
+ * A published provider as a card (card-view.ts says what a card shows): its
+ * facts read from the directory, its words from the facets and the geography.
  */
 import type { ListedProvider } from './index.ts';
 import type { FacetKey } from './facet-keys.ts';
-import { recommendationsSentence } from '../finder/index.ts';
-import { frenchTypography as t, shortList } from '../text/format.ts';
+import { cardView, type CardFacts, type ProviderCardView } from './card-view.ts';
 import { departmentName } from '../../schemas/geography.ts';
 
-export interface ProviderCardView {
-  id: string;
-  name: string;
-  /** « 2 recommandations vérifiées · membre : CHATONS ». */
-  trust: string;
-  /** « Lyon (Rhône) · Association · partout en France · à distance. Diagnostic · Hébergement · et 2 autres. » */
-  summary: string;
-}
+export type { ProviderCardView };
 
-/** Services shown on a card before « et N autres ». */
-const CARD_SERVICES = 4;
-
-export function providerCardView(provider: ListedProvider, label: (key: FacetKey, value: string) => string): ProviderCardView {
+export function cardFacts(provider: ListedProvider): CardFacts {
   const { data } = provider;
-  const networks = data.networks.map((n) => label('reseau', n));
-  const where = [
-    `${t(data.location.city)} (${departmentName(data.location.department)})`,
-    label('structure', data.structure),
-    ...(data.area.national ? ['partout en France'] : []),
-    ...(data.area.remote ? ['à distance'] : []),
-  ].join(' · ');
-  const services = shortList(
-    data.services.map((s) => label('service', s)),
-    CARD_SERVICES,
-  );
   return {
     id: provider.id,
-    name: t(data.name),
-    trust: `${recommendationsSentence(provider.recommendations.length)}${networks.length > 0 ? ` · membre : ${networks.join(', ')}` : ''}`,
-    summary: t(`${where}. ${services}.`),
+    name: data.name,
+    city: data.location.city,
+    department: data.location.department,
+    structure: data.structure,
+    national: data.area.national,
+    remote: data.area.remote,
+    services: data.services,
+    networks: data.networks,
+    recommendations: provider.recommendations.length,
+    pricing: { model: data.pricing.model, from_eur: data.pricing.from_eur },
   };
+}
+
+export function providerCardView(provider: ListedProvider, label: (key: FacetKey, value: string) => string): ProviderCardView {
+  return cardView(cardFacts(provider), { label, departmentName });
 }

@@ -1,12 +1,14 @@
 /**
  * The directory's facets: which values each published provider takes
- * (service, place, size served, structure, tool, GAFAM service replaced,
- * network, pricing), and how many providers take each value. Values and
- * labels come from the schemas, the taxonomies and the INSEE geography; the
- * static facet pages, the search filters, the map and the finder all read
- * them from here.
+ * (service, place, zone, size served, structure, tool, GAFAM service
+ * replaced, network, pricing), and how many providers take each value.
+ * Values and labels come from the schemas, the taxonomies and the INSEE
+ * geography; the static facet pages, the search filters, the map and the
+ * finder all read them from here.
  *
- * Which places a provider counts for follows the place rule of places.ts.
+ * Which places a provider counts for follows the place rule of places.ts: a
+ * place's count is its number (on the spot and everywhere in France; not
+ * remote-only providers, listed apart on the place's page).
  */
 import { departmentRegion, departments, regions } from '../../schemas/geography.ts';
 import { enumValues, metaOf, schemaAt } from '../../schemas/introspect.ts';
@@ -15,7 +17,7 @@ import type { Network, Service, Tool } from '../../schemas/taxonomies.ts';
 import { slugify } from '../text/normalise.ts';
 import { regionsOfDepartments } from './places.ts';
 
-import { facetKeys, type FacetKey } from './facet-keys.ts';
+import { facetKeys, isPlaceFacet, zoneValues, type FacetKey } from './facet-keys.ts';
 
 export { facetKeys, type FacetKey };
 
@@ -53,6 +55,7 @@ const schemaPaths: Record<Exclude<FacetKey, 'remplace'>, readonly string[]> = {
   service: ['services'],
   region: ['area', 'regions'],
   departement: ['area', 'departments'],
+  zone: ['area'],
   taille: ['sizes'],
   structure: ['structure'],
   outil: ['tools'],
@@ -82,6 +85,15 @@ export const facetTitles: Record<FacetKey, string> = {
   remplace: 'Services des GAFAM remplacés',
 };
 
+/** The zone facet's values, labelled with the titles of the provider schema's fields (« Partout en France », « À distance »). */
+function zoneLabels(): Array<{ value: string; label: string }> {
+  const title = (field: string) => metaOf(schemaAt(providerSchema, ['area', field])!).title ?? field;
+  return [
+    { value: zoneValues.national, label: title('national') },
+    { value: zoneValues.remote, label: title('remote') },
+  ];
+}
+
 /** The GAFAM services a tool replaces, as slugs (`Google Drive` → `google-drive`). */
 export function replacedServices(tool: Tool): Array<{ value: string; label: string }> {
   return tool.replaces.map((label) => ({ value: slugify(label), label }));
@@ -110,6 +122,7 @@ export function providerFacetValues(provider: Provider, taxonomies: Pick<Taxonom
     remplace: [...replaced].sort(),
     region: regionCodes,
     departement: departmentCodes,
+    zone: [...(area.national ? [zoneValues.national] : []), ...(area.remote ? [zoneValues.remote] : [])],
     taille: [...provider.sizes],
     structure: [provider.structure],
     outil: [...provider.tools],
@@ -127,6 +140,7 @@ export function facetVocabulary(taxonomies: Taxonomies): Record<FacetKey, Array<
     remplace: [...replaced].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label)),
     region: [...regions].map((r) => ({ value: r.code, label: r.name })).sort((a, b) => collator.compare(a.label, b.label)),
     departement: departments.map((d) => ({ value: d.code, label: `${d.name} (${d.code})` })),
+    zone: zoneLabels(),
     taille: enumLabels('taille'),
     structure: enumLabels('structure'),
     outil: taxonomies.tools.map((t) => ({ value: t.slug, label: t.label })),
@@ -166,10 +180,14 @@ export function buildFacets(providers: readonly FacetedProvider[], taxonomies: T
     }
   }
   const vocabulary = facetVocabulary(taxonomies);
+  // Every place has a list as soon as someone works remotely or everywhere: its number may be 0, its page still helps.
+  const anyoneFar = providers.some((p) => p.data.area.remote || p.data.area.national);
   const facets = facetKeys.map((key) => ({
     key,
     title: facetTitles[key],
-    values: vocabulary[key].map((v) => ({ ...v, count: members[key].get(v.value)?.length ?? 0 })).filter((v) => v.count > 0),
+    values: vocabulary[key]
+      .map((v) => ({ ...v, count: members[key].get(v.value)?.length ?? 0 }))
+      .filter((v) => v.count > 0 || (anyoneFar && isPlaceFacet(key))),
   }));
   return { facets, members, valuesOf };
 }

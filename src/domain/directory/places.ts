@@ -1,18 +1,29 @@
 /**
- * The place rule: a provider counts for a département or a région when it is
- * located there or says it serves it (directly or through its région), and a
- * provider that works everywhere in France (`area.national`) counts for every
- * one of them. Working remotely is not counted as being there. Facet pages,
- * the map and the finder's files all follow it, and rank with place-rank.ts.
+ * The place rule: how a provider reaches a département or a région — located
+ * there, saying it serves it (directly or through its whole région), working
+ * everywhere in France (`area.national`), or only remotely — and so in which
+ * group of the place's list it is, and whether it counts in the place's
+ * number (place-rank.ts says the rule in words). Facet pages, the map, the
+ * finder's files, the search's filters and its places file all follow it.
  */
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json' with { type: 'json' };
 import regionsData from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
-import { departmentName, departmentRegion, regionName } from '../../schemas/geography.ts';
+import { departmentName, departmentRegion, departments, regionName, regions } from '../../schemas/geography.ts';
 import type { Provider } from '../../schemas/provider.ts';
-import { placeScore, placeSentence, type PlaceMatch } from './place-rank.ts';
+import type { PlaceKind } from './facet-keys.ts';
+import {
+  emptyPlaceCounts,
+  placeGroupOf,
+  placeGroups,
+  placeScore,
+  placeSentence,
+  type PlaceCounts,
+  type PlaceGroup,
+  type PlaceMatch,
+} from './place-rank.ts';
+import { inPlaceWords, placeFilterValues, wherePhrase, type PlacesFile } from './place-search.ts';
 
-export type { PlaceMatch };
-export type PlaceKind = 'departement' | 'region';
+export type { PlaceMatch, PlaceKind };
 
 export function regionsOfDepartments(codes: readonly string[]): string[] {
   return codes.map(departmentRegion).filter((r): r is string => !!r);
@@ -23,18 +34,19 @@ const liaisons = new Map<string, number>([
   ...(regionsData as Array<{ code: string; typeLiaison: number }>).map((r) => [`r${r.code}`, r.typeLiaison] as [string, number]),
 ]);
 
-/**
- * « dans le Rhône », « en Isère », « dans les Landes », « dans l’Ain »,
- * « à Paris », « en Bretagne »: from INSEE's article type (TNCC).
- */
+/** « dans le Rhône », « en Isère », « dans les Landes », « dans l’Ain », « à Paris », « en Bretagne ». */
 export function inPlace(kind: PlaceKind, code: string): string {
   const name = (kind === 'departement' ? departmentName(code) : regionName(code)) ?? code;
-  const type = liaisons.get(`${kind === 'departement' ? 'd' : 'r'}${code}`) ?? 0;
-  if (type === 2) return `dans le ${name}`;
-  if (type === 4) return `dans les ${name}`;
-  if (type === 5) return `dans l’${name}`;
-  if (/^(La |Le |Les |Saint-|Paris$|Mayotte$|Wallis|Île de )/.test(name)) return `à ${name}`;
-  return `en ${name}`;
+  return inPlaceWords(name, liaisonOf(kind, code));
+}
+
+function liaisonOf(kind: PlaceKind, code: string): number {
+  return liaisons.get(`${kind === 'departement' ? 'd' : 'r'}${code}`) ?? 0;
+}
+
+/** « dans le Rhône (69) », « en Bretagne »: a place as its summary and its groups name it. */
+export function placeWhere(kind: PlaceKind, code: string): string {
+  return wherePhrase(kind, code, (kind === 'departement' ? departmentName(code) : regionName(code)) ?? code, liaisonOf(kind, code));
 }
 
 /** How a provider reaches a département. */
@@ -81,8 +93,61 @@ export function rankForPlace<T extends { data: Provider; recommendations: readon
   kind: PlaceKind,
   code: string,
 ): T[] {
+  return ranked(providers, kind, code).map((x) => x.provider);
+}
+
+function ranked<T extends { data: Provider; recommendations: readonly unknown[] }>(providers: readonly T[], kind: PlaceKind, code: string) {
   return providers
-    .map((provider, order) => ({ provider, order, score: placeScore(matchFor(kind, provider.data, code)) }))
-    .sort((a, b) => b.score - a.score || b.provider.recommendations.length - a.provider.recommendations.length || a.order - b.order)
-    .map((x) => x.provider);
+    .map((provider, order) => {
+      const match = matchFor(kind, provider.data, code);
+      return { provider, order, match, score: placeScore(match) };
+    })
+    .sort((a, b) => b.score - a.score || b.provider.recommendations.length - a.provider.recommendations.length || a.order - b.order);
+}
+
+/**
+ * How many providers of each group a place has (place-rank.ts: which count
+ * in its number). Kept per list: a build asks for each place several times.
+ */
+const countsCache = new WeakMap<object, Map<string, PlaceCounts>>();
+
+export function placeCounts(providers: ReadonlyArray<{ data: Provider }>, kind: PlaceKind, code: string): PlaceCounts {
+  let known = countsCache.get(providers);
+  if (!known) countsCache.set(providers, (known = new Map()));
+  const key = `${kind}/${code}`;
+  const cached = known.get(key);
+  if (cached) return { ...cached };
+  const counts = emptyPlaceCounts();
+  for (const p of providers) {
+    const group = placeGroupOf(matchFor(kind, p.data, code));
+    if (group) counts[group]++;
+  }
+  known.set(key, counts);
+  return { ...counts };
+}
+
+/** A place's list, in groups (on the spot, everywhere, remotely), each ranked by rankForPlace. Empty groups are kept. */
+export function groupForPlace<T extends { data: Provider; recommendations: readonly unknown[] }>(
+  providers: readonly T[],
+  kind: PlaceKind,
+  code: string,
+): Array<{ group: PlaceGroup; providers: T[] }> {
+  const list = ranked(providers, kind, code);
+  return placeGroups.map((group) => ({ group, providers: list.filter((x) => placeGroupOf(x.match) === group).map((x) => x.provider) }));
+}
+
+/** The search filters of a provider's places (place-search.ts says how they are cut). */
+export function providerPlaceFilters(provider: Provider): Record<string, string[]> {
+  return placeFilterValues(
+    { department: provider.location.department, departments: provider.area.departments, regions: provider.area.regions },
+    departmentRegion,
+  );
+}
+
+/** The places file of the search and the finder (`annuaire/lieux.json`): every place, its name and its article. */
+export function placesFile(): PlacesFile {
+  return {
+    departments: departments.map((d) => [d.code, d.name, d.region, liaisonOf('departement', d.code)]),
+    regions: regions.map((r) => [r.code, r.name, liaisonOf('region', r.code)]),
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { isPublished, type ListedProvider } from './index.ts';
 import type { FacetKey } from './facet-keys.ts';
-import { recommendationsSentence } from '../finder/index.ts';
+import { recommendationsSentence } from './card-view.ts';
 import { countOf, formatAverage, formatDate, formatMonth, frenchTypography as t, languageName, plural } from '../text/format.ts';
 import { pricingSummary } from './pricing.ts';
 import { departmentName, regionName } from '../../schemas/geography.ts';
@@ -140,7 +140,9 @@ export function recommendationView(r: Pick<Entry<Recommendation>, 'id' | 'data'>
     about: [a.size && label('taille', a.size), where].filter(Boolean).join(' · '),
     project: t(r.data.project.title),
     period: period(r.data.project.start, r.data.project.end),
-    received: `Services reçus : ${r.data.project.services.map((s) => label('service', s)).join(', ')}${tools.length > 0 ? ` · logiciels mis en place : ${tools.join(', ')}` : ''}`,
+    received: t(
+      `Services reçus : ${r.data.project.services.map((s) => label('service', s)).join(', ')}${tools.length > 0 ? ` · logiciels mis en place : ${tools.join(', ')}` : ''}`,
+    ),
     verified: t(
       `${r.data.recommend ? 'Recommande cette structure.' : 'Ne recommande pas cette structure sans réserve.'} Recommandation vérifiée par le comité de pilotage${
         v.date ? ` le ${formatDate(v.date)}` : ''
@@ -167,7 +169,7 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
     place,
     badges: [
       published ? recommendationsSentence(verifiedCount) : 'Pas encore de recommandation vérifiée',
-      ...data.networks.map((n) => `Membre : ${label('reseau', n)}`),
+      ...data.networks.map((n) => t(`Membre : ${label('reseau', n)}`)),
       ...(data.charter_signed ? [`Charte signée le ${formatDate(data.charter_signed)}`] : []),
       ...(data.trained ? [`Formation Emancip’Asso suivie en ${data.trained}`] : []),
     ],

@@ -4,7 +4,8 @@
  */
 import { escapeAttribute } from 'entities/escape';
 import type { ListedProvider } from './index.ts';
-import { facetKeys, type FacetKey } from './facet-keys.ts';
+import { facetKeys, isPlaceFacet, type FacetKey } from './facet-keys.ts';
+import { CARD_FILTER, encodeIndexedCard, type IndexedCard } from './search-meta.ts';
 import { departmentName, regionName } from '../../schemas/geography.ts';
 
 /** Mean of every rating given in the verified recommendations, and how many recommendations rated anything. */
@@ -83,12 +84,24 @@ export function profileErrorReport(providerName: string, pageUrl: string): { tit
 }
 
 /**
- * The search filters of a profile, one element per facet value, for Pagefind
- * to read (`data-pagefind-filter="departement:69"`). Values are slugs and
- * INSEE codes; escaped all the same.
+ * What the search index holds of a profile, besides its text, for Pagefind
+ * to read: one element per filter value (`data-pagefind-filter="service:
+ * diagnostic"`) — facet values, except places, whose filters are cut by
+ * région (place-search.ts) — and the card (search-meta.ts), so that a search
+ * result is the very card of the lists. Values are escaped: the card holds
+ * contributors' text.
  */
-export function searchFilterElements(values: Record<FacetKey, readonly string[]>): string {
-  return facetKeys
-    .flatMap((key) => values[key].map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`))
-    .join('');
+export function searchIndexElements(
+  values: Record<FacetKey, readonly string[]>,
+  placeFilters: Record<string, readonly string[]>,
+  card: IndexedCard,
+): string {
+  const filters: Array<[string, readonly string[]]> = [
+    ...facetKeys.filter((key) => !isPlaceFacet(key)).map((key) => [key, values[key]] as [string, readonly string[]]),
+    ...Object.entries(placeFilters),
+  ];
+  return [
+    ...filters.flatMap(([key, list]) => list.map((value) => `<span data-pagefind-filter="${escapeAttribute(`${key}:${value}`)}"></span>`)),
+    `<span data-pagefind-filter="${CARD_FILTER}[data-v]" data-v="${escapeAttribute(encodeIndexedCard(card))}"></span>`,
+  ].join('');
 }

@@ -6,7 +6,7 @@
  * the schemas' `.meta()`; only computed figures carry their own words, next
  * to the code that computes them.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { arrayElement, labelledValues, metaOf, schemaAt, typeName } from '../../schemas/introspect.ts';
 import type { Criterion, Service, Tool } from '../../schemas/taxonomies.ts';
 

@@ -2,16 +2,22 @@
  * The files the guided finder reads in the browser, written at build time.
  * A visitor downloads at most three small files, never the whole directory:
  *
- * - `trouver/vocabulaire.json`: the slugs the candidates' lists point into;
+ * - `trouver/vocabulaire.json`: the slugs the candidates' lists point into,
+ *   and the words a card needs;
  * - `trouver/departement/<code>.json`: providers located in or serving the
  *   département (asked only when the visitor gives one);
  * - `trouver/partout/<service>.json`: providers working everywhere or
  *   remotely that offer the service, or `partout/tous.json` (the most
  *   recommended of them) when no need is given.
+ *
+ * With the places file of the search (`annuaire/lieux.json`), for the names
+ * of départements. A département's file says its place's counts, the very
+ * sentence of its page (place-rank.ts).
  */
 import type { ListedProvider } from '../directory/index.ts';
-import type { FacetIndex } from '../directory/facets.ts';
-import { inPlace, placeMatch } from '../directory/places.ts';
+import type { FacetIndex, FacetKey } from '../directory/facets.ts';
+import { inPlace, placeCounts, placeMatch, placeWhere } from '../directory/places.ts';
+import type { PlaceCounts } from '../directory/place-rank.ts';
 import { encodeCandidate, type EncodedCandidate, type FinderVocabulary, type PlaceMatch } from './index.ts';
 import { departmentRegion, regionName } from '../../schemas/geography.ts';
 import { frenchTypography } from '../text/format.ts';
@@ -23,6 +29,8 @@ export interface DepartmentFile {
   /** « dans le Rhône ». */
   where: string;
   regionName: string;
+  /** The place's groups, for the sentence its page says: « dans le Rhône (69) », and its counts. */
+  place: { where: string; counts: PlaceCounts };
   providers: EncodedCandidate[];
 }
 
@@ -31,22 +39,39 @@ export interface EverywhereFile {
 }
 
 export function finderVocabulary(index: FacetIndex): FinderVocabulary {
-  const values = (key: 'service' | 'taille' | 'remplace') => index.facets.find((f) => f.key === key)!.values.map((v) => v.value);
-  return { services: values('service'), sizes: values('taille'), replaces: values('remplace') };
+  const facet = (key: FacetKey) => index.facets.find((f) => f.key === key)!;
+  const values = (key: FacetKey) => facet(key).values.map((v) => v.value);
+  const labels = (key: FacetKey) => Object.fromEntries(facet(key).values.map((v) => [v.value, v.label]));
+  return {
+    services: values('service'),
+    sizes: values('taille'),
+    replaces: values('remplace'),
+    structures: values('structure'),
+    networks: values('reseau'),
+    pricing: values('tarif'),
+    labels: { service: labels('service'), structure: labels('structure'), reseau: labels('reseau'), tarif: labels('tarif') },
+  };
 }
 
 function candidate(provider: ListedProvider, index: FacetIndex, place: PlaceMatch, vocabulary: FinderVocabulary): EncodedCandidate {
   const rated = provider.ratings.filter((r) => r.average !== null);
+  const { data } = provider;
   return encodeCandidate(
     {
       id: provider.id,
-      name: frenchTypography(provider.data.name),
-      city: frenchTypography(provider.data.location.city),
-      services: provider.data.services,
-      sizes: provider.data.sizes,
+      name: frenchTypography(data.name),
+      city: frenchTypography(data.location.city),
+      department: data.location.department,
+      structure: data.structure,
+      national: data.area.national,
+      remote: data.area.remote,
+      services: data.services,
+      sizes: data.sizes,
       replaces: index.valuesOf.get(provider.id)!.remplace,
+      networks: data.networks,
       recommendations: provider.recommendations.length,
       average: rated.length ? rated.reduce((sum, r) => sum + r.average!, 0) / rated.length : null,
+      pricing: { model: data.pricing.model, from_eur: data.pricing.from_eur },
       place,
     },
     vocabulary,
@@ -72,5 +97,10 @@ export function departmentFile(code: string, providers: readonly ListedProvider[
     const match = placeMatch(p.data, code);
     if (match === 'located' || match === 'served' || match === 'region-served') local.push(candidate(p, index, match, vocabulary));
   }
-  return { where: inPlace('departement', code), regionName: regionName(departmentRegion(code) ?? '') ?? '', providers: local };
+  return {
+    where: inPlace('departement', code),
+    regionName: regionName(departmentRegion(code) ?? '') ?? '',
+    place: { where: placeWhere('departement', code), counts: placeCounts(providers, 'departement', code) },
+    providers: local,
+  };
 }

@@ -1,11 +1,13 @@
 /**
  * The guided finder « Trouver un accompagnement »: from a few answers (need,
- * département, size, GAFAM service to replace), a ranked short list where
- * each provider comes with the reasons it is there. Shared by the build
+ * département, size, GAFAM service to replace, budget), a ranked short list
+ * where each provider comes with the reasons it is there, grouped as every
+ * place's list is (on the spot, everywhere, remotely). Shared by the build
  * (which writes the candidates) and the browser (which ranks them): no import
  * of data or of the geography here, so that the browser's script stays small.
  */
-import { placeScore, placeSentence, type PlaceMatch } from '../directory/place-rank.ts';
+import { budgetFit, isBudget, type Budget } from '../directory/budget.ts';
+import { placeGroupOf, placeGroups, placeScore, placeSentence, type PlaceGroup, type PlaceMatch } from '../directory/place-rank.ts';
 
 export type { PlaceMatch };
 
@@ -14,22 +16,35 @@ export interface FinderQuery {
   departement?: string;
   taille?: string;
   remplace?: string;
+  budget?: Budget;
 }
 
-export const finderQueryKeys = ['service', 'departement', 'taille', 'remplace'] as const;
+export const finderQueryKeys = ['service', 'departement', 'taille', 'remplace', 'budget'] as const;
 
+const NUMBER_WORDS = ['zéro', 'une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'];
+/** « cinq questions »: how many the finder asks, in words, for the links that lead to it. */
+export const finderQuestions = `${NUMBER_WORDS[finderQueryKeys.length] ?? finderQueryKeys.length} questions`;
+
+/** A provider as the finder ranks it and shows it (its card: card-view.ts). */
 export interface FinderCandidate {
   id: string;
   name: string;
   city: string;
+  /** Département where it is located. */
+  department: string;
+  structure: string;
+  national: boolean;
+  remote: boolean;
   services: string[];
   sizes: string[];
   /** GAFAM services its tools replace, as slugs. */
   replaces: string[];
+  networks: string[];
   /** Verified recommendations. */
   recommendations: number;
   /** Mean of its criterion averages, or null when nothing was rated. */
   average: number | null;
+  pricing: { model: string; from_eur?: number | undefined };
   place: PlaceMatch;
 }
 
@@ -47,14 +62,15 @@ export interface FinderWords {
 
 export interface FinderResult {
   candidate: FinderCandidate;
+  /** Its group in the place's list. */
+  group: PlaceGroup;
   score: number;
   /** Why it is on the list, most important first. */
   reasons: string[];
 }
 
-export function recommendationsSentence(count: number): string {
-  return count === 1 ? '1 recommandation vérifiée' : `${count} recommandations vérifiées`;
-}
+/** How many providers the finder's list shows: a short list, not the directory. */
+export const FINDER_LIMIT = 10;
 
 /** « Petites associations (jusqu’à 20 personnes) » → « accompagne les petites associations ». */
 export function sizeSentence(label: string): string {
@@ -65,16 +81,27 @@ export function sizeSentence(label: string): string {
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /**
- * Ranks the candidates for a query. The need and the place are conditions (a
- * provider that does not offer the service, or cannot reach the département,
- * is left out); size and the service to replace add to the score; verified
- * recommendations and ratings separate the rest.
+ * Ranks the candidates for a query. The need, the place and the budget are
+ * conditions (a provider that does not offer the service, cannot reach the
+ * département, or whose starting price is over the budget, is left out);
+ * size, the service to replace and a price known to fit add to the score;
+ * verified recommendations and ratings separate the rest. With a
+ * département, the list keeps the groups of every place's list: on the spot
+ * first, then everywhere in France, then remotely.
  */
-export function rankProviders(candidates: readonly FinderCandidate[], query: FinderQuery, words: FinderWords, limit = 10): FinderResult[] {
+export function rankProviders(
+  candidates: readonly FinderCandidate[],
+  query: FinderQuery,
+  words: FinderWords,
+  limit = FINDER_LIMIT,
+): FinderResult[] {
   const results: FinderResult[] = [];
   for (const candidate of candidates) {
+    const group = placeGroupOf(candidate.place);
+    if (!group) continue;
     if (query.service && !candidate.services.includes(query.service)) continue;
-    if (query.departement && candidate.place === 'none') continue;
+    const fit = query.budget ? budgetFit(candidate.pricing, query.budget) : undefined;
+    if (fit === 'over') continue;
     const reasons: string[] = [];
     let score = 0;
     if (query.departement || candidate.place === 'national' || candidate.place === 'remote') {
@@ -83,7 +110,7 @@ export function rankProviders(candidates: readonly FinderCandidate[], query: Fin
     }
     if (query.service) {
       score += 5;
-      reasons.push(`propose : ${words.service(query.service)}`);
+      reasons.push(`propose\u00A0: ${words.service(query.service)}`);
     }
     if (query.taille && candidate.sizes.includes(query.taille)) {
       score += 2;
@@ -93,18 +120,28 @@ export function rankProviders(candidates: readonly FinderCandidate[], query: Fin
       score += 3;
       reasons.push(`propose une alternative à ${words.remplace(query.remplace)}`);
     }
+    if (fit === 'fits') {
+      score += 2;
+      reasons.push('dans votre budget');
+    } else if (fit === 'unknown') reasons.push('prix de départ non indiqué : demandez un devis');
     score += Math.min(candidate.recommendations, 5) * 0.6 + (candidate.average ?? 0) / 10;
-    reasons.push(recommendationsSentence(candidate.recommendations));
-    results.push({ candidate, score, reasons });
+    results.push({ candidate, group, score, reasons });
   }
+  const groupOrder = (r: FinderResult) => (query.departement ? placeGroups.indexOf(r.group) : 0);
   return results
     .sort(
       (a, b) =>
+        groupOrder(a) - groupOrder(b) ||
         b.score - a.score ||
         b.candidate.recommendations - a.candidate.recommendations ||
         collator.compare(a.candidate.name, b.candidate.name),
     )
     .slice(0, limit);
+}
+
+/** The ranked list cut into its place groups, in order, empty groups left out. */
+export function finderGroups(results: readonly FinderResult[]): Array<{ group: PlaceGroup; results: FinderResult[] }> {
+  return placeGroups.map((group) => ({ group, results: results.filter((r) => r.group === group) })).filter((g) => g.results.length > 0);
 }
 
 // ——— The candidates as the build writes them and the browser reads them ———
@@ -117,6 +154,11 @@ export interface FinderVocabulary {
   services: string[];
   sizes: string[];
   replaces: string[];
+  structures: string[];
+  networks: string[];
+  pricing: string[];
+  /** French labels of the values a card shows, by facet (`structure`, `reseau`, `tarif`, `service`). */
+  labels: Record<string, Record<string, string>>;
 }
 
 /** One candidate as a short array: the files stay small even with thousands of providers. */
@@ -124,11 +166,17 @@ export type EncodedCandidate = [
   id: string,
   name: string,
   city: string,
+  department: string,
+  /** Structure, pricing model (indexes), then `n` when national, `d` when remote: « 0 3 nd ». */
+  kind: string,
   services: string,
   sizes: string,
   replaces: string,
+  networks: string,
   recommendations: number,
   averageTimesTen: number,
+  /** Starting price in euros, -1 when none is given. */
+  from: number,
   place: PlaceMatch,
 ];
 
@@ -145,30 +193,42 @@ function decodeList(text: string, vocabulary: readonly string[]): string[] {
 }
 
 export function encodeCandidate(c: FinderCandidate, v: FinderVocabulary): EncodedCandidate {
+  const flags = `${c.national ? 'n' : ''}${c.remote ? 'd' : ''}`;
   return [
     c.id,
     c.name,
     c.city,
+    c.department,
+    [encodeList([c.structure], v.structures), encodeList([c.pricing.model], v.pricing), ...(flags ? [flags] : [])].join(' '),
     encodeList(c.services, v.services),
     encodeList(c.sizes, v.sizes),
     encodeList(c.replaces, v.replaces),
+    encodeList(c.networks, v.networks),
     c.recommendations,
     c.average === null ? -1 : Math.round(c.average * 10),
+    c.pricing.from_eur ?? -1,
     c.place,
   ];
 }
 
 export function decodeCandidate(e: EncodedCandidate, v: FinderVocabulary): FinderCandidate {
+  const [structure = '', model = '', flags = ''] = e[4].split(' ');
   return {
     id: e[0],
     name: e[1],
     city: e[2],
-    services: decodeList(e[3], v.services),
-    sizes: decodeList(e[4], v.sizes),
-    replaces: decodeList(e[5], v.replaces),
-    recommendations: e[6],
-    average: e[7] < 0 ? null : e[7] / 10,
-    place: e[8],
+    department: e[3],
+    structure: decodeList(structure, v.structures)[0] ?? '',
+    national: flags.includes('n'),
+    remote: flags.includes('d'),
+    services: decodeList(e[5], v.services),
+    sizes: decodeList(e[6], v.sizes),
+    replaces: decodeList(e[7], v.replaces),
+    networks: decodeList(e[8], v.networks),
+    recommendations: e[9],
+    average: e[10] < 0 ? null : e[10] / 10,
+    pricing: { model: decodeList(model, v.pricing)[0] ?? '', ...(e[11] >= 0 ? { from_eur: e[11] } : {}) },
+    place: e[12],
   };
 }
 
@@ -193,7 +253,10 @@ export function queryFromSearch(search: string): FinderQuery {
   const query: FinderQuery = {};
   for (const key of finderQueryKeys) {
     const value = params.get(key)?.trim();
-    if (value && /^[a-z0-9-]{1,60}$/i.test(value)) query[key] = value;
+    if (!value || !/^[a-z0-9-]{1,60}$/i.test(value)) continue;
+    if (key === 'budget') {
+      if (isBudget(value)) query.budget = value;
+    } else query[key] = value;
   }
   return query;
 }

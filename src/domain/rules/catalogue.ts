@@ -153,6 +153,12 @@ export const rulesCatalogue: readonly RuleDescription[] = [
     text: 'Le texte est du Markdown sans HTML : une balise, un commentaire HTML ou un script sont refusés.',
   },
   {
+    id: 'pricing-has-magnitude',
+    severity: 'warning',
+    scope: ['providers'],
+    text: 'Les critères demandent un modèle de prix et un ordre de grandeur : sauf pour un accompagnement gratuit ou à prix libre, une fiche indique un prix de départ (`pricing.from_eur`). Avertissement pour les fiches déjà écrites ; le formulaire « Proposer une structure » le demande à chaque nouvelle fiche.',
+  },
+  {
     id: 'listing-stale',
     severity: 'warning',
     scope: ['providers'],

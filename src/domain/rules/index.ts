@@ -1,65 +1,42 @@
 /**
  * The rules that span files, and the warnings. Each rule is a small function
  * named for what it protects, and names the entry of the rules catalogue
- * (src/domain/rules/catalogue.ts) it enforces; all of them run on content
- * that already passed its schema.
+ * (src/domain/rules/catalogue.ts) it enforces. The rules about one entry
+ * alone (all-entries.ts) run on every entry, even one its schema rejected:
+ * those of its file alone (`checkFileRules`, which the check keeps in its
+ * cache) and those that read the day, the vocabularies and the structures;
+ * the rules across files, below, on content that passed its schemas.
  */
 import type { Content, Entry } from '../content.ts';
 import { isNamedForProvider, recommendationId } from '../entry-names.ts';
 import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from '../projects.ts';
-import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
-import { bodyIssues, personalDataIssues } from './markdown.ts';
+import { bodyIssues } from './markdown.ts';
 import { normaliseName } from '../text/normalise.ts';
 import { countOf, plural, shortList } from '../text/format.ts';
-import { formatPath, type Problem, type Severity } from '../problems.ts';
+import { formatPath, type Problem } from '../problems.ts';
+import { frenchDate, reporter, termFieldsOf, type EntryRuleContext, type Report } from './entry.ts';
+import { checkEntryFileRules, checkEntryRules } from './all-entries.ts';
 import { didYouMean } from './suggest.ts';
+import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
 import type { Project } from '../../schemas/project.ts';
 import type { Provider } from '../../schemas/provider.ts';
 import type { Recommendation } from '../../schemas/recommendation.ts';
-import { taxonomies, taxonomyNames, type TaxonomyName } from '../../schemas/taxonomies.ts';
-import { CONTENT_FOLDER, entryTypeNames, entryTypes, SLUG_PATTERN, type EntryTypeName } from '../../schemas/index.ts';
-import { arrayElement, metaOf, objectShape } from '../../schemas/introspect.ts';
-import type { z } from 'zod';
+import { taxonomyNames, type TaxonomyName } from '../../schemas/taxonomies.ts';
+import { taxonomyWords } from '../../schemas/taxonomy-words.ts';
+import { SLUG_PATTERN } from '../../schemas/fields.ts';
+import { entryTypeNames, entryTypes, type EntryTypeName } from '../../schemas/index.ts';
 
 export interface RuleContext {
   /** Today, `YYYY-MM-DD`: dates after it are in the future. */
   today: string;
   /** The départements a postcode is used in (from the INSEE data). */
   departmentsOfPostcode: (postcode: string) => ReadonlySet<string>;
-}
-
-type Report = (entry: Entry<unknown>, path: readonly PropertyKey[], message: string, severity?: Severity) => void;
-
-const frenchDate = (day: string) => {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-};
-
-function reporter(problems: Problem[]): Report {
-  return (entry, path, message, severity = 'error') => {
-    const pos = entry.locate(path);
-    problems.push({ file: entry.file, ...pos, path: formatPath(path), severity, message });
-  };
-}
-
-/** references-resolve: every taxonomy slug resolves. */
-function checkTerms(
-  report: Report,
-  entry: Entry<unknown>,
-  path: readonly PropertyKey[],
-  values: readonly string[],
-  taxonomy: TaxonomyName,
-  known: ReadonlySet<string>,
-) {
-  values.forEach((value, index) => {
-    if (!known.has(value)) {
-      report(
-        entry,
-        [...path, index],
-        `« ${value} » n’est pas ${taxonomies[taxonomy].known}.${didYouMean(value, known)} Les valeurs possibles sont dans ${CONTENT_FOLDER}/${taxonomies[taxonomy].file}.`,
-      );
-    }
-  });
+  /**
+   * The rules of one file alone (`checkFileRules`) already ran on every
+   * entry, as the loader read it, and their problems are among the loader's:
+   * the check keeps them in its cache with each file's verdict.
+   */
+  fileRulesDone?: boolean;
 }
 
 function checkTaxonomies(content: Content, problems: Problem[]) {
@@ -84,96 +61,48 @@ function checkTaxonomies(content: Content, problems: Problem[]) {
   }
 }
 
+/** unique-siren: a SIREN identifies one structure; and listing-stale. */
 function checkProviders(content: Content, report: Report, ctx: RuleContext) {
   const bySiren = new Map<string, Entry<Provider>>();
   for (const provider of content.providers) {
     const p = provider.data;
-
-    // postcode-in-department
-    const departments = ctx.departmentsOfPostcode(p.location.postcode);
-    if (!departments.has(p.location.department)) {
+    // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
+    if (isListingStale(p.updated, ctx.today)) report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
+    if (!p.siren) continue;
+    const other = bySiren.get(p.siren);
+    if (other)
       report(
         provider,
-        ['location', 'postcode'],
-        departments.size === 0
-          ? `le code postal « ${p.location.postcode} » n’existe pas : vérifiez-le sur l’adresse du siège.`
-          : `le code postal « ${p.location.postcode} » n’appartient pas au département « ${p.location.department} » mais à ${[...departments].map((d) => `« ${d} »`).join(' ou ')} : corrigez l’un ou l’autre.`,
+        ['siren'],
+        `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`,
       );
-    }
-
-    // unique-siren: a SIREN identifies one structure.
-    if (p.siren) {
-      const other = bySiren.get(p.siren);
-      if (other)
-        report(
-          provider,
-          ['siren'],
-          `le SIREN « ${p.siren} » est déjà celui de « ${other.data.name} » (${other.file}) : une structure n’a qu’une fiche.`,
-        );
-      else bySiren.set(p.siren, provider);
-    }
-
-    // dates-not-in-future
-    for (const [field, label] of [
-      ['updated', 'la date de relecture'],
-      ['charter_signed', 'la date de signature de la charte'],
-    ] as const) {
-      const day = p[field];
-      if (day && day > ctx.today) report(provider, [field], `${label} (${frenchDate(day)}) est dans le futur : indiquez une date passée.`);
-    }
-    if (p.trained && p.trained > Number(ctx.today.slice(0, 4))) {
-      report(provider, ['trained'], `l’année de formation ${p.trained} est dans le futur.`);
-    }
-
-    // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
-    if (isListingStale(p.updated, ctx.today)) {
-      report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
-    }
+    else bySiren.set(p.siren, provider);
   }
 }
 
-function checkRecommendations(content: Content, report: Report, ctx: RuleContext, known: KnownTerms) {
+/** A recommendation against the other files: one per association, never from the provider itself, and two warnings. */
+function checkRecommendations(content: Content, report: Report, known: KnownTerms, ctx: RuleContext) {
   const providers = new Map(content.providers.map((p) => [p.id, p]));
   const seenAssociations = new Map<string, Entry<Recommendation>>();
+  // Each provider's name and services are compared with each of its recommendations': read once.
+  const providerNames = new Map<string, string>();
+  const providerServices = new Map<string, ReadonlySet<string>>();
 
   for (const rec of content.recommendations) {
     const r = rec.data;
     const provider = providers.get(r.provider);
-    // references-resolve. A provider whose own file is invalid is already reported there.
-    if (!provider && !content.ids.providers.has(r.provider)) {
-      report(
-        rec,
-        ['provider'],
-        `aucune structure n’a l’identifiant « ${r.provider} ».${didYouMean(r.provider, providers.keys())} Le nom du fichier de la fiche (sans « .md ») est son identifiant.`,
-      );
-    }
-
-    // dates-not-in-future, dates-in-order: nothing that already happened lies in the future.
-    if (r.project.end > ctx.today) {
-      report(
-        rec,
-        ['project', 'end'],
-        `le projet se termine le ${frenchDate(r.project.end)}, dans le futur : une recommandation porte sur un accompagnement terminé.`,
-      );
-    }
-    const verification = r.verification;
-    if (verification.date) {
-      if (verification.date > ctx.today) {
-        report(rec, ['verification', 'date'], `la date de vérification (${frenchDate(verification.date)}) est dans le futur.`);
-      } else if (verification.date < r.project.end) {
-        report(
-          rec,
-          ['verification', 'date'],
-          `la vérification (${frenchDate(verification.date)}) précède la fin du projet (${frenchDate(r.project.end)}) : on vérifie un accompagnement terminé.`,
-        );
-      }
+    // recommendation-stale (warning): an old verification should be renewed.
+    const verified = r.verification.date;
+    if (r.verification.status === 'verified' && verified && isRecommendationStale(verified, ctx.today)) {
+      report(rec, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verified)), 'warning');
     }
 
     // one-recommendation-per-association. The same
     // association is the same name (without case, accents or punctuation),
     // or the same RNA or SIREN number however the name is written.
+    const associationName = normaliseName(r.association.name);
     const identities = [
-      ['name', `nom:${normaliseName(r.association.name)}`],
+      ['name', `nom:${associationName}`],
       ['rna', r.association.rna && `rna:${r.association.rna}`],
       ['siren', r.association.siren && `siren:${r.association.siren}`],
     ] as const;
@@ -194,7 +123,9 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
     if (provider) {
       // no-self-recommendation
       const sameSiren = r.association.siren && provider.data.siren && r.association.siren === provider.data.siren;
-      if (sameSiren || normaliseName(r.association.name) === normaliseName(provider.data.name)) {
+      let providerName = providerNames.get(provider.id);
+      if (providerName === undefined) providerNames.set(provider.id, (providerName = normaliseName(provider.data.name)));
+      if (sameSiren || associationName === providerName) {
         report(
           rec,
           ['association', sameSiren ? 'siren' : 'name'],
@@ -202,7 +133,8 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
         );
       }
       // service-received-is-offered (warning)
-      const offered = new Set(provider.data.services);
+      let offered = providerServices.get(provider.id);
+      if (!offered) providerServices.set(provider.id, (offered = new Set(provider.data.services)));
       r.project.services.forEach((service, index) => {
         if (known.services?.has(service) && !offered.has(service)) {
           report(
@@ -223,73 +155,7 @@ function checkRecommendations(content: Content, report: Report, ctx: RuleContext
         );
       }
     }
-
-    // recommendation-stale (warning): an old verification should be renewed.
-    if (verification.status === 'verified' && verification.date && isRecommendationStale(verification.date, ctx.today)) {
-      report(rec, ['verification', 'date'], staleness.recommendationWarning(frenchDate(verification.date)), 'warning');
-    }
   }
-}
-
-/**
- * What a recommendation says, checked even when its schema rejected it, so
- * that one run reports every problem: its ratings name exactly the criteria
- * of the taxonomy, and its testimony publishes nobody's contact details.
- */
-function checkRecommendationTexts(content: Content, report: Report, known: KnownTerms) {
-  const criteria = content.taxonomies.criteria.map((c) => c.slug);
-  const recommendations = [
-    ...content.recommendations,
-    ...content.rejected.filter((r) => r.type === 'recommendations').map((r) => r.entry as Entry<Partial<Recommendation>>),
-  ];
-  for (const rec of recommendations) {
-    // every-criterion-rated
-    const ratings: unknown = rec.data.ratings;
-    if (known.criteria && ratings && typeof ratings === 'object' && !Array.isArray(ratings)) {
-      for (const key of Object.keys(ratings)) {
-        // A key that is not even a slug was already refused by the schema.
-        if (!known.criteria.has(key) && SLUG_PATTERN.test(key)) {
-          report(
-            rec,
-            ['ratings', key],
-            `« ${key} » n’est pas un critère connu.${didYouMean(key, criteria)} Critères possibles : ${criteria.join(', ')}.`,
-          );
-        }
-      }
-      for (const criterion of criteria) {
-        if (!(criterion in ratings)) {
-          report(
-            rec,
-            ['ratings'],
-            `il manque la note du critère « ${criterion} » : ajoutez « ${criterion}: » suivi d’une note de 1 à 5, ou de « null » s’il ne vous concerne pas.`,
-          );
-        }
-      }
-    }
-    // no-personal-data-in-recommendations
-    for (const issue of personalDataIssues(rec.body)) {
-      report({ ...rec, locate: () => ({ line: rec.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
-    }
-    // No field either: the association's name, city or project title name nobody's address or phone.
-    for (const { path, value } of stringFields(rec.data)) {
-      if (path[0] === 'association' && path[1] === 'website') continue;
-      if (personalDataIssues(value).length > 0) {
-        report(
-          rec,
-          path,
-          `ce champ contient une adresse e-mail ou un numéro de téléphone : retirez-le, une recommandation parle au nom de l’association et ne publie les coordonnées de personne.`,
-        );
-      }
-    }
-  }
-}
-
-/** Every text value of an entry's data, with its path. */
-function stringFields(data: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; value: string }> {
-  if (typeof data === 'string') return [{ path, value: data }];
-  if (Array.isArray(data)) return data.flatMap((item, index) => stringFields(item, [...path, index]));
-  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => stringFields(value, [...path, key]));
-  return [];
 }
 
 /** What a project announces adds up: milestones-add-up, status-matches-funding, and its references and dates. */
@@ -351,30 +217,18 @@ function allEntries(content: Content): Array<{ type: EntryTypeName; entry: Entry
   return [...entryTypeNames.flatMap((type) => (content[type] as Entry<unknown>[]).map((entry) => ({ type, entry }))), ...content.rejected];
 }
 
-/** Where each entry type holds taxonomy slugs, read from the schemas' `taxonomy` hints. */
-const termFields = new Map(entryTypeNames.map((type) => [type, taxonomyFields(entryTypes[type].schema)] as const));
-
-function taxonomyFields(schema: z.core.$ZodType, path: string[] = []): Array<{ path: string[]; taxonomy: TaxonomyName }> {
-  const shape = objectShape(schema);
-  if (!shape) return [];
-  return Object.entries(shape).flatMap(([key, field]) => {
-    const taxonomy = metaOf(field).taxonomy;
-    if (taxonomy && arrayElement(field)) return [{ path: [...path, key], taxonomy }];
-    return taxonomyFields(field, [...path, key]);
-  });
-}
-
-/** references-resolve: every taxonomy slug resolves, even in an entry its schema rejected. */
-function checkAllTerms(content: Content, report: Report, known: KnownTerms) {
-  for (const { type, entry } of allEntries(content)) {
-    for (const field of termFields.get(type) ?? []) {
-      const value = valueAt(entry.data, field.path);
-      const terms = known[field.taxonomy];
-      if (terms && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-        checkTerms(report, entry, field.path, value, field.taxonomy, terms);
-      }
-    }
-  }
+/** The context of the rules about one entry, from the whole content. */
+export function entryRuleContext(content: Content, ctx: RuleContext): EntryRuleContext {
+  const terms = (name: TaxonomyName) =>
+    content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
+  return {
+    ...ctx,
+    known: Object.fromEntries(taxonomyNames.map((name) => [name, terms(name)])) as KnownTerms,
+    criteria: content.taxonomies.criteria,
+    providerIds: content.ids.providers,
+    bodyIssues,
+    didYouMean,
+  };
 }
 
 /** The files named on a vocabulary's file, at most: the committee needs the first ones, not ten thousand. */
@@ -397,7 +251,7 @@ function checkTermsInUse(content: Content, problems: Problem[], known: KnownTerm
         ...locate(termsAt, true),
         path: formatPath(termsAt),
         severity: 'error',
-        message: `${taxonomies[taxonomy].term} « ${slug} » n’est pas (ou plus) dans cette liste, mais ${countOf(n, 'fichier', 'fichiers')} ${plural(n, 'l’utilise', 'l’utilisent')} : ${shortList(files, TERM_USERS_SHOWN)} ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ${plural(n, 'ce fichier', 'ces fichiers')}.`,
+        message: `${taxonomyWords[taxonomy].term} « ${slug} » n’est pas (ou plus) dans cette liste, mais ${countOf(n, 'fichier', 'fichiers')} ${plural(n, 'l’utilise', 'l’utilisent')} : ${shortList(files, TERM_USERS_SHOWN)} ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ${plural(n, 'ce fichier', 'ces fichiers')}.`,
       });
     }
   }
@@ -424,7 +278,7 @@ export function termUsers(
     files.add(file);
   };
   for (const { type, entry } of allEntries(content)) {
-    for (const field of termFields.get(type) ?? []) {
+    for (const field of termFieldsOf(entryTypes[type].schema)) {
       const value = valueAt(entry.data, field.path);
       if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') use(field.taxonomy, v, entry.file);
     }
@@ -443,29 +297,40 @@ function valueAt(data: unknown, path: readonly string[]): unknown {
   return value;
 }
 
-/** no-raw-html, safe-markdown-links: bodies hold Markdown text only, with safe links. */
-function checkBodies(content: Content, report: Report) {
-  for (const { entry } of allEntries(content)) {
-    for (const issue of bodyIssues(entry.body)) {
-      report({ ...entry, locate: () => ({ line: entry.bodyLine + issue.line - 1, column: issue.column }) }, ['body'], issue.message);
-    }
-  }
+/**
+ * The rules that read one file alone, whatever the other files hold: a body
+ * of safe Markdown, nobody's contact details in a recommendation, a postcode
+ * of its département (INSEE data). `valid`: the entry passed its schema (the
+ * rules read a rejected entry defensively). The check runs them once per
+ * version of a file and keeps the result in its cache, one per content
+ * whatever the file is called: they read the entry's data and body, never its
+ * name. `checkRules` runs them unless `fileRulesDone`.
+ */
+export function checkFileRules(
+  type: EntryTypeName,
+  entry: Entry<unknown>,
+  valid: boolean,
+  ctx: Pick<RuleContext, 'departmentsOfPostcode'>,
+): Problem[] {
+  void valid;
+  const problems: Problem[] = [];
+  checkEntryFileRules(type, entry, reporter(problems), { departmentsOfPostcode: ctx.departmentsOfPostcode, bodyIssues });
+  return problems;
 }
 
-/** Every cross-file rule and warning, on content that passed its schemas. */
+/** Every rule and warning: those about each entry, valid or not, then those across files on valid content. */
 export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(problems);
-  const terms = (name: TaxonomyName) =>
-    content.taxonomyFiles[name]?.unreadable ? undefined : new Set<string>(content.taxonomies[name].map((t) => t.slug));
-  const known = Object.fromEntries(taxonomyNames.map((name) => [name, terms(name)])) as KnownTerms;
+  const entryCtx = entryRuleContext(content, ctx);
+  for (const { type, entry } of allEntries(content)) {
+    if (!ctx.fileRulesDone) checkEntryFileRules(type, entry, report, entryCtx);
+    checkEntryRules(type, entryTypes[type].schema, entry, report, entryCtx);
+  }
   checkTaxonomies(content, problems);
   checkProviders(content, report, ctx);
-  checkRecommendations(content, report, ctx, known);
-  checkRecommendationTexts(content, report, known);
+  checkRecommendations(content, report, entryCtx.known as KnownTerms, ctx);
   checkProjects(content, report, ctx);
-  checkAllTerms(content, report, known);
-  checkTermsInUse(content, problems, known);
-  checkBodies(content, report);
+  checkTermsInUse(content, problems, entryCtx.known as KnownTerms);
   return problems;
 }

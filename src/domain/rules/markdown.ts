@@ -3,18 +3,14 @@
  * https:, mailto: or pages of this site. Checked on the Markdown tree, so
  * entity tricks and autolinks are seen exactly as a renderer would see them.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import type NodeModule from 'node:module';
+import type * as MarkdownParser from './markdown-parser.ts';
+import { MIGHT_HOLD_MARKUP, type BodyIssue } from './text.ts';
 
-export interface BodyIssue {
-  /** Line and column within the body (1-based). */
-  line: number;
-  column: number;
-  message: string;
-}
+export { mightBeRefused, type BodyIssue } from './text.ts';
+export { personalDataIssues } from './personal-data.ts';
 
-type MdNode = {
+export type MdNode = {
   type: string;
   url?: string;
   value?: string;
@@ -41,20 +37,39 @@ function short(text: string): string {
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
 
-const micromarkExtensions = [gfm()];
-const mdastExtensions = [gfmFromMarkdown()];
+/** Markdown → tree, as a renderer sees it (mdast with GitHub's extensions). */
+export type MarkdownTreeParser = (markdown: string) => MdNode;
+
+let treeParser: MarkdownTreeParser | undefined;
+let loadTreeParser: (() => MarkdownTreeParser) | undefined;
 
 /**
- * Raw HTML needs « < »; links, images and definitions need « [ » or « < »;
- * GFM turns bare « www. » and « scheme:// » into links. Text with none of
- * these holds nothing to refuse, and most testimonies are such plain text.
+ * Says how to load the parser in a browser bundle, which has it at hand:
+ * `useMarkdownParser(() => parseMarkdownTree)`.
  */
-const MIGHT_HOLD_MARKUP = /[<[]|www\.|:\/\//i;
+export function useMarkdownParser(load: () => MarkdownTreeParser): void {
+  loadTreeParser = load;
+}
+
+/**
+ * The parser lives in `markdown-parser.ts`: sixty modules that only a body
+ * with markup needs, loaded the first time one does. Node.js loads it then;
+ * a browser bundle says how (`useMarkdownParser`).
+ */
+function markdownTree(markdown: string): MdNode {
+  if (!treeParser) {
+    const node = globalThis.process?.getBuiltinModule?.('node:module') as typeof NodeModule | undefined;
+    if (loadTreeParser) treeParser = loadTreeParser();
+    else if (node) treeParser = (node.createRequire(import.meta.url)('./markdown-parser.ts') as typeof MarkdownParser).parseMarkdownTree;
+    else throw new Error('The Markdown parser is not at hand: call useMarkdownParser first.');
+  }
+  return treeParser(markdown);
+}
 
 /** The Markdown tree of a body, or undefined when it cannot be read as Markdown. */
 function parseBody(markdown: string): MdNode | undefined {
   try {
-    return fromMarkdown(markdown, { extensions: micromarkExtensions, mdastExtensions }) as MdNode;
+    return markdownTree(markdown);
   } catch {
     return undefined;
   }
@@ -73,11 +88,13 @@ export function bodyIssues(markdown: string): BodyIssue[] {
       issues.push({
         ...at,
         message: `le HTML n’est pas accepté dans le texte (« ${short(node.value ?? '')} ») : utilisez la mise en forme Markdown (**gras**, _italique_, [lien](https://…)) ou retirez-le.`,
+        form: `{noun} contient une balise (« ${short(node.value ?? '')} ») : écrivez du texte simple, sans chevrons.`,
       });
     } else if (node.type === 'image' && node.url !== undefined && !isSafeImage(node.url)) {
       issues.push({
         ...at,
         message: `l’image « ${short(node.url)} » vient d’un autre site : seules les images du site (chemin commençant par « / ») sont acceptées, pour ne rien charger d’ailleurs.`,
+        form: `{noun} affiche une image d’un autre site (« ${short(node.url)} ») : retirez-la, le site ne charge rien d’ailleurs.`,
       });
     } else if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined && !isSafeLink(node.url)) {
       const url = node.url.trim();
@@ -85,7 +102,11 @@ export function bodyIssues(markdown: string): BodyIssue[] {
         /^http:\/\//i.test(url) || /^www\./i.test(url)
           ? ' Utilisez l’adresse en « https:// ».'
           : ' Un lien commence par « https:// », « mailto: » ou « / » (une page du site).';
-      issues.push({ ...at, message: `le lien « ${short(url)} » n’est pas accepté.${hint}` });
+      issues.push({
+        ...at,
+        message: `le lien « ${short(url)} » n’est pas accepté.${hint}`,
+        form: `l’adresse « ${short(url)} » ne peut pas être gardée : une adresse web commence par https://, corrigez-la ou retirez-la.`,
+      });
     }
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
@@ -118,30 +139,4 @@ export function bodyLinks(markdown: string): BodyLink[] {
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return links;
-}
-
-/** Personal contact details have no place in a testimony: it speaks for an association. */
-export function personalDataIssues(markdown: string): BodyIssue[] {
-  const issues: BodyIssue[] = [];
-  const lines = markdown.split('\n');
-  lines.forEach((line, index) => {
-    // The address stops before a final dot: « écrivez à claire@exemple.org. »
-    const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(line);
-    if (email) {
-      issues.push({
-        line: index + 1,
-        column: email.index + 1,
-        message: `le témoignage contient une adresse e-mail (« ${email[0]} ») : retirez-la, une recommandation ne publie les coordonnées de personne.`,
-      });
-    }
-    const phone = /(?:\+33\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/.exec(line);
-    if (phone) {
-      issues.push({
-        line: index + 1,
-        column: phone.index + 1,
-        message: 'le témoignage contient un numéro de téléphone : retirez-le, une recommandation ne publie les coordonnées de personne.',
-      });
-    }
-  });
-  return issues;
 }

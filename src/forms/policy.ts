@@ -1,0 +1,22 @@
+/**
+ * What the no-account forms ask differently from the file, in one place:
+ * what they fill in themselves, and the charter signed with a box to tick.
+ * Light enough for the browser.
+ */
+import type { EntryTypeName } from '../schemas/index.ts';
+
+/** What a form fills in itself: a new listing is reviewed the day it is written. */
+export const FORM_FILLED: Partial<Record<EntryTypeName, readonly string[]>> = {
+  providers: ['updated'],
+};
+
+/** The checkbox of the charter, and what the form says when it is left unticked. */
+export const CHARTER = {
+  path: 'charter_signed',
+  label: 'Je signe la charte Emancip’Asso au nom de la structure',
+  hint: 'La charte se signe au moment de proposer sa structure : lisez-la, puis cochez la case. La date de signature figure sur la fiche.',
+  missing: 'Cochez la case pour signer la charte : l’annuaire ne présente que des structures qui l’ont signée.',
+} as const;
+
+/** The key under which a form's draft is kept in this browser (localStorage), never sent anywhere. */
+export const draftKey = (type: string) => `emancipasso-brouillon-${type}`;

@@ -1,0 +1,65 @@
+/**
+ * What a no-account form does as its page loads: shows what needs
+ * JavaScript, keeps the draft, takes the structure named by a link, adds a
+ * filter to long lists of boxes. The checks (the schemas of `kind`, the
+ * rules) come only when the form is first used. Each page passes its own
+ * entry type, so that it loads that type's schema and no other.
+ */
+import type { EntryKindRules } from '../check/one-entry.ts';
+import type { PostcodeIndex } from '../schemas/geography.ts';
+import type * as Submit from './submit.ts';
+import { clearDraft, keepDraft } from './draft.ts';
+
+/** What a page's entry type brings: src/forms/kinds/. */
+export interface KindModule {
+  kind: EntryKindRules;
+  /** The postcodes around a postcode, for the types that hold one. */
+  postcodes?: (postcode: string) => Promise<PostcodeIndex>;
+}
+
+export function startForm(loadKind: () => Promise<KindModule>) {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-entry-form]')) {
+    const container = form.closest<HTMLElement>('.entry-form')!;
+    const type = (JSON.parse(form.dataset.settings!) as { type: string }).type;
+    let modules: Promise<[typeof Submit, KindModule]> | undefined;
+    const load = () => (modules ??= Promise.all([import('./submit.ts'), loadKind()]));
+    for (const element of container.querySelectorAll<HTMLElement>('[data-needs-js]')) element.hidden = false;
+    form.addEventListener('focusin', () => void load(), { once: true });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void load().then(([submit, kind]) => submit.submitEntry(form, kind, () => clearDraft(type)));
+    });
+
+    // « Recommander cette structure » links name the structure in the address; one not published yet
+    // is only named by the link it sent to the associations it accompanied: its name, shown as text.
+    const params = new URLSearchParams(location.search);
+    const preset = params.get('structure');
+    const provider = form.querySelector<HTMLSelectElement>('select[name="provider"]');
+    if (preset && provider && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(preset) && preset.length <= 60) {
+      if (![...provider.options].some((option) => option.value === preset)) {
+        const name = (params.get('nom') ?? '')
+          .replace(/[\p{Cc}\p{Cf}]/gu, '')
+          .trim()
+          .slice(0, 120);
+        provider.add(new Option(name ? `${name} (pas encore publiée)` : `Structure pas encore publiée (${preset})`, preset));
+      }
+      provider.value = preset;
+    }
+
+    // Long lists of boxes (départements, languages) get a filter: the boxes stay, the list shortens.
+    for (const list of form.querySelectorAll<HTMLElement>('[data-filter]')) {
+      const input = list.querySelector<HTMLInputElement>('[data-filter-input]')!;
+      input.closest<HTMLElement>('[hidden]')!.hidden = false;
+      const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      input.addEventListener('input', () => {
+        const wanted = fold(input.value.trim());
+        for (const label of list.querySelectorAll<HTMLElement>('.form-choices-list label')) {
+          const box = label.querySelector('input')!;
+          // By name or by code: « rhône » or « 69 ».
+          label.hidden = !box.checked && !fold(`${label.textContent} ${box.value}`).includes(wanted);
+        }
+      });
+    }
+    keepDraft(form, type);
+  }
+}
