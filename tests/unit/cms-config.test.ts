@@ -1,11 +1,11 @@
-CMS can save
+/**
+ * The CMS configuration is read from the schemas, and what the CMS can save
  * passes `npm run check`. Entries are built from the derived configuration
  * (every allowed value, every optional field cleared as Decap clears it),
  * changed as the CMS changes them before saving, written as Decap writes them
  * (its own YAML library and front-matter writer), then checked by the
  * project's check: the CMS accepts an entry exactly when the check does.
  */
-import { frenchTypography } from '../../src/domain/text/format.ts';
 import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
