@@ -330,7 +330,7 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await choose(page, 'services', 'Médiation numérique');
     await choose(page, 'sizes', 'Grandes associations');
     await choose(page, 'model', 'Adhésion');
-    await addListItem(page, 'languages', /^Ajouter langues$/, 'br');
+    await choose(page, 'languages', 'Breton');
     await markdownBody(page).click();
     await page.keyboard.type('L’Atelier de la sauvegarde accompagne les associations du Finistère, en breton et en français.');
 
@@ -343,11 +343,8 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(await select(page, 'services').innerText()).toMatch(/Diagnostic des outils[^]*Médiation numérique/);
     expect(await select(page, 'sizes').innerText()).toContain('Grandes associations');
     expect(await select(page, 'model').innerText()).toContain('Adhésion');
-    // A list, and the Markdown body.
-    expect(await listItems(page, 'languages').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
-      'fr',
-      'br',
-    ]);
+    // Languages chosen by name, the default one kept, and the Markdown body.
+    expect(await select(page, 'languages').innerText()).toMatch(/Français[^]*Breton/);
     expect(await markdownBody(page).innerText()).toContain('en breton et en français.');
 
     // Declined: an empty form, and the backup is gone (no question on the next visit).
