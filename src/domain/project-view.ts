@@ -99,7 +99,8 @@ export function projectView(project: ProjectOnPage, ctx: ProjectContext): Projec
               'Les dons et les contributions passent par ',
               { strong: host! },
               t(
-                ` : le site Emancip’Asso ne collecte jamais d’argent lui-même.${data.deadline ? ` La collecte se termine le ${formatDate(data.deadline)}.` : ''}`,
+                // The colon follows the host in its own part: its no-break space is written here.
+                `\u00a0: le site Emancip’Asso ne collecte jamais d’argent lui-même.${data.deadline ? ` La collecte se termine le ${formatDate(data.deadline)}.` : ''}`,
               ),
             ],
           ],

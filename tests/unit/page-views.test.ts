@@ -46,7 +46,7 @@ describe('a project’s page', () => {
       [
         'Les dons et les contributions passent par ',
         { strong: 'collecte.example.org' },
-        frenchTypography(' : le site Emancip’Asso ne collecte jamais d’argent lui-même. La collecte se termine le 30 juin 2027.'),
+        frenchTypography('\u00a0: le site Emancip’Asso ne collecte jamais d’argent lui-même. La collecte se termine le 30 juin 2027.'),
       ],
     ]);
     expect(view.contribute.button).toEqual({
