@@ -38,6 +38,16 @@ export const pricingLabels: Record<(typeof pricingModels)[number], string> = {
 
 export { sizeLabels } from './fields.ts';
 
+/** Whether a provider takes on new associations now, as it says itself. */
+export const availabilityStatuses = ['ouvert', 'liste-attente', 'complet'] as const;
+export const availabilityLabels: Record<(typeof availabilityStatuses)[number], string> = {
+  ouvert: 'Accepte de nouvelles associations',
+  'liste-attente': 'Liste d’attente',
+  complet: 'Complet pour l’instant',
+};
+/** The longest wait a listing can announce, in weeks: beyond a year, the provider is full. */
+export const MAX_WAIT_WEEKS = 52;
+
 /** ISO 639-1 language codes: two lowercase letters. */
 const language = z.string().check(
   z.regex(/^[a-z]{2}$/, {
@@ -230,6 +240,54 @@ export const providerSchema = z.strictObject({
     ),
     { title: 'Logo', description: 'Image sous public/ ou à côté de la fiche, facultative.', widget: 'image' },
   ),
+  availability: described(
+    z.optional(
+      z
+        .strictObject({
+          status: described(z.enum(availabilityStatuses), {
+            title: 'Disponibilité',
+            description: 'Acceptez-vous de nouvelles associations en ce moment ?',
+            labels: availabilityLabels,
+            noun: 'la disponibilité',
+            form: { missing: 'choisissez {noun} dans la liste.', invalid_value: 'choisissez {noun} dans la liste.' },
+          }),
+          stated: described(calendarDate, {
+            title: 'Disponibilité indiquée le',
+            description: 'Le jour où la structure a indiqué sa disponibilité ; redites-la régulièrement.',
+            noun: 'la date de la disponibilité',
+          }),
+          wait_weeks: described(
+            z.optional(
+              z
+                .int({ error: 'indiquez le délai d’attente en semaines, en chiffres (par exemple 6).' })
+                .check(
+                  z.gte(1, { error: 'un délai d’attente compte au moins 1 semaine.' }),
+                  z.lte(MAX_WAIT_WEEKS, { error: `un délai d’attente compte au plus ${MAX_WAIT_WEEKS} semaines : au-delà, indiquez « complet ».` }),
+                ),
+            ),
+            {
+              title: 'Délai d’attente (semaines)',
+              description: 'Pour une liste d’attente, facultatif : dans combien de semaines environ vous pourrez commencer.',
+              noun: 'le délai d’attente',
+              form: { invalid_type: 'indiquez {noun} en semaines, en chiffres, par exemple 6.' },
+            },
+          ),
+        })
+        // Rules catalogue: wait-only-when-waiting.
+        .check(
+          z.refine((a) => a.wait_weeks === undefined || a.status === 'liste-attente', {
+            error: 'un délai d’attente (wait_weeks) ne va qu’avec une liste d’attente (status: liste-attente) : retirez-le, ou changez la disponibilité.',
+            path: ['wait_weeks'],
+            params: { form: 'un délai d’attente ne va qu’avec une liste d’attente : videz le délai, ou choisissez « Liste d’attente ».' },
+          }),
+        ),
+    ),
+    {
+      title: 'Disponibilité',
+      description: 'Si la structure accepte de nouvelles associations en ce moment, et depuis quand elle le dit.',
+      noun: 'la disponibilité',
+    },
+  ),
   updated: described(calendarDate, {
     title: 'Fiche revue le',
     description: 'La dernière fois que la structure a relu et confirmé sa fiche.',
@@ -244,3 +302,5 @@ export type Provider = z.output<typeof providerSchema>;
 export type StructureType = Provider['structure'];
 export type PricingModel = Provider['pricing']['model'];
 export type AssociationSize = Provider['sizes'][number];
+export type Availability = NonNullable<Provider['availability']>;
+export type AvailabilityStatus = Availability['status'];

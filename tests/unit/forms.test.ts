@@ -215,6 +215,7 @@ function goodProvider(): Record<string, unknown> {
     sizes: ['petite'],
     pricing: { model: 'devis', from_eur: 150, details: '', url: '' },
     languages: ['fr', 'br'],
+    availability: { status: 'ouvert', wait_weeks: '' },
   };
 }
 const LONG_DESCRIPTION =

@@ -6,6 +6,7 @@
 import type { Content, Entry } from '../content.ts';
 import { fundingProgress, projectStatusOrder, type FundingProgress } from '../projects.ts';
 import { isListingStale, isRecommendationStale } from '../staleness.ts';
+import { availabilityFacts, type AvailabilityFacts } from './availability.ts';
 import type { Project } from '../../schemas/project.ts';
 import type { Provider } from '../../schemas/provider.ts';
 import type { Recommendation } from '../../schemas/recommendation.ts';
@@ -33,6 +34,8 @@ export interface ListedProvider {
   publishedSince: string;
   /** Not reviewed for 18 months. */
   stale: boolean;
+  /** What it stated of its availability, resolved on the day of the build. */
+  availability: AvailabilityFacts;
 }
 
 export interface WaitingProvider {
@@ -113,6 +116,7 @@ export function buildDirectory(content: Content, today: string): Directory {
         lastVerified: verified[0]?.data.verification.date,
         publishedSince: verified.at(-1)?.data.verification.date ?? '',
         stale: isListingStale(provider.data.updated, today),
+        availability: availabilityFacts(provider.data.availability, today),
       });
     } else {
       waiting.push({

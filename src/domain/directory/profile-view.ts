@@ -9,6 +9,7 @@ import type { FacetKey } from './facet-keys.ts';
 import { recommendationsSentence } from './card-view.ts';
 import { countOf, formatAverage, formatDate, formatMonth, frenchTypography as t, languageName, plural } from '../text/format.ts';
 import { pricingSummary } from './pricing.ts';
+import { availabilityAdvice, availabilitySentence } from './availability.ts';
 import { departmentName, regionName } from '../../schemas/geography.ts';
 import { verificationMethodLabels } from '../../schemas/recommendation.ts';
 import type { Vocabularies } from '../../schemas/taxonomies.ts';
@@ -62,6 +63,8 @@ export interface ProfileView {
   sizes: Linked[];
   tools: Array<Linked & { replaces: string }>;
   pricing: { summary: string; details?: string; url?: string };
+  /** « Disponibilité au 12 octobre 2026 : liste d’attente, environ 6 semaines. », with advice when it is to be confirmed or not said. */
+  availability: string;
   ratings: RatingRow[];
   /** « 2 associations sur 3 la recommandent. » */
   recommendShare: string;
@@ -128,6 +131,11 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
       replaces: (tools.get(slug)?.replaces ?? []).join(', ') || '—',
     })),
     pricing: { summary: pricingSummary(data.pricing), details: data.pricing.details && t(data.pricing.details), url: data.pricing.url },
+    availability: t(
+      [`${availabilitySentence(provider.availability, (state) => label('disponibilite', state))}.`, availabilityAdvice(provider.availability)]
+        .filter(Boolean)
+        .join(' '),
+    ),
     ratings: provider.ratings
       .filter((r) => r.average !== null)
       .map((r) => ({

@@ -1,10 +1,11 @@
 /** The rules about one provider's listing alone (see entry.ts): those of its file alone, and those that read the day or the criteria. */
 import type { Entry } from '../content.ts';
 import { requiresStartingPrice, startingPriceRule } from '../directory/starting-price.ts';
+import { isAvailabilityStale, staleness } from '../staleness.ts';
 import { DEPARTMENT_CODES } from '../../schemas/insee/codes.ts';
 import { day, frenchDate, record, type EntryRuleContext, type FileRuleContext, type Report } from './entry.ts';
 
-/** What a listing says of its own dates and prices: dates-not-in-future, pricing-has-magnitude. */
+/** What a listing says of its own dates, prices and availability: dates-not-in-future, pricing-has-magnitude, availability-stated, availability-stale. */
 export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryRuleContext) {
   const p = record(entry.data);
 
@@ -16,6 +17,10 @@ export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryR
     const value = day(p[field]);
     if (value && value > ctx.today) report(entry, [field], `${label} (${frenchDate(value)}) est dans le futur : indiquez une date passée.`);
   }
+  const availability = p.availability === undefined ? undefined : record(p.availability);
+  const stated = day(availability?.stated);
+  if (stated && stated > ctx.today)
+    report(entry, ['availability', 'stated'], `la date de la disponibilité (${frenchDate(stated)}) est dans le futur : indiquez le jour où la structure l’a dite.`);
   if (Number.isInteger(p.trained) && (p.trained as number) > Number(ctx.today.slice(0, 4))) {
     report(entry, ['trained'], `l’année de formation ${p.trained as number} est dans le futur.`);
   }
@@ -25,6 +30,12 @@ export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryR
   if (typeof pricing.model === 'string' && requiresStartingPrice(pricing.model) && pricing.from_eur === undefined) {
     report(entry, ['pricing', 'from_eur'], startingPriceRule.message, ctx.newEntry ? 'error' : 'warning', startingPriceRule.form);
   }
+
+  // availability-stated (warning): visitors want to know whether the provider takes on new associations.
+  if (!availability) report(entry, ['availability'], staleness.availabilityMissingWarning, 'warning', staleness.availabilityMissingForm);
+  // availability-stale (warning): an old statement is shown « à confirmer ».
+  else if (stated && stated <= ctx.today && isAvailabilityStale(stated, ctx.today))
+    report(entry, ['availability', 'stated'], staleness.availabilityWarning(frenchDate(stated)), 'warning');
 }
 
 /** postcode-in-department: the postcode of the head office is one of its département's (INSEE data). The file alone decides. */
