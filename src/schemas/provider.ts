@@ -245,7 +245,7 @@ export const providerSchema = z.strictObject({
       z
         .strictObject({
           status: described(z.enum(availabilityStatuses), {
-            title: 'Disponibilité',
+            title: 'Accueil de nouvelles associations',
             description: 'Acceptez-vous de nouvelles associations en ce moment ?',
             labels: availabilityLabels,
             noun: 'la disponibilité',
@@ -262,7 +262,9 @@ export const providerSchema = z.strictObject({
                 .int({ error: 'indiquez le délai d’attente en semaines, en chiffres (par exemple 6).' })
                 .check(
                   z.gte(1, { error: 'un délai d’attente compte au moins 1 semaine.' }),
-                  z.lte(MAX_WAIT_WEEKS, { error: `un délai d’attente compte au plus ${MAX_WAIT_WEEKS} semaines : au-delà, indiquez « complet ».` }),
+                  z.lte(MAX_WAIT_WEEKS, {
+                    error: `un délai d’attente compte au plus ${MAX_WAIT_WEEKS} semaines : au-delà, indiquez « complet ».`,
+                  }),
                 ),
             ),
             {
@@ -276,7 +278,8 @@ export const providerSchema = z.strictObject({
         // Rules catalogue: wait-only-when-waiting.
         .check(
           z.refine((a) => a.wait_weeks === undefined || a.status === 'liste-attente', {
-            error: 'un délai d’attente (wait_weeks) ne va qu’avec une liste d’attente (status: liste-attente) : retirez-le, ou changez la disponibilité.',
+            error:
+              'un délai d’attente (wait_weeks) ne va qu’avec une liste d’attente (status: liste-attente) : retirez-le, ou changez la disponibilité.',
             path: ['wait_weeks'],
             params: { form: 'un délai d’attente ne va qu’avec une liste d’attente : videz le délai, ou choisissez « Liste d’attente ».' },
           }),

@@ -114,7 +114,9 @@ describe('an availability on the day of the build', () => {
     const say = (state: AvailabilityState, extra: object = {}) =>
       availabilitySentence({ state, stated: '2026-10-12', ...extra }, (s) => label('disponibilite', s));
     expect(say('ouvert')).toBe('Disponibilité au 12 octobre 2026\u00a0: accepte de nouvelles associations');
-    expect(say('liste-attente', { wait_weeks: 6 })).toBe('Disponibilité au 12 octobre 2026\u00a0: liste d’attente, environ 6\u00a0semaines');
+    expect(say('liste-attente', { wait_weeks: 6 })).toBe(
+      'Disponibilité au 12 octobre 2026\u00a0: liste d’attente, environ 6\u00a0semaines',
+    );
     expect(say('liste-attente', { wait_weeks: 1 })).toBe('Disponibilité au 12 octobre 2026\u00a0: liste d’attente, environ 1\u00a0semaine');
     expect(say('complet')).toBe('Disponibilité au 12 octobre 2026\u00a0: complet pour l’instant');
     expect(say('a-confirmer')).toBe(
@@ -264,7 +266,15 @@ describe('the finder and a full provider', () => {
   });
 
   it('carries the availability through the files the browser reads', () => {
-    const vocabulary = { services: ['diagnostic'], sizes: ['petite'], replaces: [], structures: ['association'], networks: [], pricing: ['devis'], labels: {} };
+    const vocabulary = {
+      services: ['diagnostic'],
+      sizes: ['petite'],
+      replaces: [],
+      structures: ['association'],
+      networks: [],
+      pricing: ['devis'],
+      labels: {},
+    };
     for (const availability of [
       { state: 'liste-attente', stated: '2026-11-01', wait_weeks: 8 },
       { state: 'complet', stated: '2026-11-01' },
@@ -309,14 +319,16 @@ describe('the availability in the exports', () => {
       expect.arrayContaining(['availability.status', 'availability.stated', 'availability.wait_weeks', 'availability.shown']),
     );
     const rows = parse(providersCsv(exported, []), { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r['availability.status'], r['availability.stated'], r['availability.wait_weeks'], r['availability.shown']])).toEqual([
+    expect(
+      rows.map((r) => [r['availability.status'], r['availability.stated'], r['availability.wait_weeks'], r['availability.shown']]),
+    ).toEqual([
       ['liste-attente', '2026-11-01', '6', 'liste-attente'],
       ['complet', '2026-01-10', '', 'a-confirmer'],
       ['', '', '', 'non-precisee'],
     ]);
     const docs = providerFieldDocs([]).providers;
     const status = docs.find((d) => d.key === 'availability.status')!;
-    expect(status.title).toBe('Disponibilité');
+    expect(status.title).toBe('Accueil de nouvelles associations');
     expect(status.values).toEqual(Object.entries(availabilityLabels).map(([value, label]) => ({ value, label })));
     expect(docs.find((d) => d.key === 'availability.shown')!.description).toContain(`plus de ${AVAILABILITY_STALE_MONTHS} mois`);
   });

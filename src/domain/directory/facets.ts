@@ -81,9 +81,15 @@ function enumLabels(key: 'taille' | 'structure' | 'tarif' | 'disponibilite'): Ar
   return values.map((value) => ({ value, label: meta.labels?.[value] ?? value }));
 }
 
+/** Facets titled by the group their field belongs to: « Disponibilité », not its status's question. */
+const titlePaths: Partial<Record<FacetKey, readonly string[]>> = { disponibilite: ['availability'] };
+
 export const facetTitles: Record<FacetKey, string> = {
   ...(Object.fromEntries(
-    (Object.keys(schemaPaths) as Array<keyof typeof schemaPaths>).map((key) => [key, fieldMeta(key).meta.title ?? key]),
+    (Object.keys(schemaPaths) as Array<keyof typeof schemaPaths>).map((key) => {
+      const titled = titlePaths[key];
+      return [key, (titled ? metaOf(schemaAt(providerSchema, titled)!).title : fieldMeta(key).meta.title) ?? key];
+    }),
   ) as Record<keyof typeof schemaPaths, string>),
   // Not a provider field: derived from the « replaces » list of the tools it offers.
   remplace: 'Services des GAFAM remplacés',

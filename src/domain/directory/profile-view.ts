@@ -132,7 +132,10 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
     })),
     pricing: { summary: pricingSummary(data.pricing), details: data.pricing.details && t(data.pricing.details), url: data.pricing.url },
     availability: t(
-      [`${availabilitySentence(provider.availability, (state) => label('disponibilite', state))}.`, availabilityAdvice(provider.availability)]
+      [
+        `${availabilitySentence(provider.availability, (state) => label('disponibilite', state))}.`,
+        availabilityAdvice(provider.availability),
+      ]
         .filter(Boolean)
         .join(' '),
     ),

@@ -219,9 +219,7 @@ export function encodeCandidate(c: FinderCandidate, v: FinderVocabulary): Encode
     c.average === null ? -1 : Math.round(c.average * 10),
     c.pricing.from_eur ?? -1,
     c.place,
-    [availabilityStates.indexOf(c.availability.state), c.availability.stated ?? '', c.availability.wait_weeks ?? '']
-      .join(' ')
-      .trimEnd(),
+    [availabilityStates.indexOf(c.availability.state), c.availability.stated ?? '', c.availability.wait_weeks ?? ''].join(' ').trimEnd(),
   ];
 }
 

@@ -20,7 +20,11 @@ export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryR
   const availability = p.availability === undefined ? undefined : record(p.availability);
   const stated = day(availability?.stated);
   if (stated && stated > ctx.today)
-    report(entry, ['availability', 'stated'], `la date de la disponibilité (${frenchDate(stated)}) est dans le futur : indiquez le jour où la structure l’a dite.`);
+    report(
+      entry,
+      ['availability', 'stated'],
+      `la date de la disponibilité (${frenchDate(stated)}) est dans le futur : indiquez le jour où la structure l’a dite.`,
+    );
   if (Number.isInteger(p.trained) && (p.trained as number) > Number(ctx.today.slice(0, 4))) {
     report(entry, ['trained'], `l’année de formation ${p.trained as number} est dans le futur.`);
   }
