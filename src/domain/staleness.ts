@@ -62,7 +62,6 @@ export const staleness = {
     `fiche relue pour la dernière fois le ${lastReviewed}, il y a plus de ${LISTING_STALE_MONTHS} mois : demandez à la structure de la relire, puis mettez à jour cette date.`,
   availabilityMissingWarning:
     'la fiche ne dit pas si la structure accepte de nouvelles associations : ajoutez « availability » (status : ouvert, liste-attente ou complet ; stated : le jour où elle l’a dit).',
-  availabilityMissingForm: t('indiquez si vous acceptez de nouvelles associations en ce moment.'),
   availabilityWarning: (stated: string) =>
     `disponibilité indiquée le ${stated}, il y a plus de ${AVAILABILITY_STALE_MONTHS} mois : le site l’affiche « à confirmer » ; demandez à la structure si elle a changé, puis mettez à jour sa date (stated).`,
   /** What « Proposer une structure » and the committee's documentation say. */

@@ -246,48 +246,42 @@ export const providerSchema = z.strictObject({
         .strictObject({
           status: described(z.enum(availabilityStatuses), {
             title: 'Accueil de nouvelles associations',
-            description: 'Acceptez-vous de nouvelles associations en ce moment ?',
             labels: availabilityLabels,
             noun: 'la disponibilité',
-            form: { missing: 'choisissez {noun} dans la liste.', invalid_value: 'choisissez {noun} dans la liste.' },
           }),
           stated: described(calendarDate, {
             title: 'Disponibilité indiquée le',
-            description: 'Le jour où la structure a indiqué sa disponibilité ; redites-la régulièrement.',
+            description: 'Le jour où la structure l’a dite.',
             noun: 'la date de la disponibilité',
           }),
           wait_weeks: described(
             z.optional(
               z
-                .int({ error: 'indiquez le délai d’attente en semaines, en chiffres (par exemple 6).' })
+                .int({ error: 'indiquez un nombre entier de semaines (par exemple 6).' })
                 .check(
-                  z.gte(1, { error: 'un délai d’attente compte au moins 1 semaine.' }),
-                  z.lte(MAX_WAIT_WEEKS, {
-                    error: `un délai d’attente compte au plus ${MAX_WAIT_WEEKS} semaines : au-delà, indiquez « complet ».`,
-                  }),
+                  z.gte(1, { error: 'une attente compte au moins 1 semaine.' }),
+                  z.lte(MAX_WAIT_WEEKS, { error: `au-delà de ${MAX_WAIT_WEEKS} semaines d’attente, indiquez « complet ».` }),
                 ),
             ),
             {
-              title: 'Délai d’attente (semaines)',
-              description: 'Pour une liste d’attente, facultatif : dans combien de semaines environ vous pourrez commencer.',
-              noun: 'le délai d’attente',
-              form: { invalid_type: 'indiquez {noun} en semaines, en chiffres, par exemple 6.' },
+              title: 'Attente (en semaines)',
+              description: 'Facultatif : dans combien de semaines environ vous pourrez commencer.',
+              noun: 'l’attente',
             },
           ),
         })
         // Rules catalogue: wait-only-when-waiting.
         .check(
           z.refine((a) => a.wait_weeks === undefined || a.status === 'liste-attente', {
-            error:
-              'un délai d’attente (wait_weeks) ne va qu’avec une liste d’attente (status: liste-attente) : retirez-le, ou changez la disponibilité.',
+            error: 'une attente (wait_weeks) ne va qu’avec une liste d’attente (status: liste-attente).',
             path: ['wait_weeks'],
-            params: { form: 'un délai d’attente ne va qu’avec une liste d’attente : videz le délai, ou choisissez « Liste d’attente ».' },
+            params: { form: 'une attente ne va qu’avec une liste d’attente : videz-la, ou choisissez « Liste d’attente ».' },
           }),
         ),
     ),
     {
       title: 'Disponibilité',
-      description: 'Si la structure accepte de nouvelles associations en ce moment, et depuis quand elle le dit.',
+      description: 'Acceptez-vous de nouvelles associations en ce moment ?',
       noun: 'la disponibilité',
     },
   ),

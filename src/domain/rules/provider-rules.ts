@@ -1,11 +1,10 @@
 /** The rules about one provider's listing alone (see entry.ts): those of its file alone, and those that read the day or the criteria. */
 import type { Entry } from '../content.ts';
 import { requiresStartingPrice, startingPriceRule } from '../directory/starting-price.ts';
-import { isAvailabilityStale, staleness } from '../staleness.ts';
 import { DEPARTMENT_CODES } from '../../schemas/insee/codes.ts';
 import { day, frenchDate, record, type EntryRuleContext, type FileRuleContext, type Report } from './entry.ts';
 
-/** What a listing says of its own dates, prices and availability: dates-not-in-future, pricing-has-magnitude, availability-stated, availability-stale. */
+/** What a listing says of its own dates and prices: dates-not-in-future, pricing-has-magnitude. */
 export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryRuleContext) {
   const p = record(entry.data);
 
@@ -17,8 +16,7 @@ export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryR
     const value = day(p[field]);
     if (value && value > ctx.today) report(entry, [field], `${label} (${frenchDate(value)}) est dans le futur : indiquez une date passée.`);
   }
-  const availability = p.availability === undefined ? undefined : record(p.availability);
-  const stated = day(availability?.stated);
+  const stated = day(record(p.availability).stated);
   if (stated && stated > ctx.today)
     report(
       entry,
@@ -34,12 +32,6 @@ export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryR
   if (typeof pricing.model === 'string' && requiresStartingPrice(pricing.model) && pricing.from_eur === undefined) {
     report(entry, ['pricing', 'from_eur'], startingPriceRule.message, ctx.newEntry ? 'error' : 'warning', startingPriceRule.form);
   }
-
-  // availability-stated (warning): visitors want to know whether the provider takes on new associations.
-  if (!availability) report(entry, ['availability'], staleness.availabilityMissingWarning, 'warning', staleness.availabilityMissingForm);
-  // availability-stale (warning): an old statement is shown « à confirmer ».
-  else if (stated && stated <= ctx.today && isAvailabilityStale(stated, ctx.today))
-    report(entry, ['availability', 'stated'], staleness.availabilityWarning(frenchDate(stated)), 'warning');
 }
 
 /** postcode-in-department: the postcode of the head office is one of its département's (INSEE data). The file alone decides. */
