@@ -246,6 +246,7 @@ export const providerSchema = z.strictObject({
         .strictObject({
           status: described(z.enum(availabilityStatuses), {
             title: 'Accueil de nouvelles associations',
+            description: 'Où vous en êtes aujourd’hui.',
             labels: availabilityLabels,
             noun: 'la disponibilité',
           }),

@@ -602,7 +602,7 @@ describe('the availability in the provider form', () => {
     const unanswered = { ...data, availability: { status: '', wait_weeks: '' } };
     const refused = await prepareEntry(settings, providerKind, { data: unanswered, body: LONG_DESCRIPTION }, offered, TODAY);
     expect(refused.problems.map((p) => [p.path, p.message])).toEqual([
-      ['availability.status', 'Choisissez la disponibilité dans la liste.'],
+      ['availability.status', 'Choisissez la disponibilité.'],
     ]);
   });
 });
