@@ -175,6 +175,7 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
         'Choisissez le type de structure.',
         `Indiquez où vous accompagnez les associations${NBSP}: partout en France, à distance, dans des régions ou des départements.`,
         'Cochez au moins un service.',
+        'Choisissez la disponibilité.',
         `Cochez la case pour signer la charte${NBSP}: l’annuaire ne présente que des structures qui l’ont signée.`,
       ]),
     );
@@ -217,6 +218,8 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
       .getByRole('checkbox', { name: 'Breton' })
       .check();
     await page.getByLabel('Modèle de tarif').selectOption({ label: 'Sur devis' });
+    await page.getByLabel('Accueil de nouvelles associations').selectOption({ label: 'Liste d’attente' });
+    await page.getByLabel(/^Attente/).fill('6');
     await page.getByLabel('Description').fill(DESCRIPTION);
     await page.getByRole('checkbox', { name: /Je signe la charte/ }).check();
     await send(page);
@@ -258,6 +261,8 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     const today = todayInFrance();
     expect(file.text).toContain(`charter_signed: ${today}\n`);
     expect(file.text).toContain(`updated: ${today}\n`);
+    // The availability is dated the day the listing is sent, as its review.
+    expect(file.text).toContain(`availability:\n  status: liste-attente\n  wait_weeks: 6\n  stated: ${today}\n`);
     expect(file.text).toContain('department: "69"');
     expect(file.text).toContain('languages: [fr, br]');
     const check = await checkWith('providers', file.name, file.text);

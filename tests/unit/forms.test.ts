@@ -601,8 +601,6 @@ describe('the availability in the provider form', () => {
     expect(sent.file).toContain(`availability:\n  status: liste-attente\n  wait_weeks: 5\n  stated: ${TODAY}\n`);
     const unanswered = { ...data, availability: { status: '', wait_weeks: '' } };
     const refused = await prepareEntry(settings, providerKind, { data: unanswered, body: LONG_DESCRIPTION }, offered, TODAY);
-    expect(refused.problems.map((p) => [p.path, p.message])).toEqual([
-      ['availability.status', 'Choisissez la disponibilité.'],
-    ]);
+    expect(refused.problems.map((p) => [p.path, p.message])).toEqual([['availability.status', 'Choisissez la disponibilité.']]);
   });
 });

@@ -72,7 +72,7 @@ export interface FinderResult {
 }
 
 /** Why a full provider comes last in its group. */
-export const FULL_REASON = 'complet pour l’instant : proposée après les autres';
+export const FULL_REASON = 'complet pour l’instant\u00A0: proposée après les autres';
 
 /** How many providers the finder's list shows: a short list, not the directory. */
 export const FINDER_LIMIT = 10;
