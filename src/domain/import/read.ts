@@ -12,7 +12,7 @@ import { parseProperties, type PropertyEntry } from './properties.ts';
 import {
   CHATONS_NETWORK,
   HOSTING_SERVICE,
-  IMPORT_RULES,
+  IMPORT_TARGETS,
   SOFTWARE_ALIASES,
   STRUCTURE_WORDS,
   type ImportFormat,
@@ -144,7 +144,6 @@ export function matchStructure(text: string, offered: readonly Choice[]): string
 class Result {
   readonly fills = new Map<ImportTarget, ImportFill>();
   readonly leftOut: ImportLeftOut[] = [];
-  readonly used = new Set<string>();
 
   /** A text field: the first value met is kept. */
   text(target: ImportTarget, key: string, value: string): boolean {
@@ -170,8 +169,7 @@ class Result {
   }
 
   done(format: ImportFormat, files: number): ImportResult {
-    const order = IMPORT_RULES.map((rule) => rule.target);
-    const fills = [...this.fills.values()].sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
+    const fills = [...this.fills.values()].sort((a, b) => IMPORT_TARGETS.indexOf(a.target) - IMPORT_TARGETS.indexOf(b.target));
     return { format, files, fills, leftOut: this.leftOut };
   }
 }

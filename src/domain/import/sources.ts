@@ -11,9 +11,20 @@ import type { StructureType } from '../../schemas/provider.ts';
 
 export type ImportFormat = 'librehost' | 'chatonsinfos';
 
-/** The form fields an import can fill, by their path in the entry. */
-export type ImportTarget =
-  'name' | 'structure' | 'networks' | 'website' | 'contact.email' | 'contact.form' | 'services' | 'tools' | 'languages' | 'body';
+/** The form fields an import can fill, by their path in the entry, in the form's order. */
+export const IMPORT_TARGETS = [
+  'name',
+  'structure',
+  'networks',
+  'website',
+  'contact.email',
+  'contact.form',
+  'services',
+  'tools',
+  'languages',
+  'body',
+] as const;
+export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 export interface ImportRule {
   format: ImportFormat;
