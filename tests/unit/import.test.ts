@@ -271,7 +271,7 @@ describe('the report', () => {
   const result = readImport(fixture('librehost.json'), choices);
   const words = {
     label: (target: ImportTarget) => ({ name: 'Nom de la structure', tools: 'Logiciels libres' })[target as 'name'] ?? target,
-    choice: (target: ImportTarget, value: string) =>
+    choice: (_target: ImportTarget, value: string) =>
       [...choices.tools, ...choices.languages, ...choices.services, ...choices.structure].find((c) => c.value === value)?.label ?? value,
   };
 

@@ -96,7 +96,7 @@ export function cleanValue(raw: string, max = MAX_VALUE): string {
  * The bytes are read again as UTF-8 when they make valid UTF-8.
  */
 function repairMojibake(text: string): string {
-  if (!/[\u00C2-\u00F4][\u0080-\u00BF]/.test(text) || /[^\u0000-\u00FF]/.test(text)) return text;
+  if (!/[\u00C2-\u00F4][\u0080-\u00BF]/.test(text) || /[\u0100-\u{10FFFF}]/u.test(text)) return text;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(text, (c) => c.charCodeAt(0)));
   } catch {
