@@ -112,6 +112,12 @@ describe('a librehost.json', () => {
     expect(valueOf(wrapped, 'languages')).toEqual(['fr', 'oc']);
   });
 
+  it('keeps the first of two keys for one field', () => {
+    const both = readImport(JSON.stringify({ name: 'X', homeUrl: 'https://a.example.org/', url: 'https://b.example.org/' }), choices);
+    expect(valueOf(both, 'website')).toBe('https://a.example.org/');
+    expect(leftOut(both, 'url')[0]!.reason).toContain('lue plus haut');
+  });
+
   it('keeps a plain-http address and a broken e-mail out, saying why', () => {
     const result = readImport(JSON.stringify({ name: 'X', homeUrl: 'http://x.example.org', email: 'écrivez-nous' }), choices);
     expect(valueOf(result, 'website')).toBeUndefined();
@@ -170,7 +176,7 @@ describe('ChatonsInfos files', () => {
     const two = readImport('organization.name = Première\n\nfile.class = organization\norganization.name = Seconde\n', choices);
     expect(two.files).toBe(2);
     expect(valueOf(two, 'name')).toBe('Première');
-    expect(leftOut(two, 'organization.name')[0]).toMatchObject({ value: 'Seconde', reason: expect.stringContaining('déjà lu') });
+    expect(leftOut(two, 'organization.name')[0]).toMatchObject({ value: 'Seconde', reason: expect.stringContaining('lue plus haut') });
   });
 
   it('does not tick CHATONS for a membership that ended', () => {

@@ -72,7 +72,7 @@ const REASON = {
   unknownLanguage: 'langue que le formulaire ne propose pas : précisez-la dans la description',
   unclearType: 'type de structure à choisir vous-même dans la liste',
   notEmail: 'ce n’est pas une adresse e-mail',
-  duplicate: 'déjà lu dans un autre fichier : la première valeur est gardée',
+  duplicate: 'ce champ vient déjà d’une clé lue plus haut : la première valeur est gardée',
   service: 'détail d’un service hébergé, sans champ dans la fiche',
   chatonsLeft: 'l’adhésion à CHATONS ne semble pas active : cochez le réseau vous-même si elle l’est',
 } as const;
