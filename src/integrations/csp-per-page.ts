@@ -43,28 +43,34 @@ export function trimPolicy(html: string): string {
   return html.slice(0, policy.index) + policy[1] + trimmed + policy[3] + html.slice(policy.index + policy[0].length);
 }
 
+/** A built file's page path from the site's home: `comite/index.html` → `comite/`. */
+function fromHome(root: string, file: string): string {
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  return relative.replace(/(^|\/)index\.html$/, '$1');
+}
+
 export default function cspPerPage(): AstroIntegration {
   return {
     name: 'emancipasso:csp-per-page',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        const pages = (await readdir(root, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+          .map((entry) => path.join(entry.parentPath, entry.name))
+          .filter((file) => !isPrivatePage(fromHome(root, file)));
         let trimmed = 0;
-        for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-          const file = path.join(entry.parentPath, entry.name);
-          const fromHome = path
-            .relative(root, file)
-            .split(path.sep)
-            .join('/')
-            .replace(/(^|\/)index\.html$/, '$1');
-          if (isPrivatePage(fromHome)) continue;
-          const html = await readFile(file, 'utf8');
-          const page = trimPolicy(html);
-          if (page !== html) {
-            await writeFile(file, page);
-            trimmed++;
-          }
+        // A few files at a time: reading and writing overlap, and a large site does not open thousands at once.
+        for (let i = 0; i < pages.length; i += 32) {
+          await Promise.all(
+            pages.slice(i, i + 32).map(async (file) => {
+              const html = await readFile(file, 'utf8');
+              const page = trimPolicy(html);
+              if (page === html) return;
+              await writeFile(file, page);
+              trimmed++;
+            }),
+          );
         }
         logger.info(`Politique de sécurité : ${trimmed} pages ne gardent que les empreintes de leurs propres scripts et styles.`);
       },
