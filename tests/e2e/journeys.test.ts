@@ -106,7 +106,7 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
     // Each criterion: its average, then how many gave each rating and « Non concerné », as the domain counts them.
     const rows = page.locator('table.ratings tbody tr');
     expect(await rows.count()).toBe(provider.ratings.filter((r) => r.count + r.notConcerned > 0).length);
-    expect(await rows.first().locator('td.average').textContent()).toMatch(/^\d,\d sur 5\d+\u00a0notes?$/);
+    expect(await rows.first().locator('td.average').textContent()).toMatch(/^\d,\d sur 5 \d+\u00a0notes?$/);
     expect(await rows.first().locator('td.count').allTextContents()).toEqual(
       [...provider.ratings[0]!.distribution, provider.ratings[0]!.notConcerned].map(String),
     );
