@@ -20,6 +20,7 @@ import {
   slug,
   taxonomies,
   taxonomyNames,
+  TERMS_KEY,
   type BodyRule,
   type EntryTypeName,
   type TaxonomyName,
@@ -276,8 +277,9 @@ function taxonomySection(name: TaxonomyName): string {
   return [
     `### ${taxonomies[name].title} (${code(taxonomyFile(name))})`,
     sentence(taxonomies[name].usedFor),
+    sentence(taxonomies[name].advice),
     `- **Utilisé par** : ${taxonomyUses(name).join(' ; ')}.`,
-    fieldTable(taxonomies[name].schema, '[].'),
+    fieldTable(taxonomies[name].schema, `${TERMS_KEY}[].`),
   ].join('\n\n');
 }
 
@@ -330,7 +332,7 @@ export function contentReference(): string {
     ...entryTypeNames.map(entrySection),
     [
       `## Vocabulaires (${code(`${CONTENT_FOLDER}/taxonomies/`)})`,
-      'Quatre fichiers YAML, chacun une liste d’éléments qui commencent par `- slug: …`. Les fiches les désignent par leur identifiant (`slug`) ; le site affiche leur libellé.',
+      `Quatre fichiers YAML. Chacun commence par ${code(`${TERMS_KEY}:`)}, suivi de la liste de ses termes, chaque terme commençant par ${code('- slug: …')} ; le comité les modifie dans le CMS (collection « Vocabulaires »). Les fiches les désignent par leur identifiant (${code('slug')}) ; le site affiche leur libellé. Un fichier de l’ancienne forme (la liste seule, sans ${code(`${TERMS_KEY}:`)}) est encore lu, avec un avertissement qui dit comment le convertir : le CMS ne sait pas le modifier.`,
       `- ${rulesFor('taxonomies')}`,
     ].join('\n\n'),
     ...taxonomyNames.map(taxonomySection),

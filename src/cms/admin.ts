@@ -1,16 +1,18 @@
 /**
- * Runs in /admin/ after the Decap bundle: previews in the site's own styles,
- * and, before every save, the CMS's edits (`save.ts`) and the entry checked
+ * Runs in /admin/ after the Decap bundle: previews of providers,
+ * recommendations and projects as their public pages show them, in the
+ * site's own styles (`preview.ts`), and, before every save, the CMS's edits (`save.ts`) and the entry checked
  * as `npm run check` would check it. An entry the check would refuse is not
  * saved; the CMS says why, in French, field by field. A new entry's file is
  * named as the check wants it, whatever its name holds (`file-name.ts`).
  */
-import { checkEntry, type EntryContext } from '../check/entry.ts';
+import { checkEntry } from '../check/entry.ts';
 import { entryIdFor } from '../domain/entry-names.ts';
 import { entryTypes, type EntryTypeName } from '../schemas/index.ts';
-import { metaOf, schemaAt } from '../schemas/introspect.ts';
+import { fieldLabel } from './field-label.ts';
 import { withFileName } from './file-name.ts';
 import { saveEdits } from './save.ts';
+import { previewNoteStyle, registerPreviews, type CreateClass, type H, type PreviewContext } from './preview.ts';
 import { routes } from '../domain/routes.ts';
 import { href } from '../site/href.ts';
 
@@ -24,12 +26,16 @@ interface ImmutableMap {
 
 interface DecapCms {
   registerPreviewStyle(style: string, options?: { raw: boolean }): void;
+  registerPreviewTemplate(name: string, component: unknown): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: ImmutableMap }) => unknown }): void;
 }
 
 declare global {
   interface Window {
     CMS?: DecapCms;
+    /** React's createElement and create-react-class, which the Decap bundle exposes for preview templates. */
+    h?: H;
+    createClass?: CreateClass;
   }
 }
 
@@ -40,30 +46,12 @@ class RefusedEntry extends Error {
   }
 }
 
-/** `contact.email` → « Contact › E-mail de contact », as the form shows it. */
-function fieldLabel(type: EntryTypeName, path: string): string {
-  if (path === 'body') return 'Texte';
-  if (!path) return 'Fiche';
-  const segments = path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '');
-  const labels: string[] = [];
-  for (let i = 1; i <= segments.length; i++) {
-    const keys = segments.slice(0, i).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const last = keys[keys.length - 1];
-    if (typeof last === 'number') {
-      labels.push(`n° ${last + 1}`);
-      continue;
-    }
-    const schema = schemaAt(entryTypes[type].schema, keys);
-    labels.push((schema && metaOf(schema).title) || String(last));
-  }
-  return labels.join(' › ');
-}
-
 function start(cms: DecapCms) {
   const contextElement = document.getElementById('cms-context');
-  const context = JSON.parse(contextElement?.dataset.context ?? '{}') as EntryContext & { stylesheet: string };
+  const context = JSON.parse(contextElement?.dataset.context ?? '{}') as PreviewContext & { stylesheet: string };
   cms.registerPreviewStyle(context.stylesheet);
-  cms.registerPreviewStyle('body { max-width: 60rem; margin: 0 auto; padding: 1rem; }', { raw: true });
+  cms.registerPreviewStyle(`body { max-width: 60rem; margin: 0 auto; padding: 1rem; } ${previewNoteStyle}`, { raw: true });
+  if (window.h && window.createClass) registerPreviews(cms, window.h, window.createClass, context);
 
   cms.registerEventListener({
     name: 'preSave',

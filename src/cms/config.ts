@@ -9,11 +9,15 @@
 import { stringify } from 'yaml';
 import type { Settings } from '../schemas/editorial.ts';
 import { CONTENT_FOLDER, entryTypes, settingsSchema, SETTINGS_FILE, type EntryTypeName } from '../schemas/index.ts';
+import { taxonomies as vocabularies, taxonomyNames, TERMS_KEY, vocabularyFileSchema } from '../schemas/taxonomies.ts';
 import { backendConfig, type CmsEnv } from './backend.ts';
 import { awaitsCommittee } from '../domain/projects.ts';
 import { entryNaming, NAME_PART_MAX, recommendationId } from '../domain/entry-names.ts';
 import { projectStatuses } from '../schemas/project.ts';
 import { entryFields, typeFields, type EntryField, type Taxonomies } from '../fields/index.ts';
+
+/** The CMS collection of the vocabularies, one file per taxonomy (`#/collections/vocabularies/entries/tools`). */
+export const VOCABULARIES_COLLECTION = 'vocabularies';
 
 export interface CmsConfigInput {
   taxonomies: Taxonomies;
@@ -150,6 +154,31 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
     ],
   };
 
+  // The committee keeps the vocabularies: one file each, its terms as a list (`terms:`).
+  const vocabulariesCollection = {
+    name: VOCABULARIES_COLLECTION,
+    label: 'Vocabulaires',
+    label_singular: 'Vocabulaire',
+    description:
+      'Réservé au comité : les services, logiciels libres, critères et réseaux que les fiches citent. Un terme retiré alors que des fiches l’utilisent encore est refusé par la vérification, qui nomme ces fiches.',
+    editor: { preview: false },
+    files: taxonomyNames.map((name) => ({
+      name,
+      label: vocabularies[name].title,
+      file: `${folder}/${vocabularies[name].file}`,
+      fields: entryFields(vocabularyFileSchema(name), undefined, { taxonomies }).map((field) =>
+        field.name === TERMS_KEY
+          ? {
+              ...forDecap(field),
+              label_singular: vocabularies[name].termLabel,
+              summary: '{{fields.label}} ({{fields.slug}})',
+              collapsed: true,
+            }
+          : forDecap(field),
+      ),
+    })),
+  };
+
   return {
     locale: 'fr',
     ...backendConfig(settings, env, dev),
@@ -161,7 +190,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
     public_folder: '/logos',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     search: true,
-    collections: [...collections, settingsCollection],
+    collections: [...collections, vocabulariesCollection, settingsCollection],
   };
 }
 

@@ -40,6 +40,10 @@ export interface Content {
     {
       file: string;
       locate: Locate;
+      /** Where the list of terms is in the file: `['terms']`, or `[]` in a file of the older shape (a bare list). */
+      termsAt: readonly PropertyKey[];
+      /** The file is a bare list, the shape before the CMS could edit vocabularies (read, with a warning). */
+      legacy?: boolean;
       /** Place in the file of each valid term (invalid ones are left out of `taxonomies`). */
       indices?: number[];
       /**

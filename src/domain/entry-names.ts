@@ -7,7 +7,7 @@
  * check accepts it.
  */
 import { slugify } from './text/normalise.ts';
-import { reservedProviderSlugs, routes } from './routes.ts';
+import { providerRoute, reservedProviderSlugs } from './route-words.ts';
 import { SLUG_PATTERN } from '../schemas/fields.ts';
 import type { EntryTypeName } from '../schemas/index.ts';
 
@@ -48,7 +48,7 @@ export function entryIdProblem(type: EntryTypeName, id: string, fileName: string
   }
   // Rules catalogue: reserved-provider-slugs.
   if (type === 'providers' && reservedProviderSlugs.includes(id)) {
-    return `« ${id} » est un mot réservé aux pages de l’annuaire (/${routes.provider(id)}) : renommez le fichier, par exemple « ${id}-solidaire.md » ; le nom affiché reste celui du champ « name ».`;
+    return `« ${id} » est un mot réservé aux pages de l’annuaire (/${providerRoute(id)}) : renommez le fichier, par exemple « ${id}-solidaire.md » ; le nom affiché reste celui du champ « name ».`;
   }
   return undefined;
 }

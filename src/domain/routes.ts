@@ -6,25 +6,20 @@
  * Pages, feeds, exports, the sitemap, the dashboard, browser scripts and
  * tests build addresses only through these functions.
  */
-import { facetKeys, type FacetKey } from './directory/facet-keys.ts';
+import type { FacetKey } from './directory/facet-keys.ts';
+import { COMMUNES_WORD, FILTER_LABELS_WORD, LIST_PAGE_WORD, PLACES_WORD, providerRoute, recommendRoute } from './route-words.ts';
+
+export { LIST_PAGE_WORD, providerRoute, recommendRoute, reservedProviderSlugs } from './route-words.ts';
 
 /** `annuaire/service/x/` for page 1, `annuaire/service/x/page/2/` after. */
 function paged(prefix: string, page: number): string {
   return page <= 1 ? prefix : `${prefix}${pageSegment(page)}/`;
 }
 
-/** The word of a long list's next pages (`/annuaire/page/2/`, `/projets/page/2/`). */
-export const LIST_PAGE_WORD = 'page';
-
 /** The part of a list's address that names its page: `page/2` (Astro's rest parameter). */
 export function pageSegment(page: number): string {
   return `${LIST_PAGE_WORD}/${page}`;
 }
-/** The labels of the search filters, next to the directory (`/annuaire/filtres.json`). */
-const FILTER_LABELS_WORD = 'filtres';
-/** The places the search understands: départements and régions (`/annuaire/lieux.json`), communes (`/annuaire/communes/lyo.json`). */
-const PLACES_WORD = 'lieux';
-const COMMUNES_WORD = 'communes';
 
 /**
  * What a partner site can show in a frame: the members of a network or the
@@ -39,7 +34,7 @@ const EMBEDS_WORD = 'integrer';
 export const routes = {
   home: () => '',
   directory: (page = 1) => paged('annuaire/', page),
-  provider: (id: string) => `annuaire/${id}/`,
+  provider: providerRoute,
   /** Every value of one facet: `/annuaire/departement/`. */
   facet: (key: FacetKey) => `annuaire/${key}/`,
   /** The providers that take one facet value: `/annuaire/departement/69/`, then `page/2/`… */
@@ -76,8 +71,7 @@ export const routes = {
    * link names it: its slug (what is saved) and, for a structure not published
    * yet, its name (what the form shows, as text).
    */
-  recommend: (provider?: string, name?: string) =>
-    provider ? `recommander/?${new URLSearchParams({ structure: provider, ...(name ? { nom: name } : {}) })}` : 'recommander/',
+  recommend: recommendRoute,
   recommendationTemplate: () => 'recommander/modele-de-recommandation.md',
   openData: () => 'donnees/',
   providersJson: () => 'donnees/prestataires.json',
@@ -120,13 +114,6 @@ export function isPrivatePage(pathFromHome: string): boolean {
 export function isEmbed(pathFromHome: string): boolean {
   return embedKinds.some((kind) => pathFromHome.startsWith(`${EMBEDS_WORD}/${kind}/`));
 }
-
-/**
- * Words that name the directory's own pages under `/annuaire/` and so cannot
- * be provider file names: `content/providers/service.md` would be published
- * at `/annuaire/service/`, the list of services.
- */
-export const reservedProviderSlugs: readonly string[] = [LIST_PAGE_WORD, FILTER_LABELS_WORD, PLACES_WORD, COMMUNES_WORD, ...facetKeys];
 
 /** The address of a route on the public site; `home` is the site's home, base path included, ending with `/`. */
 export function absoluteUrl(home: string, route: string): string {

@@ -13,7 +13,7 @@ import { FORGE_NAMES, mailUrl, newFileUrl } from '../domain/forge.ts';
 import { lastStepHeading, mailSubject } from '../domain/next-steps.ts';
 import { frenchTypography } from '../domain/text/typography.ts';
 import { todayInFrance } from '../domain/text/dates.ts';
-import { routes } from '../domain/routes.ts';
+import { recommendRoute } from '../domain/route-words.ts';
 import { href } from '../site/href.ts';
 import { CHARTER, FORM_FILLED } from './policy.ts';
 import type { FormSettings } from './settings.ts';
@@ -316,7 +316,7 @@ function showLastStep(
 
   if (settings.type === 'providers') {
     // What publishes the listing: recommendations from the associations it accompanied.
-    const link = new URL(href(routes.recommend(entry.id, names.name)), location.href).href;
+    const link = new URL(href(recommendRoute(entry.id, names.name)), location.href).href;
     out<HTMLInputElement>('link').value = link;
     out<HTMLButtonElement>('copy-link').onclick = () => void copy(link, out('link-copied'), out<HTMLInputElement>('link'));
   }

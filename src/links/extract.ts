@@ -4,7 +4,7 @@
  * whose metadata says `format: 'https-url'`), bodies from their Markdown tree:
  * a new address field is checked without anyone listing it here.
  */
-import type { Content, Entry, Locate } from '../domain/content.ts';
+import type { Content, Entry } from '../domain/content.ts';
 import { bodyLinks } from '../domain/rules/markdown.ts';
 import { formatPath } from '../domain/problems.ts';
 import {
@@ -92,14 +92,15 @@ function entryLinks(typeName: EntryTypeName, entry: Entry<unknown>): LinkUse[] {
   return uses;
 }
 
-function taxonomyLinks(name: TaxonomyName, terms: readonly unknown[], file: string, locate: Locate, indices?: number[]): LinkUse[] {
+function taxonomyLinks(name: TaxonomyName, terms: readonly unknown[], where: Content['taxonomyFiles'][TaxonomyName]): LinkUse[] {
+  const { file, locate, indices, termsAt } = where;
   const uses: LinkUse[] = [];
   terms.forEach((term, position) => {
     // Terms refused by their schema are not in the list: the index is the term's place in the file.
     const index = indices?.[position] ?? position;
     for (const found of urlFields(taxonomySchemas[name], term, [], [])) {
       if (!isCheckable(found.url)) continue;
-      const path = [index, ...found.path];
+      const path = [...termsAt, index, ...found.path];
       uses.push({ url: found.url, file, ...locate(path), path: formatPath(path), field: found.title });
     }
   });
@@ -119,7 +120,7 @@ export function collectLinks(content: Content): LinkUse[] {
   for (const name of taxonomyNames) {
     const where = content.taxonomyFiles[name];
     if (!where || where.unreadable) continue;
-    uses.push(...taxonomyLinks(name, content.taxonomies[name], where.file, where.locate, where.indices));
+    uses.push(...taxonomyLinks(name, content.taxonomies[name], where));
   }
   return uses.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }

@@ -26,9 +26,10 @@ import {
 } from '../schemas/index.ts';
 import type { PostcodeIndex } from '../schemas/geography.ts';
 import { entryIdProblem } from '../domain/entry-names.ts';
-import { taxonomies, taxonomyNames, type Vocabularies } from '../schemas/taxonomies.ts';
+import { taxonomies, taxonomyNames, TERMS_KEY, type Vocabularies } from '../schemas/taxonomies.ts';
 import { explainIssue } from './issues.ts';
 import { parseSource, preloadFastParser, type Locate } from './parse.ts';
+import { legacyListWarning, notAVocabulary, vocabularyEnvelope, vocabularyShape } from './vocabulary.ts';
 import { lazyPostcodeIndex } from './postcodes.ts';
 import { blobHash, FolderSource, readWithStat, type ContentSource, type StatKey } from './source.ts';
 import { verdictLine, type FileProblem, type FileVerdict, type VerdictCache } from './verdicts.ts';
@@ -659,7 +660,7 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
     const relative = taxonomies[name].file;
     const file = source.display(relative);
     // Unreadable until it is read as a list of terms.
-    content.taxonomyFiles[name] = { file, locate: () => ({ line: 1, column: 1 }), unreadable: true };
+    content.taxonomyFiles[name] = { file, locate: () => ({ line: 1, column: 1 }), termsAt: [TERMS_KEY], unreadable: true };
     let parsed;
     try {
       parsed = readParsed(relative);
@@ -670,7 +671,7 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
         column: 1,
         path: '',
         severity: 'error',
-        message: `le fichier de taxonomie manque : créez ${taxonomies[name].file} (une liste de « slug, label, description »).`,
+        message: `le fichier de taxonomie manque : créez ${taxonomies[name].file} (sous « ${TERMS_KEY}: », une liste de « slug, label, description »).`,
       });
       continue;
     }
@@ -678,25 +679,32 @@ export async function loadContent(contentDir: string, options: LoadOptions & { s
       report(file, parsed);
       continue;
     }
-    content.taxonomyFiles[name] = { file, locate: parsed.locate };
-    if (!Array.isArray(parsed.data)) {
+    const shape = vocabularyShape(parsed.data);
+    content.taxonomyFiles[name] = { file, locate: parsed.locate, termsAt: shape.terms ? shape.at : [TERMS_KEY] };
+    const fileProblem = (message: string, severity: Problem['severity'] = 'error') =>
+      problems.push({ file, line: 1, column: 1, path: '', severity, message });
+    if (!shape.terms) {
       content.taxonomyFiles[name].unreadable = true;
-      problems.push({
-        file,
-        line: 1,
-        column: 1,
-        path: '',
-        severity: 'error',
-        message: 'ce fichier doit être une liste : chaque élément commence par « - slug: … ».',
-      });
+      fileProblem(notAVocabulary);
       continue;
+    }
+    if (shape.legacy) {
+      content.taxonomyFiles[name].legacy = true;
+      fileProblem(legacyListWarning, 'warning');
+    } else {
+      const envelope = validate(vocabularyEnvelope, parsed.data, parsed.locate, file);
+      problems.push(...envelope.problems);
+      // Without a list of terms, the terms are unknown: slugs are not checked against an empty list.
+      if (!Array.isArray((parsed.data as Record<string, unknown>)[TERMS_KEY])) content.taxonomyFiles[name].unreadable = true;
     }
     const terms = [];
     const locateIn = parsed.locate;
-    for (const [index, item] of parsed.data.entries()) {
-      const locate: Locate = (p, key) => locateIn([index, ...p], key);
+    for (const [index, item] of shape.terms.entries()) {
+      const at = [...shape.at, index];
+      const locate: Locate = (p, key) => locateIn([...at, ...p], key);
       const { value, problems: itemProblems } = validate(taxonomies[name].schema, item, locate, file);
-      for (const p of itemProblems) p.path = `[${index}]${p.path ? (p.path.startsWith('[') ? '' : '.') + p.path : ''}`;
+      const prefix = formatPath(at);
+      for (const p of itemProblems) p.path = `${prefix}${p.path ? (p.path.startsWith('[') ? '' : '.') + p.path : ''}`;
       problems.push(...itemProblems);
       if (value) terms.push({ index, value });
     }

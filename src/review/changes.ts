@@ -9,9 +9,10 @@ import { buildDirectory, type Directory } from '../domain/directory/index.ts';
 import { fundingProgress, type FundingProgress } from '../domain/projects.ts';
 import { providerOfRecommendationId } from '../domain/entry-names.ts';
 import type { Problem } from '../domain/problems.ts';
-import { formatEuros } from '../domain/text/format.ts';
+import { countOf, formatEuros, shortList } from '../domain/text/format.ts';
+import { termUsers } from '../domain/rules/index.ts';
 import { entryTypes, entryTypeNames, SETTINGS_FILE, settingsSchema, type EntryTypeName } from '../schemas/index.ts';
-import { taxonomies, taxonomyNames, type TaxonomyName } from '../schemas/taxonomies.ts';
+import { taxonomies, taxonomyNames, TERMS_KEY, type TaxonomyName } from '../schemas/taxonomies.ts';
 import { schemaAt } from '../schemas/introspect.ts';
 import { projectSchema } from '../schemas/project.ts';
 import { providerSchema } from '../schemas/provider.ts';
@@ -82,7 +83,7 @@ export const categoryOrder: ChangeCategory[] = [
 
 export const categoryTitles: Record<ChangeCategory, string> = {
   ...(Object.fromEntries(entryTypeNames.map((name) => [name, entryTypes[name].labelPlural])) as Record<EntryTypeName, string>),
-  taxonomies: 'Listes de référence (taxonomies)',
+  taxonomies: 'Vocabulaires',
   settings: 'Réglages du site',
   files: 'Autres fichiers',
 };
@@ -296,14 +297,35 @@ function classify(relative: string): { category: ChangeCategory; type?: EntryTyp
 function taxonomyChange(name: TaxonomyName, file: string, base: Content, head: Content, vocabulary: Vocabulary, broken: boolean): Change {
   const before = new Map(base.taxonomies[name].map((t) => [t.slug, t]));
   const after = new Map(head.taxonomies[name].map((t) => [t.slug, t]));
+  const removed = new Set([...before.keys()].filter((slug) => !after.has(slug)));
+  // A term taken out while files still use it: the check refuses it, the review says why.
+  const stillUsed = termUsers(head, (taxonomy, slug) => taxonomy === name && removed.has(slug)).get(name) ?? new Map<string, string[]>();
   const details: Rich[] = [];
+  if (base.taxonomyFiles[name]?.legacy && !head.taxonomyFiles[name]?.legacy && !head.taxonomyFiles[name]?.unreadable) {
+    details.push(fr`Fichier mis à la forme « ${TERMS_KEY}: » : le comité peut désormais le modifier dans le CMS`);
+  }
   for (const [slug, term] of after) {
     const old = before.get(slug);
     if (!old) details.push(fr`Terme ajouté : ${term.label} (${slug})`);
     else for (const line of fieldChanges(taxonomies[name].schema, old, term, vocabulary)) details.push([...fr`Terme ${slug} › `, ...line]);
   }
-  for (const [slug, term] of before) if (!after.has(slug)) details.push(fr`Terme retiré : ${term.label} (${slug})`);
-  return { category: 'taxonomies', kind: 'modified', file, headline: fr`Liste « ${taxonomies[name].title} » modifiée`, details, broken };
+  for (const [slug, term] of before) {
+    if (after.has(slug)) continue;
+    const users = stillUsed.get(slug);
+    details.push(
+      users
+        ? fr`Terme retiré : ${term.label} (${slug}) — valeur retirée alors qu’elle est utilisée par ${countOf(users.length, 'fichier', 'fichiers')} : ${shortList(users, 10)}`
+        : fr`Terme retiré : ${term.label} (${slug})`,
+    );
+  }
+  return {
+    category: 'taxonomies',
+    kind: 'modified',
+    file,
+    headline: fr`Vocabulaire « ${taxonomies[name].title} » modifié`,
+    details,
+    broken,
+  };
 }
 
 // ---------------------------------------------------------------------------

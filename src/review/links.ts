@@ -1,19 +1,20 @@
 /**
  * The dead and moved links in the committee's « relecture » issue: grouped
- * by file, each file with the CMS page that edits its entry (or, for a
- * taxonomy, which the CMS does not edit, the forge's page for the file).
+ * by file, each file with the CMS page that edits it (a vocabulary of the
+ * older shape, which the CMS cannot edit, with the forge's page for the file).
  */
 import type { Content, Entry } from '../domain/content.ts';
 import { absoluteUrl, routes } from '../domain/routes.ts';
 import type { LinkProblem } from '../links/index.ts';
-import { entryTypeNames, type EntryTypeName } from '../schemas/index.ts';
+import { entryTypeNames, taxonomyNames, type EntryTypeName } from '../schemas/index.ts';
+import { VOCABULARIES_COLLECTION } from '../cms/config.ts';
 import { editUrl } from './stale.ts';
 import { fr, markdown } from './text.ts';
 
 /** What the issue needs of a link warning: the fields of `npm run links -- --json`. */
 export type LinkItem = Pick<LinkProblem, 'file' | 'line' | 'column' | 'path' | 'message'> & { field?: string };
 
-/** Where each file of the content is edited: the CMS for entries, the forge for taxonomies. */
+/** Where each file of the content is edited: the CMS for entries and vocabularies, the forge for a vocabulary it cannot edit. */
 export function editPages(content: Content): Map<string, { url: string; cms: boolean }> {
   const pages = new Map<string, { url: string; cms: boolean }>();
   const site = content.settings?.site_url;
@@ -23,9 +24,15 @@ export function editPages(content: Content): Map<string, { url: string; cms: boo
         pages.set(entry.file, { url: absoluteUrl(site, routes.adminEntry(collection, entry.id)), cms: true });
     }
   }
-  for (const { file } of Object.values(content.taxonomyFiles)) {
-    const url = editUrl(content.settings, file);
-    if (url) pages.set(file, { url, cms: false });
+  for (const name of taxonomyNames) {
+    const where = content.taxonomyFiles[name];
+    if (!where) continue;
+    if (site && !where.legacy && !where.unreadable) {
+      pages.set(where.file, { url: absoluteUrl(site, routes.adminEntry(VOCABULARIES_COLLECTION, name)), cms: true });
+      continue;
+    }
+    const url = editUrl(content.settings, where.file);
+    if (url) pages.set(where.file, { url, cms: false });
   }
   return pages;
 }

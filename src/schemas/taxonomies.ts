@@ -1,6 +1,7 @@
 /**
  * Taxonomies: the shared vocabularies that providers, recommendations and
- * projects refer to by slug. Each lives in `content/taxonomies/<name>.yml`.
+ * projects refer to by slug. Each lives in `content/taxonomies/<name>.yml`,
+ * its terms listed under `terms:` (a file the CMS can edit: its « Vocabulaires »).
  */
 import * as z from 'zod/mini';
 import { httpsUrl, slug } from './fields.ts';
@@ -52,10 +53,37 @@ export const networkSchema = z.strictObject({
  * review, the CMS, /donnees/ and the generated reference all read this.
  */
 export const taxonomies = {
-  services: { ...taxonomyWords.services, schema: serviceSchema },
-  tools: { ...taxonomyWords.tools, schema: toolSchema },
-  criteria: { ...taxonomyWords.criteria, schema: criterionSchema },
-  networks: { ...taxonomyWords.networks, schema: networkSchema },
+  // termLabel: one term, as the CMS names it (« Ajouter un service »); advice: what the committee must
+  // know before changing the list (the CMS's hint, and the reference's). Both stay out of taxonomy-words.ts,
+  // which the browser's forms load.
+  services: {
+    ...taxonomyWords.services,
+    schema: serviceSchema,
+    termLabel: 'un service',
+    advice:
+      'Les services qu’une structure peut proposer aux associations. Leurs identifiants apparaissent dans les adresses de l’annuaire (/annuaire/service/<identifiant>/) : ne les renommez pas.',
+  },
+  tools: {
+    ...taxonomyWords.tools,
+    schema: toolSchema,
+    termLabel: 'un logiciel',
+    advice:
+      'Les logiciels libres proposés par les structures, avec les services propriétaires qu’ils remplacent. Écrivez les services remplacés toujours de la même façon (« Google Drive », « Microsoft Teams »…) : ils servent de filtre dans l’annuaire.',
+  },
+  criteria: {
+    ...taxonomyWords.criteria,
+    schema: criterionSchema,
+    termLabel: 'un critère',
+    advice:
+      'Les questions notées de 1 à 5 (ou « non concerné ») dans chaque recommandation, dans cet ordre. Chaque recommandation porte exactement une note par critère de cette liste : ajouter un critère demande de compléter toutes les recommandations.',
+  },
+  networks: {
+    ...taxonomyWords.networks,
+    schema: networkSchema,
+    termLabel: 'un réseau',
+    advice:
+      'Les réseaux et collectifs dont une structure peut être membre. L’appartenance est déclarée par la structure ; le comité la vérifie auprès du réseau avant publication.',
+  },
 } as const;
 
 export type { TaxonomyName } from './taxonomy-words.ts';
@@ -64,6 +92,24 @@ export const taxonomyNames = Object.keys(taxonomies) as TaxonomyName[];
 export const taxonomySchemas = Object.fromEntries(taxonomyNames.map((name) => [name, taxonomies[name].schema])) as {
   [N in TaxonomyName]: (typeof taxonomies)[N]['schema'];
 };
+
+/** The key of a vocabulary file under which its terms are listed. */
+export const TERMS_KEY = 'terms';
+
+/**
+ * A vocabulary file: its terms under `terms:`. A file that is a bare list
+ * (the shape before the CMS could edit vocabularies) is still read, with a
+ * warning that says how to convert it.
+ */
+export function vocabularyFileSchema<N extends TaxonomyName>(name: N) {
+  const vocabulary = taxonomies[name];
+  return z.strictObject({
+    [TERMS_KEY]: described(z.array(vocabulary.schema as (typeof taxonomies)[N]['schema']), {
+      title: vocabulary.title,
+      description: vocabulary.advice,
+    }),
+  });
+}
 
 export type Service = z.output<typeof serviceSchema>;
 export type Tool = z.output<typeof toolSchema>;

@@ -174,7 +174,7 @@ describe('on taxonomies and settings that cannot be read', () => {
     expectNoStackTrace(run);
     expect(problemLines(run)).toEqual([
       expect.stringMatching(/^settings\.yml:1:1 : Ce fichier utilise trop d’alias YAML/),
-      'taxonomies/criteria.yml:1:1 : Ce fichier doit être une liste : chaque élément commence par « - slug: … ».',
+      'taxonomies/criteria.yml:1:1 : Ce fichier doit commencer par « terms: », suivi de la liste des termes (chaque élément commence par « - slug: … »).',
       expect.stringMatching(/^taxonomies\/tools\.yml:1:1 : Ce fichier n’est pas du texte/),
     ]);
   });
@@ -208,7 +208,11 @@ describe('choosing the content folder', () => {
     const dir = await corpus({ 'providers/unknown-service.md': bad['providers/unknown-service.md']! });
     const run = runCheck([], { CONTENT_DIR: dir });
     expect(run.status).toBe(1);
-    expect(problemLines(run)).toEqual([expect.stringContaining(`${path.join(dir, 'providers/unknown-service.md')}:16:24 services[1] :`)]);
+    expect(problemLines(run)).toEqual([
+      expect.stringContaining(`${path.join(dir, 'providers/unknown-service.md')}:16:24 services[1] :`),
+      // The vocabulary's file names the files that use a term it lacks.
+      expect.stringContaining(`${path.join(dir, 'taxonomies/services.yml')}:1:1 terms : Le service « hebergment » n’est pas (ou plus)`),
+    ]);
   });
 
   it('prefers --content to CONTENT_DIR', async () => {

@@ -6,7 +6,10 @@
  * working copy, under a file name the check accepts whatever the name holds,
  * and that branch passes `npm run check`. What is typed and not yet saved
  * survives a reload: Decap's local backup, restored, brings every value back.
- * Ctrl-C stops it all.
+ * The preview pane shows a provider, a recommendation and a project as their
+ * built public pages show them (`npm run build` first). The committee adds a
+ * software to a vocabulary, a provider uses it, and removing it while used
+ * is refused by the check, on the vocabulary's file too. Ctrl-C stops it all.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -14,12 +17,16 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInFrance } from '../../src/domain/text/dates.ts';
 import { providerSchema } from '../../src/schemas/provider.ts';
-import { browserAvailable, launchBrowser } from './harness.ts';
+import { PREVIEW_NOTE } from '../../src/cms/preview.ts';
+import { unpublishedNotice } from '../../src/domain/directory/profile-view.ts';
+import { routes } from '../../src/domain/routes.ts';
+import { frenchTypography } from '../../src/domain/text/format.ts';
+import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,6 +40,7 @@ let output = '';
 let siteUrl: string;
 let ports: number[] = [];
 let browser: Browser | undefined;
+let built: StaticSite | undefined;
 
 /** Two different free ports: both are held until both are known. */
 async function freePorts(): Promise<number[]> {
@@ -155,6 +163,85 @@ async function reloadAndAnswer(page: Page, answers: ReturnType<typeof dialogs>, 
   await page.waitForTimeout(3000);
 }
 
+/**
+ * What a visitor reads of a page, in order: headings, paragraphs, list items,
+ * table cells, terms, labels, each as its text. Markdown bodies are compared
+ * apart (Decap renders them with its own Markdown), the preview's own notes
+ * are not part of the page.
+ */
+function pageTexts(root: Element, left: string): string[] {
+  return [...root.querySelectorAll('h1, h2, h3, p, li, dt, dd, th, td, caption, label')]
+    .filter((element) => !element.closest(`.prose, blockquote, template, ${left}`))
+    .map((element) => element.textContent!.replace(/[ \t\r\n]+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** A Markdown body's words, whatever renders it: French typography and spacing set aside. */
+const bodyWords = (text: string) => text.normalize('NFKC').replace(/[’']/g, "'").replace(/\s+/g, '');
+
+/** `npm run check` on the content of a branch of the scratch clone, as the forge's check would run on its pull request. */
+async function checkBranch(branch: string): Promise<{ code: number; stdout: string }> {
+  const checked = await mkdtemp(path.join(work, 'branche-'));
+  await run('sh', ['-c', `git -C "${scratch}" archive "${branch}" content | tar -x -C "${checked}"`]);
+  return run(process.execPath, ['scripts/check.ts', '--content', path.join(checked, 'content')], { cwd: root }).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (error: { code: number; stdout: string }) => error,
+  );
+}
+
+/** « Publier » in the editorial workflow: status « Prêt », then « Publier maintenant » (the branch is merged into main). */
+async function publish(page: Page, branch: string) {
+  await page.getByText('Statut: Brouillon').click();
+  await page.getByRole('menuitem', { name: 'Prêt' }).click();
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Publier maintenant' }).click();
+  await expect.poll(draftBranches, { timeout: 20_000 }).not.toContain(branch);
+}
+
+/**
+ * Waits until the page has not reloaded for 5 seconds. The local site reads
+ * the scratch clone here (CONTENT_DIR): after a save or a publication changes
+ * its files, astro dev reloads its pages, /admin/ included, a few times.
+ */
+async function settled(page: Page) {
+  let loads = 0;
+  const count = () => loads++;
+  page.on('load', count);
+  const started = Date.now();
+  let quiet = 0;
+  while (quiet < 5000 && Date.now() - started < 90_000) {
+    const seen = loads;
+    await page.waitForTimeout(1000);
+    quiet = loads === seen ? quiet + 1000 : 0;
+  }
+  page.off('load', count);
+}
+
+/** The CMS's preview pane, once it shows `ready`. */
+async function previewPane(page: Page, ready: string): Promise<Frame> {
+  await page.locator('#preview-pane').waitFor();
+  const frame = (await (await page.locator('#preview-pane').elementHandle())!.contentFrame())!;
+  await frame.locator(ready).first().waitFor({ timeout: 20_000 });
+  return frame;
+}
+
+/** The same texts from the built site (`npm run build`), served as a static host would. */
+async function builtTexts(route: string, scope: string) {
+  const page = await browser!.newPage();
+  const response = await page.goto(`${built!.url}${route}`);
+  expect(response?.status(), `${route} : lancez « npm run build » avant ce test`).toBe(200);
+  const texts = await page.locator(scope).evaluate(pageTexts, `.${PREVIEW_NOTE}`);
+  const bodies = await page.locator(`${scope} .prose, ${scope} blockquote`).allTextContents();
+  await page.close();
+  return { texts, bodies: bodies.map(bodyWords) };
+}
+
+async function previewTexts(frame: Frame, scope: string) {
+  const texts = await frame.locator(scope).first().evaluate(pageTexts, `.${PREVIEW_NOTE}`);
+  const bodies = await frame.locator(`${scope} .prose, ${scope} blockquote`).allTextContents();
+  return { texts, bodies: bodies.map(bodyWords) };
+}
+
 beforeAll(async () => {
   if (!enabled) return;
   work = await mkdtemp(path.join(os.tmpdir(), 'emancipasso-cms-'));
@@ -175,6 +262,8 @@ beforeAll(async () => {
       ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(key))),
       CMS_SOURCE: source,
       CMS_SCRATCH: scratch,
+      // The local site shows what is published in the local CMS, as a deployed site does after its rebuild.
+      CONTENT_DIR: path.join(scratch, 'content'),
       CMS_LOCAL_PORT: String(ports[0]),
       SITE_PORT: String(ports[1]),
       ASTRO_CACHE_DIR: path.join(work, 'cache-astro'),
@@ -197,10 +286,12 @@ beforeAll(async () => {
   });
   siteUrl = /Le site :\s+(\S+)/.exec(output)![1]!;
   browser = await launchBrowser();
+  built = await serveStatic(path.join(root, 'dist'));
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
+  await built?.close();
   if (start && start.exitCode === null && start.signalCode === null) {
     // Ctrl-C first, so that npm start stops decap-server and the site too (a run of some tests only skips that test).
     const exited = new Promise((resolve) => start!.once('exit', resolve));
@@ -239,7 +330,7 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await choose(page, 'services', 'Médiation numérique');
     await choose(page, 'sizes', 'Grandes associations');
     await choose(page, 'model', 'Adhésion');
-    await addListItem(page, 'languages', /^Ajouter langues$/, 'br');
+    await choose(page, 'languages', 'Breton');
     await markdownBody(page).click();
     await page.keyboard.type('L’Atelier de la sauvegarde accompagne les associations du Finistère, en breton et en français.');
 
@@ -252,11 +343,8 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(await select(page, 'services').innerText()).toMatch(/Diagnostic des outils[^]*Médiation numérique/);
     expect(await select(page, 'sizes').innerText()).toContain('Grandes associations');
     expect(await select(page, 'model').innerText()).toContain('Adhésion');
-    // A list, and the Markdown body.
-    expect(await listItems(page, 'languages').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
-      'fr',
-      'br',
-    ]);
+    // Languages chosen by name, the default one kept, and the Markdown body.
+    expect(await select(page, 'languages').innerText()).toMatch(/Français[^]*Breton/);
     expect(await markdownBody(page).innerText()).toContain('en breton et en français.');
 
     // Declined: an empty form, and the backup is gone (no question on the next visit).
@@ -303,6 +391,80 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await reloadAndAnswer(page, answers, 'backup.projects', 'dismiss', 'Traduire Mobilizon en occitan');
     expect(await field(page, 'title').inputValue()).toBe('');
     await expect.poll(() => localBackup(page, 'backup.projects')).toBeUndefined();
+    await page.close();
+  });
+
+  it('shows a provider in the preview as its built profile shows it, with its verified recommendations', async () => {
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openCms(page);
+    const slug = 'atelier-garonne-numerique';
+    const site = await builtTexts(routes.provider(slug), 'main');
+    await page.goto(`${siteUrl}admin/#/collections/providers/entries/${slug}`);
+    const frame = await previewPane(page, 'h1');
+    // Labels, not slugs: the services, the area, the sizes, the software, the criteria, in the page's words and order;
+    // the verified recommendations once the preview has read them.
+    await expect.poll(async () => (await previewTexts(frame, 'body')).texts, { timeout: 20_000 }).toEqual(site.texts);
+    const preview = await previewTexts(frame, 'body');
+    expect(preview.texts).toContain('Diagnostic des outils et des usages');
+    expect(preview.bodies).toEqual(site.bodies);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a recommendation in the preview as the profile shows it', async () => {
+    const page = await browser!.newPage();
+    await openCms(page);
+    const slug = 'atelier-garonne-numerique--alimentation-durable-gironde';
+    const association = 'Collectif Alimentation Durable Gironde (exemple)';
+    const block = `article.recommendation:has(h3:text-is("${association}"))`;
+    const site = await builtTexts(routes.provider('atelier-garonne-numerique'), block);
+    await page.goto(`${siteUrl}admin/#/collections/recommendations/entries/${slug}`);
+    const frame = await previewPane(page, 'article.recommendation h3');
+    const preview = await previewTexts(frame, 'article.recommendation');
+    expect(preview.texts).toEqual(site.texts);
+    expect(preview.bodies).toEqual(site.bodies);
+    await expect.poll(() => frame.locator(`.${PREVIEW_NOTE}`).innerText()).toContain('Atelier Garonne Numérique (exemple)');
+    await page.close();
+  });
+
+  it('shows a project in the preview as its built page shows it', async () => {
+    const page = await browser!.newPage();
+    await openCms(page);
+    const slug = 'accessibilite-nextcloud-forms';
+    const site = await builtTexts(routes.project(slug), 'main');
+    await page.goto(`${siteUrl}admin/#/collections/projects/entries/${slug}`);
+    const frame = await previewPane(page, 'h1');
+    // The maker, a published provider, is named once its entry is read.
+    await expect.poll(async () => (await previewTexts(frame, 'body')).texts, { timeout: 20_000 }).toEqual(site.texts);
+    const preview = await previewTexts(frame, 'body');
+    expect(preview.texts).toContain('Accessibilité');
+    expect(preview.bodies).toEqual(site.bodies);
+    await page.close();
+  });
+
+  it('previews a provider being created: its name, its labels, and no verified recommendation yet', async () => {
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    dialogs(page);
+    await openCms(page);
+    await page.goto(`${siteUrl}admin/#/collections/providers/new`);
+    const frame = await previewPane(page, 'h1');
+    // Nothing typed yet: the page's outline, what remains to fill, and never a slug.
+    expect(await frame.locator(`.${PREVIEW_NOTE}`).first().innerText()).toContain('Nom de la structure');
+    await field(page, 'name').fill("L'Atelier de l'aperçu");
+    await choose(page, 'structure', 'Collectif');
+    await choose(page, 'services', 'Diagnostic des outils');
+    await field(page, 'city').fill('Brest');
+    await choose(page, 'department', '29 — Finistère');
+    await expect.poll(() => frame.locator('h1').innerText()).toBe(frenchTypography("L'Atelier de l'aperçu"));
+    const text = await frame.locator('body').innerText();
+    expect(text).toContain('Collectif à Brest (Finistère)');
+    expect(await frame.locator('h2:text-is("Services proposés") + ul li').allInnerTexts()).toEqual(['Diagnostic des outils et des usages']);
+    expect(text).toContain(unpublishedNotice);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -372,17 +534,11 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(await git(root, 'branch', '--list', 'cms/*')).toBe('');
 
     // The branch's content passes the project's check.
-    const checked = path.join(work, 'branche');
-    await mkdir(checked);
-    await run('sh', ['-c', `git -C "${scratch}" archive "${branch}" content | tar -x -C "${checked}"`]);
     const saved = await git(scratch, 'show', `${branch}:content/providers/${slug}.md`);
     const frontMatter = parseYaml(saved.split(/^---$/m)[1]!) as { name: string; website: string };
     expect(frontMatter.name).toBe(name);
     expect(frontMatter.website).toBe('https://atelier-essai.example.org');
-    const check = await run(process.execPath, ['scripts/check.ts', '--content', path.join(checked, 'content')], { cwd: root }).then(
-      ({ stdout }) => ({ code: 0, stdout }),
-      (error: { code: number; stdout: string }) => error,
-    );
+    const check = await checkBranch(branch!);
     expect(check.code, check.stdout).toBe(0);
   });
 
@@ -400,6 +556,99 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(await field(page, 'website').inputValue()).toBe('https://atelier-essai.example.org');
     await page.close();
   });
+
+  it('lets the committee add a software to a vocabulary, used at once by a provider, and refuses removing it while used', async () => {
+    let page = await browser!.newPage();
+    dialogs(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openCms(page);
+
+    // 1. Vocabulaires › Logiciels libres: a new software, saved as a proposal, which passes the check, then published.
+    const vocabularyBranch = 'cms/vocabularies/tools';
+    await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
+    await settled(page);
+    // The list as saved first: a term added before it arrives would be replaced by it.
+    await page.getByText('Nextcloud (nextcloud)', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Ajouter un logiciel' }).click();
+    // The other terms are folded: the new one's fields are the only ones shown.
+    const last = (name: string) => page.locator(`[id^="${name}-field-"]:visible`);
+    await expect.poll(() => last('slug').count()).toBe(1);
+    await last('slug').fill('zulip');
+    await last('label').fill('Zulip');
+    await last('description').fill('Messagerie d’équipe organisée en fils de discussion.');
+    await last('license').fill('Apache-2.0');
+    await last('website').fill('https://zulip.com');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(vocabularyBranch);
+    const onBranch = () => git(scratch, 'show', `${vocabularyBranch}:content/taxonomies/tools.yml`).catch(() => '');
+    await expect.poll(onBranch, { timeout: 20_000 }).toContain('slug: zulip');
+    expect((await onBranch()).startsWith('terms:')).toBe(true);
+    const added = await checkBranch(vocabularyBranch);
+    expect(added.code, added.stdout).toBe(0);
+    await publish(page, vocabularyBranch);
+    // The local site reads the scratch clone's published branch (CONTENT_DIR): the CMS offers the new software.
+    await expect.poll(async () => (await fetch(`${siteUrl}admin/config.yml`)).text(), { timeout: 30_000 }).toContain('value: zulip');
+
+    // 2. A provider that offers it: saved, it passes the check; published. (A new page: the CMS reads its configuration when it loads.)
+    await page.close();
+    page = await browser!.newPage();
+    dialogs(page);
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openCms(page);
+    await page.goto(`${siteUrl}admin/#/collections/providers/new`);
+    await settled(page);
+    await field(page, 'name').waitFor();
+    const typed = {
+      name: 'Messageries du Léman',
+      website: 'https://messageries-leman.example.org',
+      email: 'contact@messageries-leman.example.org',
+      city: 'Thonon-les-Bains',
+      postcode: '74200',
+      updated: todayInFrance(),
+    };
+    for (const [name, value] of Object.entries(typed)) await field(page, name).fill(value);
+    await choose(page, 'structure', 'Collectif');
+    await choose(page, 'department', '74 — Haute-Savoie');
+    await choose(page, 'services', 'Accompagnement aux usages');
+    await choose(page, 'sizes', 'Petites associations');
+    await choose(page, 'tools', 'Zulip');
+    await choose(page, 'model', 'Sur devis');
+    await page.locator('button[id^="remote-field-"]').click();
+    await markdownBody(page).click();
+    await page.keyboard.type(
+      'Les Messageries du Léman aident les associations du Chablais à quitter les messageries des GAFAM pour Zulip : installation sur un hébergement associatif, formation des bénévoles et des salarié·es, puis suivi pendant trois mois.',
+    );
+    expect(await select(page, 'tools').innerText()).toContain('Zulip');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const providerBranch = 'cms/providers/messageries-du-leman';
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(providerBranch);
+    const providerFile = () => git(scratch, 'show', `${providerBranch}:content/providers/messageries-du-leman.md`).catch(() => '');
+    await expect.poll(providerFile, { timeout: 20_000 }).toContain('zulip');
+    const used = await checkBranch(providerBranch);
+    expect(used.code, used.stdout).toBe(0);
+    await publish(page, providerBranch);
+
+    // 3. The software taken out of the list while the provider uses it: the check refuses, on the vocabulary too, naming the provider.
+    await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
+    await settled(page);
+    const summary = page.getByText('Zulip (zulip)', { exact: true });
+    await summary.waitFor();
+    await summary.locator('xpath=preceding-sibling::div[1]//button').last().click();
+    await expect.poll(() => page.getByText('Zulip (zulip)', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(vocabularyBranch);
+    await expect.poll(onBranch, { timeout: 20_000 }).not.toContain('zulip');
+    const removed = await checkBranch(vocabularyBranch);
+    expect(removed.code, removed.stdout).toBe(1);
+    expect(removed.stdout).toContain('tools[0] : « zulip » n’est pas un outil connu.');
+    expect(removed.stdout).toMatch(
+      /content\/taxonomies\/tools\.yml:1:1 terms : Le logiciel « zulip » n’est pas \(ou plus\) dans cette liste, mais 1\u00a0fichier l’utilise : \S+\/content\/providers\/messageries-du-leman\.md ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ce fichier\./,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+    // Three saves, two publications and three runs of the check, on a shared machine.
+  }, 300_000);
 
   it('garde les propositions d’une fois sur l’autre, et refuse d’écrire dans la copie de travail', async () => {
     const scratchTool = (env: Record<string, string>) =>

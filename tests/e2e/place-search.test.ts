@@ -123,7 +123,7 @@ describe.skipIf(!run).each(WIDTHS)('the Lyon treasurer with JavaScript, %i px wi
     expect(await page.locator('p.lead').textContent()).toBe(placeSummary(region, placeWhere('region', REGION)));
     // The map, on the home page and on the régions' page: its list, and each région's name on hover.
     const name = regionName(REGION)!;
-    const onMap = `${name} : ${countOf(placeNumber(region), 'structure', 'structures')}`;
+    const onMap = `${name}\u00a0: ${countOf(placeNumber(region), 'structure', 'structures')}`;
     await page.goto(site.url + routes.home());
     expect(await page.locator('.france-map .regions li', { hasText: name }).textContent()).toBe(onMap);
     await page.goto(site.url + routes.facet('region'));

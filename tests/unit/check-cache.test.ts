@@ -135,7 +135,7 @@ describe('a repeated check', () => {
     const dir = await corpus();
     const folder = await cacheFolder();
     expect((await run(dir, folder)).errors).toBe(0);
-    const services = edited('taxonomies/services.yml', [/- slug: migration\n.*\n.*\n/, '']);
+    const services = edited('taxonomies/services.yml', [/ *- slug: migration\n.*\n.*\n/, '']);
     await writeFile(path.join(dir, 'taxonomies/services.yml'), services);
     const after = await run(dir, folder);
     expect(after).toEqual(await fresh(dir));

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { backendConfig, connectSources } from '../../src/cms/backend.ts';
 import { BundleFixError, fixBundle } from '../../src/cms/bundle-fixes.ts';
-import { buildCmsConfig } from '../../src/cms/config.ts';
+import { buildCmsConfig, VOCABULARIES_COLLECTION } from '../../src/cms/config.ts';
 import { withFileName } from '../../src/cms/file-name.ts';
 import { servedBundleFile } from '../../src/cms/integration.ts';
 import { caseInsensitiveSource, typeFields, type EntryField } from '../../src/fields/index.ts';
@@ -28,6 +28,7 @@ import { checkEntry } from '../../src/check/entry.ts';
 import { loadContent } from '../../src/loader/index.ts';
 import { departments, regions } from '../../src/schemas/geography.ts';
 import { entryTypes, type EntryTypeName } from '../../src/schemas/index.ts';
+import { taxonomies, taxonomyNames, TERMS_KEY, type TaxonomyName } from '../../src/schemas/taxonomies.ts';
 import { enumValues, hasDefault, isOptional, metaOf, objectShape, unwrap } from '../../src/schemas/introspect.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -331,6 +332,87 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     expect(caseInsensitiveSource('^[a-z0-9][a-z0-9_-]{1,38}$')).toBe('^[a-zA-Z0-9][a-zA-Z0-9_-]{1,38}$');
     expect(new RegExp(caseInsensitiveSource('\\.(png|jpe?g)$')).test('LOGO.PNG')).toBe(true);
     expect(new RegExp(caseInsensitiveSource('\\d{2}')).test('12')).toBe(true);
+  });
+});
+
+describe('the vocabularies, kept by the committee in the CMS', () => {
+  type FileCollection = {
+    name: string;
+    label: string;
+    description: string;
+    files: Array<{ name: string; label: string; file: string; fields: EntryField[] }>;
+  };
+  const vocabularies = () =>
+    (buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as { collections: FileCollection[] }).collections.find(
+      (c) => c.name === VOCABULARIES_COLLECTION,
+    )!;
+
+  it('are a collection of four files, one per vocabulary, marked for the committee', () => {
+    const collection = vocabularies();
+    expect(collection.label).toBe('Vocabulaires');
+    expect(collection.description).toMatch(/^Réservé au comité : /);
+    expect(collection.files.map((f) => [f.name, f.label, f.file])).toEqual(
+      taxonomyNames.map((name) => [name, taxonomies[name].title, `content/${taxonomies[name].file}`]),
+    );
+  });
+
+  it('list each vocabulary’s terms with the fields, labels and hints of its schema', () => {
+    for (const file of vocabularies().files) {
+      const name = file.name as TaxonomyName;
+      expect(file.fields.map((f) => f.name)).toEqual([TERMS_KEY]);
+      const [terms] = file.fields;
+      expect(terms).toMatchObject({
+        widget: 'list',
+        label: taxonomies[name].title,
+        hint: frenchTypography(taxonomies[name].advice),
+        label_singular: taxonomies[name].termLabel,
+      });
+      const shape = objectShape(taxonomies[name].schema)!;
+      expect(terms!.fields!.map((f) => f.name)).toEqual(Object.keys(shape));
+      for (const field of terms!.fields!) {
+        expect(field.label, `${name}.${field.name}`).toBe(metaOf(shape[field.name]!).title);
+        expect(field.hint, `${name}.${field.name}`).toBe(frenchTypography(metaOf(shape[field.name]!).description!));
+      }
+    }
+  });
+
+  it('as Decap writes them, pass the check with a term added, and are refused with a term removed while files use it', async () => {
+    const folder = await mkdtemp(path.join(work, 'vocabulaires-'));
+    await cp(path.join(root, 'tests/content/fixtures/base'), folder, { recursive: true });
+    const { content: base } = await loadContent(folder);
+    const fields = vocabularies().files.find((f) => f.name === 'tools')!.fields;
+    const write = (terms: unknown[]) =>
+      writeFile(
+        path.join(folder, taxonomies.tools.file),
+        decapYaml(
+          { [TERMS_KEY]: terms },
+          fields.map((f) => f.name),
+        ),
+      );
+    const zulip = {
+      slug: 'zulip',
+      label: 'Zulip',
+      description: 'Messagerie d’équipe organisée en fils de discussion.',
+      replaces: ['Slack'],
+      license: 'Apache-2.0',
+      website: 'https://zulip.com',
+    };
+    await write([...base.taxonomies.tools, zulip]);
+    const added = await checkContent(folder, { today: TODAY, displayRoot: folder });
+    expect(added.problems).toEqual([]);
+    expect(added.content.taxonomies.tools.map((t) => t.slug)).toEqual(['nextcloud', 'collabora-online', 'paheko', 'zulip']);
+
+    await write(base.taxonomies.tools.filter((t) => t.slug !== 'paheko'));
+    const removed = await checkContent(folder, { today: TODAY, displayRoot: folder });
+    expect(removed.problems.filter((p) => p.file === taxonomies.tools.file)).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: TERMS_KEY,
+        message: expect.stringMatching(
+          /^le logiciel « paheko » n’est pas \(ou plus\) dans cette liste, mais 2\u00a0fichiers l’utilisent : providers\/cooperative-exemple-libre\.md · recommendations\//,
+        ),
+      }),
+    ]);
   });
 });
 

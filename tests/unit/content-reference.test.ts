@@ -37,7 +37,7 @@ describe('docs/contenu.md', () => {
       for (const field of schemaFields(schema)) expect(generated).toContain(`| \`${field.path}\``);
     }
     for (const schema of Object.values(taxonomySchemas)) {
-      for (const field of schemaFields(schema)) expect(generated).toContain(`| \`[].${field.path}\``);
+      for (const field of schemaFields(schema)) expect(generated).toContain(`| \`terms[].${field.path}\``);
     }
     for (const nested of [
       'contact.email',

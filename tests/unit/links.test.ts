@@ -229,17 +229,21 @@ Voir [le réseau][reseau], <https://autolien.example.org/page>, https://nu.examp
   });
 
   it('finds the websites of the taxonomies, pointing at the term', () => {
-    expect(find('taxonomies/networks.yml', '[0].website')).toEqual([
+    expect(find('taxonomies/networks.yml', 'terms[0].website')).toEqual([
       {
         url: 'https://www.chatons.org',
         file: 'taxonomies/networks.yml',
-        line: 4,
-        column: 12,
-        path: '[0].website',
+        line: 5,
+        column: 14,
+        path: 'terms[0].website',
         field: 'Site du réseau',
       },
     ]);
-    expect(uses.filter((u) => u.file === 'taxonomies/tools.yml').map((u) => u.path)).toEqual(['[0].website', '[1].website', '[2].website']);
+    expect(uses.filter((u) => u.file === 'taxonomies/tools.yml').map((u) => u.path)).toEqual([
+      'terms[0].website',
+      'terms[1].website',
+      'terms[2].website',
+    ]);
   });
 
   it('finds the links of the bodies — links, autolinks, references — at their line, and leaves out site pages, anchors and e-mail', () => {
@@ -419,9 +423,9 @@ describe('in the committee’s issue', () => {
     const cms = absoluteUrl(content.settings!.site_url, routes.adminEntry('providers', 'nuage-des-exemples'));
     expect(cms).toBe('https://annuaire.example.org/admin/#/collections/providers/entries/nuage-des-exemples');
     expect(text).toContain(`### providers/nuage-des-exemples.md · [modifier dans l’outil de gestion du contenu](${cms})`);
-    // Taxonomies are not in the CMS: the forge's page edits the file.
+    // A vocabulary is edited in the CMS too.
     expect(text).toContain(
-      '### taxonomies/networks.yml · [modifier le fichier](https://github.com/exemple/annuaire/edit/main/taxonomies/networks.yml)',
+      '### taxonomies/networks.yml · [modifier dans l’outil de gestion du contenu](https://annuaire.example.org/admin/#/collections/vocabularies/entries/networks)',
     );
     const lines = text.split('\n').filter((l) => l.startsWith('- [ ] '));
     expect(lines[0]).toMatch(/^- \[ \] ligne 2, champ « Texte » : injoignable/);

@@ -78,9 +78,9 @@ describe('positions', () => {
 
   it('reads a YAML file whole, with positions', () => {
     const terms = yaml(fixture('base/taxonomies/services.yml'));
-    expect(Array.isArray(terms.data)).toBe(true);
+    expect(Array.isArray((terms.data as { terms: unknown }).terms)).toBe(true);
     expect(terms.body).toBe('');
-    expect(terms.locate([1, 'slug'])).toEqual({ line: 4, column: 9 });
+    expect(terms.locate(['terms', 1, 'slug'])).toEqual({ line: 5, column: 11 });
   });
 
   it('accepts « ... » to close the front matter', () => {
@@ -431,6 +431,64 @@ describe('loadContent', () => {
         ['settings.yml', 'le fichier des réglages manque : créez s'],
       ]),
     );
+  });
+
+  it('reads a vocabulary of the older shape, a bare list, as the same terms, and warns how to convert it', async () => {
+    const current = fixture('base/taxonomies/tools.yml');
+    // The older shape: no « terms: », the list at the start of its lines.
+    const older = current.replace(/^terms:\n/, '').replace(/^ {2}/gm, '');
+    expect(older.startsWith('- slug: nextcloud')).toBe(true);
+    const dir = await corpus({ 'taxonomies/tools.yml': older });
+    const { content, problems } = await loadContent(dir, { displayRoot: dir });
+    const { content: base } = await loadContent(BASE);
+    expect(content.taxonomies.tools).toEqual(base.taxonomies.tools);
+    expect(content.taxonomyFiles.tools).toMatchObject({ legacy: true, termsAt: [] });
+    expect(problems).toEqual([
+      {
+        file: 'taxonomies/tools.yml',
+        line: 1,
+        column: 1,
+        path: '',
+        severity: 'warning',
+        message:
+          'ce fichier est encore une simple liste, que le CMS ne sait pas modifier : ajoutez en première ligne « terms: », puis décalez toutes les lignes de la liste de deux espaces (chaque élément commence alors par « - slug: … », sous « terms: »).',
+      },
+    ]);
+    // Converted as the warning says, it is the current shape again.
+    const converted = `terms:\n${older.replace(/^(?=.)/gm, '  ')}`;
+    expect(converted).toBe(current);
+  });
+
+  it('points at a term of either shape by its place in the file', async () => {
+    const broken = (text: string) => text.replace('license: MPL-2.0', 'license: M');
+    const current = fixture('base/taxonomies/tools.yml');
+    const older = current.replace(/^terms:\n/, '').replace(/^ {2}/gm, '');
+    for (const [text, path, line, column] of [
+      [broken(current), 'terms[1].license', 12, 14],
+      [broken(older), '[1].license', 11, 12],
+    ] as const) {
+      const dir = await corpus({ 'taxonomies/tools.yml': text });
+      const { content, problems } = await loadContent(dir, { displayRoot: dir });
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([expect.objectContaining({ path, line, column })]);
+      // The term refused by its schema is left out; the others are read.
+      expect(content.taxonomies.tools.map((t) => t.slug)).toEqual(['nextcloud', 'paheko']);
+    }
+  });
+
+  it('refuses a vocabulary file with another key than « terms », or whose terms are not a list', async () => {
+    const current = fixture('base/taxonomies/tools.yml');
+    const other = await corpus({ 'taxonomies/tools.yml': `titre: Logiciels\n${current}` });
+    const withKey = await loadContent(other, { displayRoot: other });
+    expect(withKey.problems).toEqual([
+      expect.objectContaining({ path: 'titre', message: expect.stringContaining('le champ « titre » n’existe pas ici') }),
+    ]);
+    expect(withKey.content.taxonomies.tools).toHaveLength(3);
+
+    const notAList = await corpus({ 'taxonomies/tools.yml': 'terms: nextcloud\n' });
+    const result = await loadContent(notAList, { displayRoot: notAList });
+    expect(result.problems).toEqual([expect.objectContaining({ file: 'taxonomies/tools.yml', path: 'terms', severity: 'error' })]);
+    // Its terms are unknown, not empty: the entries' slugs are not all called unknown.
+    expect(result.content.taxonomyFiles.tools.unreadable).toBe(true);
   });
 
   it('shows files relative to the project, or whole when outside it', async () => {

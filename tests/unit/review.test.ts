@@ -155,6 +155,18 @@ beforeAll(async () => {
     edit('providers/nuage-solidaire.md', (t) => t.replace('name: Nuage Solidaire', 'name: "Nuage Solidaire\n  : [')),
   );
 
+  await branch('vocabulaire', () =>
+    edit('taxonomies/tools.yml', (t) =>
+      t
+        .replace(/ {2}- slug: nextcloud\n( {4}.*\n)+?(?= {2}- )/, '')
+        .concat(
+          '  - slug: zulip\n    label: Zulip\n    description: Messagerie d’équipe organisée en fils de discussion.\n    replaces: [Slack]\n    license: Apache-2.0\n    website: https://zulip.com\n',
+        ),
+    ),
+  );
+
+  await branch('ancienne-forme', () => edit('taxonomies/tools.yml', (t) => t.replace(/^terms:\n/, '').replace(/^ {2}/gm, '')));
+
   await branch('nom-hostile', () =>
     edit('providers/nuage-solidaire.md', (t) =>
       t.replace('name: Nuage Solidaire', 'name: "Nuage [clic](https://piege.example) <img src=x onerror=alert(1)> @exemple/comite"'),
@@ -238,6 +250,29 @@ describe('npm run review', () => {
     expect(text).toContain('Prestataire supprimé : Nuage Solidaire');
     expect(text).toContain('Recommandation supprimée : de Les Amis du Canal pour Nuage Solidaire');
     expect(text).toContain('Ne sera plus publié : Nuage Solidaire (fiche supprimée)');
+  });
+
+  it('says a term added to a vocabulary, and a term removed while files still use it', async () => {
+    const result = await review('vocabulaire');
+    const text = spaces(formatText(result));
+    expect(text).toContain('Vocabulaire « Logiciels libres » modifié');
+    expect(text).toContain('Terme ajouté : Zulip (zulip)');
+    expect(text).toContain(
+      'Terme retiré : Nextcloud (nextcloud) — valeur retirée alors qu’elle est utilisée par 2 fichiers : content/providers/nuage-solidaire.md · content/recommendations/nuage-solidaire--amis-du-canal.md',
+    );
+    // The check refuses it, on the vocabulary's file too.
+    expect(result.errors).toBeGreaterThan(0);
+    expect(text).toContain('content/taxonomies/tools.yml:1:1 terms : Le logiciel « nextcloud » n’est pas (ou plus) dans cette liste');
+  });
+
+  it('says a vocabulary of the older shape converted, without calling its terms changed', async () => {
+    const result = await runReview({ cwd: repo, base: 'ancienne-forme', head: 'main', today: TODAY });
+    expect(result.changes).toHaveLength(1);
+    const text = spaces(formatText(result));
+    expect(text).toContain('Vocabulaire « Logiciels libres » modifié');
+    expect(text).toContain('Fichier mis à la forme « terms: » : le comité peut désormais le modifier dans le CMS');
+    expect(text).not.toContain('Terme');
+    expect(result.errors).toBe(0);
   });
 
   it('lists every error with file, line and field, annotates the files, and exits with 1', async () => {

@@ -298,8 +298,8 @@ describe('every reference resolves (references-resolve)', () => {
     it('refuses two terms of a taxonomy with the same slug, pointing at the second', async () => {
       const problems = await problemsOf(bad('taxonomies/services.yml'));
       expect(problems).toEqual([
-        at(16, 9, '[5].slug', 'un identifiant s’écrit en minuscules sans accents'),
-        at(19, 9, '[6].slug', 'l’identifiant « hebergement » est déjà utilisé par l’élément 2'),
+        at(17, 11, 'terms[5].slug', 'un identifiant s’écrit en minuscules sans accents'),
+        at(20, 11, 'terms[6].slug', 'l’identifiant « hebergement » est déjà utilisé par l’élément 2'),
       ]);
     });
 
@@ -310,7 +310,7 @@ describe('every reference resolves (references-resolve)', () => {
           file: 'taxonomies/tools.yml',
           line: 1,
           column: 1,
-          message: expect.stringContaining('ce fichier doit être une liste'),
+          message: expect.stringContaining('ce fichier doit commencer par « terms: »'),
         }),
       ]);
       const missing = await check({ 'taxonomies/criteria.yml': null });
@@ -319,12 +319,58 @@ describe('every reference resolves (references-resolve)', () => {
       ]);
     });
 
+    it('says on the vocabulary’s file which files still use a term it no longer lists (vocabulary-terms-in-use)', async () => {
+      // Nextcloud, taken out of the list: two providers and two recommendations still name it.
+      const tools = fixture('base/taxonomies/tools.yml').replace(/ {2}- slug: nextcloud\n( {4}.*\n)+?(?= {2}- )/, '');
+      expect(tools).not.toContain('nextcloud');
+      const result = await check({ 'taxonomies/tools.yml': tools });
+      const onVocabulary = result.problems.filter((p) => p.file === 'taxonomies/tools.yml');
+      expect(onVocabulary).toEqual([at(1, 1, 'terms', 'le logiciel « nextcloud » n’est pas (ou plus) dans cette liste')]);
+      expect(onVocabulary[0]!.message).toBe(
+        'le logiciel « nextcloud » n’est pas (ou plus) dans cette liste, mais 4\u00a0fichiers l’utilisent : providers/cooperative-exemple-libre.md · providers/nuage-des-exemples.md · recommendations/nuage-des-exemples--jardins-de-l-exemple.md · recommendations/nuage-des-exemples--velo-exemple.md ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ces fichiers.',
+      );
+      // Each of those files says it too, where it names the term.
+      expect(result.problems.filter((p) => p.file !== 'taxonomies/tools.yml').map((p) => `${p.file} ${p.path}`)).toEqual([
+        'providers/cooperative-exemple-libre.md tools[0]',
+        'providers/nuage-des-exemples.md tools[0]',
+        'recommendations/nuage-des-exemples--jardins-de-l-exemple.md project.tools[0]',
+        'recommendations/nuage-des-exemples--velo-exemple.md project.tools[0]',
+      ]);
+    });
+
+    it('counts a criterion as used by the recommendations that rate it', async () => {
+      const criteria = fixture('base/taxonomies/criteria.yml').replace(/ {2}- slug: support\n( {4}.*\n)+/, '');
+      expect(criteria).not.toContain('support');
+      const result = await check({ 'taxonomies/criteria.yml': criteria });
+      const [problem] = result.problems.filter((p) => p.file === 'taxonomies/criteria.yml');
+      expect(problem!.message).toMatch(
+        /^le critère « support » n’est pas \(ou plus\) dans cette liste, mais 5\u00a0fichiers l’utilisent : recommendations\//,
+      );
+    });
+
+    it('names the first ten files only, and how many more', async () => {
+      const overlay: Record<string, string> = {
+        'taxonomies/tools.yml': fixture('base/taxonomies/tools.yml').replace('slug: paheko', 'slug: paheko-cloud'),
+      };
+      const provider = fixture('base/providers/cooperative-exemple-libre.md');
+      for (let i = 1; i <= 12; i++) {
+        overlay[`providers/cooperative-${String(i).padStart(2, '0')}.md`] = provider
+          .replace(/^name: .*$/m, `name: Coopérative numéro ${i}`)
+          .replace(/^siren: .*$/m, '');
+      }
+      const result = await check(overlay);
+      const [problem] = result.problems.filter((p) => p.file === 'taxonomies/tools.yml');
+      expect(problem!.message).toContain('mais 14\u00a0fichiers l’utilisent : providers/cooperative-01.md · ');
+      expect(problem!.message).toContain(' · providers/cooperative-10.md · et 4\u00a0autres ; ');
+    });
+
     it('still reports unknown slugs against a readable taxonomy with an invalid term', async () => {
-      const tools = `${fixture('base/taxonomies/tools.yml')}- slug: Pas-Un-Slug\n  label: Outil mal écrit\n  description: Un terme dont l’identifiant est invalide.\n  license: MIT\n  website: https://outil.example.org\n`;
+      const tools = `${fixture('base/taxonomies/tools.yml')}  - slug: Pas-Un-Slug\n    label: Outil mal écrit\n    description: Un terme dont l’identifiant est invalide.\n    license: MIT\n    website: https://outil.example.org\n`;
       const result = await check({ 'taxonomies/tools.yml': tools, ...bad('providers/unknown-tool.md') });
       expect(result.problems.map((p) => `${p.file} ${p.path}`)).toEqual([
         'providers/unknown-tool.md tools[1]',
-        'taxonomies/tools.yml [3].slug',
+        'taxonomies/tools.yml terms',
+        'taxonomies/tools.yml terms[3].slug',
       ]);
     });
   });

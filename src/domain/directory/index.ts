@@ -109,6 +109,45 @@ export const AVERAGES_EXPLAINED = frenchTypography(
   `Chaque moyenne est celle des notes de ${ratingBounds.min} à ${ratingBounds.max} données dans les recommandations vérifiées par le comité de pilotage, arrondie au dixième ; les réponses « ${notConcernedLabel} » ne comptent pas dans la moyenne.`,
 );
 
+/** A provider's verified recommendations, newest verification first: the ones its profile shows. */
+export function verifiedRecommendations<R extends { data: Pick<Recommendation, 'verification'> }>(recommendations: readonly R[]): R[] {
+  return recommendations
+    .filter((r) => r.data.verification.status === 'verified')
+    .sort((a, b) => (b.data.verification.date ?? '').localeCompare(a.data.verification.date ?? ''));
+}
+
+/**
+ * A provider with what its verified recommendations say of it, as its profile
+ * shows it. The directory lists it only when it is published (`isPublished`);
+ * the CMS preview shows it before that, too.
+ */
+export function listedProvider(
+  provider: Pick<ListedProvider, 'id' | 'data' | 'body'>,
+  verified: Entry<Recommendation>[],
+  criteria: readonly string[],
+  today: string,
+): ListedProvider {
+  return {
+    id: provider.id,
+    data: provider.data,
+    body: provider.body,
+    recommendations: verified,
+    ratings: criterionAverages(
+      verified.map((r) => r.data),
+      criteria,
+    ),
+    recommendCount: verified.filter((r) => r.data.recommend).length,
+    lastVerified: verified[0]?.data.verification.date,
+    publishedSince: verified.at(-1)?.data.verification.date ?? '',
+    stale: isListingStale(provider.data.updated, today),
+  };
+}
+
+/** A project with its funding, as its page shows it; `maker` when it is a published provider. */
+export function listedProject(project: Pick<ListedProject, 'id' | 'data' | 'body'>, maker: ListedProvider | undefined): ListedProject {
+  return { id: project.id, data: project.data, body: project.body, funding: fundingProgress(project.data), maker };
+}
+
 export function buildDirectory(content: Content, today: string): Directory {
   const criteria = content.taxonomies.criteria.map((c) => c.slug);
   const byProvider = new Map<string, Entry<Recommendation>[]>();
@@ -122,24 +161,9 @@ export function buildDirectory(content: Content, today: string): Directory {
   const waiting: WaitingProvider[] = [];
   for (const provider of content.providers) {
     const all = byProvider.get(provider.id) ?? [];
-    const verified = all
-      .filter((r) => r.data.verification.status === 'verified')
-      .sort((a, b) => (b.data.verification.date ?? '').localeCompare(a.data.verification.date ?? ''));
+    const verified = verifiedRecommendations(all);
     if (isPublished(verified.length)) {
-      providers.push({
-        id: provider.id,
-        data: provider.data,
-        body: provider.body,
-        recommendations: verified,
-        ratings: criterionAverages(
-          verified.map((r) => r.data),
-          criteria,
-        ),
-        recommendCount: verified.filter((r) => r.data.recommend).length,
-        lastVerified: verified[0]?.data.verification.date,
-        publishedSince: verified.at(-1)?.data.verification.date ?? '',
-        stale: isListingStale(provider.data.updated, today),
-      });
+      providers.push(listedProvider(provider, verified, criteria, today));
     } else {
       waiting.push({
         id: provider.id,
@@ -154,13 +178,7 @@ export function buildDirectory(content: Content, today: string): Directory {
   const published = new Map(providers.map((p) => [p.id, p]));
 
   const projects = content.projects
-    .map((project) => ({
-      id: project.id,
-      data: project.data,
-      body: project.body,
-      funding: fundingProgress(project.data),
-      maker: project.data.maker ? published.get(project.data.maker) : undefined,
-    }))
+    .map((project) => listedProject(project, project.data.maker ? published.get(project.data.maker) : undefined))
     .sort(
       (a, b) =>
         projectStatusOrder.indexOf(a.data.status) - projectStatusOrder.indexOf(b.data.status) ||

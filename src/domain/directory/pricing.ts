@@ -4,7 +4,8 @@ import { priceSummary } from './card-view.ts';
 
 /** « Sur devis · à partir de 300 € », « Gratuit », « Adhésion ». */
 export function pricingSummary(pricing: Pick<Provider['pricing'], 'model' | 'from_eur'>): string {
-  return priceSummary(pricing.model, pricingLabels[pricing.model], pricing.from_eur);
+  // A model not chosen yet (the CMS preview of an entry being filled) shows as it is.
+  return priceSummary(pricing.model, pricingLabels[pricing.model] ?? pricing.model, pricing.from_eur);
 }
 
 export { requiresStartingPrice, startingPriceRule } from './starting-price.ts';

@@ -1,9 +1,11 @@
 /**
  * A provider's profile as visitors read it: every value in French words
- * (labels, not slugs), in the order the page shows them. The public profile
- * renders it; every wording of the profile is decided here.
+ * (labels, not slugs), in the order the page shows them, and the page's own
+ * words (`profileWords`). The public profile renders it, and so does the CMS
+ * preview (`src/cms/preview.ts`), so that a provider sees its listing
+ * exactly as associations will.
  */
-import { AVERAGES_EXPLAINED, ratingScale, type ListedProvider } from './index.ts';
+import { AVERAGES_EXPLAINED, isPublished, ratingScale, type ListedProvider } from './index.ts';
 import type { FacetKey } from './facet-keys.ts';
 import { recommendationsSentence } from './card-view.ts';
 import {
@@ -18,7 +20,8 @@ import {
 } from '../text/format.ts';
 import { pricingSummary } from './pricing.ts';
 import { departmentName, regionName } from '../../schemas/geography.ts';
-import { notConcernedLabel, verificationMethodLabels } from '../../schemas/recommendation.ts';
+import { notConcernedLabel, verificationMethodLabels, type Recommendation } from '../../schemas/recommendation.ts';
+import type { Entry } from '../content.ts';
 import type { Vocabularies } from '../../schemas/taxonomies.ts';
 
 /** A value that links to its facet page: `routes.facetValue(key, value)`. */
@@ -52,6 +55,40 @@ export interface RatingRow {
   /** One count per column of `ProfileView.ratingColumns`, in its order. */
   counts: AnswerCount[];
 }
+
+/** The profile's headings and fixed words, in the page's order. */
+export const profileWords = {
+  criteria: 'Critères vérifiés',
+  contact: 'Contacter la structure',
+  email: 'E-mail',
+  phone: 'Téléphone',
+  form: 'Formulaire de contact',
+  website: 'Site',
+  presentation: 'Présentation',
+  services: 'Services proposés',
+  area: 'Zone d’intervention',
+  seat: 'Siège',
+  national: 'Partout en France',
+  remote: 'À distance',
+  region: 'Région',
+  departments: 'Départements',
+  languages: 'Langues de travail',
+  sizes: 'Associations accompagnées',
+  tools: 'Logiciels libres proposés',
+  tool: 'Logiciel libre',
+  replaces: 'Remplace',
+  pricing: 'Tarifs',
+  pricingGrid: 'Voir la grille tarifaire',
+  ratings: 'Ce qu’en disent les associations',
+  question: 'Question posée aux associations',
+  average: 'Moyenne',
+  noRatings: 'Aucune note n’a encore été donnée.',
+  about: 'À propos de cette fiche',
+  wrong: 'Une information est fausse ou dépassée ? ',
+  reportError: 'Signaler une erreur',
+  forgeAccount: ' (compte sur la forge nécessaire) ou ',
+  writeCommittee: 'écrire au comité',
+} as const;
 
 export interface RecommendationView {
   id: string;
@@ -92,10 +129,15 @@ export interface ProfileView {
   ratingsCaption: string;
   /** How the averages are computed, in one sentence. */
   ratingsMethod: string;
-  /** « 2 associations sur 3 la recommandent. » */
-  recommendShare: string;
+  /** « 2 associations sur 3 la recommandent. »; none while no recommendation is verified. */
+  recommendShare?: string;
   recommendationsHeading: string;
   recommendations: RecommendationView[];
+  /**
+   * Said where the recommendations would be, while none is verified: the
+   * directory does not publish such a profile, the CMS preview shows it.
+   */
+  unpublished?: string;
   /** « Fiche relue par la structure le 14 mars 2026. » */
   reviewed: string;
   stale: boolean;
@@ -112,22 +154,50 @@ function period(start: string, end: string): string {
   return formatMonth(start) === formatMonth(end) ? formatMonth(end) : `de ${formatMonth(start)} à ${formatMonth(end)}`;
 }
 
+/** Said of a profile without a verified recommendation: it is not published yet. */
+export const unpublishedNotice = 'Pas encore de recommandation vérifiée : la fiche sera publiée dès la première.';
+
+/** A verified recommendation as the profile shows it (the testimony itself is its rendered body). */
+export function recommendationView(r: Pick<Entry<Recommendation>, 'id' | 'data'>, label: ProfileContext['label']): RecommendationView {
+  const a = r.data.association;
+  const where = [a.city && t(a.city), a.department && departmentName(a.department)].filter(Boolean).join(', ');
+  const tools = r.data.project.tools.map((s) => label('outil', s));
+  const v = r.data.verification;
+  return {
+    id: r.id,
+    association: t(a.name),
+    about: [a.size && label('taille', a.size), where].filter(Boolean).join(' · '),
+    project: t(r.data.project.title),
+    period: period(r.data.project.start, r.data.project.end),
+    received: t(
+      `Services reçus : ${r.data.project.services.map((s) => label('service', s)).join(', ')}${tools.length > 0 ? ` · logiciels mis en place : ${tools.join(', ')}` : ''}`,
+    ),
+    verified: t(
+      `${r.data.recommend ? 'Recommande cette structure.' : 'Ne recommande pas cette structure sans réserve.'} Recommandation vérifiée par le comité de pilotage${
+        v.date ? ` le ${formatDate(v.date)}` : ''
+      }${v.method ? ` (${verificationMethodLabels[v.method].toLocaleLowerCase('fr')})` : ''}.`,
+    ),
+  };
+}
+
 export function profileView(provider: ListedProvider, ctx: ProfileContext): ProfileView {
   const { data } = provider;
   const { label } = ctx;
   const linked = (key: FacetKey, values: readonly string[]) => values.map((value) => ({ key, value, label: label(key, value) }));
-  const place = `${t(data.location.city)} (${departmentName(data.location.department)})`;
+  // A value not chosen yet (the CMS preview of an entry being filled) shows as it is.
+  const place = `${t(data.location.city)} (${departmentName(data.location.department) ?? data.location.department})`;
   const tools = new Map(ctx.vocabularies.tools.map((tool) => [tool.slug, tool]));
   const questions = new Map(ctx.vocabularies.criteria.map((c) => [c.slug, c.label]));
   const verifiedCount = provider.recommendations.length;
   const recommending = provider.recommendCount;
+  const published = isPublished(verifiedCount);
   return {
     name: t(data.name),
     lead: `${label('structure', data.structure)} à ${place}`,
     structure: label('structure', data.structure),
     place,
     badges: [
-      recommendationsSentence(verifiedCount),
+      published ? recommendationsSentence(verifiedCount) : 'Pas encore de recommandation vérifiée',
       ...data.networks.map((n) => t(`Membre : ${label('reseau', n)}`)),
       ...(data.charter_signed ? [`Charte signée le ${formatDate(data.charter_signed)}`] : []),
       ...(data.trained ? [`Formation Emancip’Asso suivie en ${data.trained}`] : []),
@@ -146,7 +216,7 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
       // The seat's département is said already.
       departments: data.area.departments
         .filter((d) => d !== data.location.department)
-        .map((code) => ({ key: 'departement', value: code, label: `${departmentName(code)} (${code})` })),
+        .map((code) => ({ key: 'departement', value: code, label: `${departmentName(code) ?? code} (${code})` })),
     },
     languages: data.languages.some((l) => l !== 'fr') ? data.languages.map(languageName).join(', ') : undefined,
     sizes: linked('taille', data.sizes),
@@ -176,29 +246,17 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
       `Pour chaque question, la moyenne des notes, puis le nombre de réponses par note (de ${ratingScale[0]} à ${ratingScale.at(-1)}) et « ${notConcernedLabel} ».`,
     ),
     ratingsMethod: AVERAGES_EXPLAINED,
-    recommendShare: `${countOf(recommending, 'association', 'associations')} sur ${verifiedCount} la ${plural(recommending, 'recommande', 'recommandent')}.`,
-    recommendationsHeading: verifiedCount > 1 ? `Les ${verifiedCount} recommandations vérifiées` : 'La recommandation vérifiée',
-    recommendations: provider.recommendations.map((r) => {
-      const a = r.data.association;
-      const where = [a.city && t(a.city), a.department && departmentName(a.department)].filter(Boolean).join(', ');
-      const tools = r.data.project.tools.map((s) => label('outil', s));
-      const v = r.data.verification;
-      return {
-        id: r.id,
-        association: t(a.name),
-        about: [a.size && label('taille', a.size), where].filter(Boolean).join(' · '),
-        project: t(r.data.project.title),
-        period: period(r.data.project.start, r.data.project.end),
-        received: t(
-          `Services reçus : ${r.data.project.services.map((s) => label('service', s)).join(', ')}${tools.length > 0 ? ` · logiciels mis en place : ${tools.join(', ')}` : ''}`,
-        ),
-        verified: t(
-          `${r.data.recommend ? 'Recommande cette structure.' : 'Ne recommande pas cette structure sans réserve.'} Recommandation vérifiée par le comité de pilotage${
-            v.date ? ` le ${formatDate(v.date)}` : ''
-          }${v.method ? ` (${verificationMethodLabels[v.method].toLocaleLowerCase('fr')})` : ''}.`,
-        ),
-      };
-    }),
+    recommendShare: published
+      ? `${countOf(recommending, 'association', 'associations')} sur ${verifiedCount} la ${plural(recommending, 'recommande', 'recommandent')}.`
+      : undefined,
+    recommendationsHeading:
+      verifiedCount > 1
+        ? `Les ${verifiedCount} recommandations vérifiées`
+        : published
+          ? 'La recommandation vérifiée'
+          : 'Recommandations vérifiées',
+    recommendations: provider.recommendations.map((r) => recommendationView(r, label)),
+    ...(published ? {} : { unpublished: unpublishedNotice }),
     reviewed: `Fiche relue par la structure le ${formatDate(data.updated)}.`,
     stale: provider.stale,
   };

@@ -51,6 +51,12 @@ export const rulesCatalogue: readonly RuleDescription[] = [
     text: 'Chaque identifiant cité existe : les services, logiciels, critères et réseaux dans leur fichier de `content/taxonomies/`, la structure d’une recommandation (`provider`) et celle qui réaliserait un projet (`maker`) dans `content/providers/` (le nom du fichier, sans `.md`). Une valeur inconnue reçoit une suggestion (« Vouliez-vous dire… ? »).',
   },
   {
+    id: 'vocabulary-terms-in-use',
+    severity: 'error',
+    scope: ['taxonomies'],
+    text: 'Un terme retiré d’un vocabulaire (ou absent) alors que des fiches l’utilisent est signalé aussi sur le fichier du vocabulaire, avec les fichiers qui l’utilisent : remettez-le, ou changez d’abord ces fichiers.',
+  },
+  {
     id: 'unique-term-slugs',
     severity: 'error',
     scope: ['taxonomies'],

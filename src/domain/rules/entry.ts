@@ -87,11 +87,16 @@ function termFields(schema: z.core.$ZodType, path: string[] = []): Array<{ path:
   });
 }
 
-/** references-resolve: every taxonomy slug resolves, even in an entry its schema rejected. */
-function checkTerms(entry: Entry<unknown>, schema: z.core.$ZodType, report: Report, ctx: EntryRuleContext) {
+/** The fields of a schema that hold taxonomy slugs. */
+export function termFieldsOf(schema: z.core.$ZodType): ReadonlyArray<{ path: string[]; taxonomy: TaxonomyName }> {
   let fields = termFieldsCache.get(schema);
   if (!fields) termFieldsCache.set(schema, (fields = termFields(schema)));
-  for (const field of fields) {
+  return fields;
+}
+
+/** references-resolve: every taxonomy slug resolves, even in an entry its schema rejected. */
+function checkTerms(entry: Entry<unknown>, schema: z.core.$ZodType, report: Report, ctx: EntryRuleContext) {
+  for (const field of termFieldsOf(schema)) {
     let value: unknown = entry.data;
     for (const key of field.path) value = record(value)[key];
     const known = ctx.known[field.taxonomy];

@@ -12,8 +12,9 @@ import { isNamedForProvider, recommendationId } from '../entry-names.ts';
 import { claimsGoalReached, isDelivered, milestonesTotal, pledgedTotal } from '../projects.ts';
 import { bodyIssues } from './markdown.ts';
 import { normaliseName } from '../text/normalise.ts';
-import type { Problem } from '../problems.ts';
-import { frenchDate, reporter, type EntryRuleContext, type Report } from './entry.ts';
+import { countOf, plural, shortList } from '../text/format.ts';
+import { formatPath, type Problem } from '../problems.ts';
+import { frenchDate, reporter, termFieldsOf, type EntryRuleContext, type Report } from './entry.ts';
 import { checkEntryFileRules, checkEntryRules } from './all-entries.ts';
 import { didYouMean } from './suggest.ts';
 import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
@@ -21,6 +22,8 @@ import type { Project } from '../../schemas/project.ts';
 import type { Provider } from '../../schemas/provider.ts';
 import type { Recommendation } from '../../schemas/recommendation.ts';
 import { taxonomyNames, type TaxonomyName } from '../../schemas/taxonomies.ts';
+import { taxonomyWords } from '../../schemas/taxonomy-words.ts';
+import { SLUG_PATTERN } from '../../schemas/fields.ts';
 import { entryTypeNames, entryTypes, type EntryTypeName } from '../../schemas/index.ts';
 
 export interface RuleContext {
@@ -39,16 +42,17 @@ export interface RuleContext {
 function checkTaxonomies(content: Content, problems: Problem[]) {
   for (const name of taxonomyNames) {
     const seen = new Map<string, number>();
-    const { file, locate, indices } = content.taxonomyFiles[name];
+    const { file, locate, indices, termsAt } = content.taxonomyFiles[name];
     // unique-term-slugs
     content.taxonomies[name].forEach((term, position) => {
       // Terms refused by their schema are not in the list: point at the term's place in the file.
       const index = indices?.[position] ?? position;
       if (seen.has(term.slug)) {
+        const path = [...termsAt, index, 'slug'];
         problems.push({
           file,
-          ...locate([index, 'slug']),
-          path: `[${index}].slug`,
+          ...locate(path),
+          path: formatPath(path),
           severity: 'error',
           message: `l’identifiant « ${term.slug} » est déjà utilisé par l’élément ${seen.get(term.slug)! + 1} : chaque identifiant est unique.`,
         });
@@ -227,6 +231,72 @@ export function entryRuleContext(content: Content, ctx: RuleContext): EntryRuleC
   };
 }
 
+/** The files named on a vocabulary's file, at most: the committee needs the first ones, not ten thousand. */
+const TERM_USERS_SHOWN = 10;
+
+/**
+ * vocabulary-terms-in-use: a term missing from its vocabulary while files
+ * use it is said on the vocabulary's file too, naming those files, so that
+ * whoever removes a term learns at once what still depends on it (each file
+ * also gets its own « n’est pas … connu »).
+ */
+function checkTermsInUse(content: Content, problems: Problem[], known: KnownTerms) {
+  const missing = termUsers(content, (taxonomy, slug) => !!known[taxonomy] && !known[taxonomy].has(slug));
+  for (const [taxonomy, bySlug] of missing) {
+    const { file, locate, termsAt } = content.taxonomyFiles[taxonomy];
+    for (const [slug, files] of bySlug) {
+      const n = files.length;
+      problems.push({
+        file,
+        ...locate(termsAt, true),
+        path: formatPath(termsAt),
+        severity: 'error',
+        message: `${taxonomyWords[taxonomy].term} « ${slug} » n’est pas (ou plus) dans cette liste, mais ${countOf(n, 'fichier', 'fichiers')} ${plural(n, 'l’utilise', 'l’utilisent')} : ${shortList(files, TERM_USERS_SHOWN)} ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ${plural(n, 'ce fichier', 'ces fichiers')}.`,
+      });
+    }
+  }
+}
+
+/**
+ * The files that use each term `wanted` picks, by vocabulary and slug, in
+ * file order: an entry's term fields, and a recommendation's ratings (a
+ * criterion is the key of a rating). Entries rejected by their schema count:
+ * they still name the term. A value that is not even a slug is left out: it
+ * is a typing mistake of its file, refused there.
+ */
+export function termUsers(
+  content: Content,
+  wanted: (taxonomy: TaxonomyName, slug: string) => boolean,
+): Map<TaxonomyName, Map<string, string[]>> {
+  const users = new Map<TaxonomyName, Map<string, Set<string>>>();
+  const use = (taxonomy: TaxonomyName, slug: string, file: string) => {
+    if (!SLUG_PATTERN.test(slug) || !wanted(taxonomy, slug)) return;
+    let bySlug = users.get(taxonomy);
+    if (!bySlug) users.set(taxonomy, (bySlug = new Map()));
+    let files = bySlug.get(slug);
+    if (!files) bySlug.set(slug, (files = new Set()));
+    files.add(file);
+  };
+  for (const { type, entry } of allEntries(content)) {
+    for (const field of termFieldsOf(entryTypes[type].schema)) {
+      const value = valueAt(entry.data, field.path);
+      if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') use(field.taxonomy, v, entry.file);
+    }
+    const ratings = type === 'recommendations' ? valueAt(entry.data, ['ratings']) : undefined;
+    if (ratings && typeof ratings === 'object' && !Array.isArray(ratings))
+      for (const key of Object.keys(ratings)) use('criteria', key, entry.file);
+  }
+  return new Map(
+    [...users].map(([taxonomy, bySlug]) => [taxonomy, new Map([...bySlug].map(([slug, files]) => [slug, [...files].sort()]))] as const),
+  );
+}
+
+function valueAt(data: unknown, path: readonly string[]): unknown {
+  let value = data;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
 /**
  * The rules that read one file alone, whatever the other files hold: a body
  * of safe Markdown, nobody's contact details in a recommendation, a postcode
@@ -261,5 +331,6 @@ export function checkRules(content: Content, ctx: RuleContext): Problem[] {
   checkProviders(content, report, ctx);
   checkRecommendations(content, report, entryCtx.known as KnownTerms, ctx);
   checkProjects(content, report, ctx);
+  checkTermsInUse(content, problems, entryCtx.known as KnownTerms);
   return problems;
 }
