@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import cmsAdmin from './src/cms/integration.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import cspPerPage from './src/integrations/csp-per-page.ts';
 import search from './src/integrations/search.ts';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/site/markdown.ts';
@@ -46,6 +47,8 @@ export default defineConfig({
     }),
     search(),
     cmsAdmin(),
+    // Last: each public page keeps only the CSP hashes of its own inline scripts and styles.
+    cspPerPage(),
   ],
   devToolbar: { enabled: false },
   // Content Security Policy on every page: Astro hashes its own scripts and

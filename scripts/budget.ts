@@ -38,6 +38,12 @@ export const FORM_PAGE_TYPES: readonly string[] = ['propose', 'recommend'];
  * reported apart.
  */
 const MARKDOWN_READER = /(^|\/)markdown(-parser)?\.[\w-]+\.js$/;
+/**
+ * The provider form's import (src/forms/prefill.ts and what only it loads):
+ * it loads only when a person opens « Importer depuis librehost.json ou
+ * ChatonsInfos », and is measured apart (`onDemandImport`).
+ */
+const IMPORT_READER = /(^|\/)prefill\.[\w-]+\.js$/;
 
 export interface PageMeasure {
   /** File in `dist/`, relative. */
@@ -75,6 +81,8 @@ export interface PageMeasure {
   onDemandLargestPiece: number;
   /** The files loaded only when needed, with their gzipped sizes. */
   assetsIfNeeded: Array<{ file: string; bytes: number }>;
+  /** Gzipped bytes of the import code (IMPORT_READER and what only it loads), loaded when a person opens the import. */
+  onDemandImport: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -328,10 +336,13 @@ async function measurePage(site: BuiltSite, file: string, type: keyof typeof PAG
   // Level 0: loaded with the page; 1: imported later, on a person's request; 2: imported by that code only when needed.
   const onDemand = new Set<string>();
   const ifNeeded = new Set<string>();
-  const levels = [scripts, onDemand, ifNeeded];
+  // 3: the import code, and what only it loads.
+  const importing = new Set<string>();
+  const levels = [scripts, onDemand, ifNeeded, importing];
   const addScript = async (ref: string, from: string, level: number): Promise<void> => {
     const local = site.resolve(ref, from);
     if (!local) return void external++;
+    if (IMPORT_READER.test(local)) level = 3;
     // The search index and the code Pagefind loads on its own (index chunks, wasm) are left aside;
     // a Pagefind script that the page itself loads at start is counted.
     if (level > 0 && local.startsWith('pagefind/')) return;
@@ -341,7 +352,7 @@ async function measurePage(site: BuiltSite, file: string, type: keyof typeof PAG
     levels[level]!.add(local);
     const imports = jsImports(await site.text(local));
     for (const i of imports.static) await addScript(i, local, level);
-    for (const i of imports.dynamic) await addScript(i, local, Math.min(level + 1, 2));
+    for (const i of imports.dynamic) await addScript(i, local, level === 3 ? 3 : Math.min(level + 1, 2));
   };
 
   for (const s of refs.styles) await addStyle(s, file);
@@ -390,6 +401,7 @@ async function measurePage(site: BuiltSite, file: string, type: keyof typeof PAG
       ...(await Promise.all([...ifNeeded].filter((f) => !MARKDOWN_READER.test(f)).map((f) => site.size(f)))),
     ),
     assetsIfNeeded: await Promise.all([...ifNeeded].sort().map(async (f) => ({ file: f, bytes: await site.size(f) }))),
+    onDemandImport: await [...importing].reduce(async (sum, f) => (await sum) + (await site.size(f)), Promise.resolve(0)),
   };
 }
 
@@ -421,13 +433,17 @@ export function overBudget(pages: readonly PageMeasure[]): PageMeasure[] {
   return pages.filter((p) => p.budgeted && p.weight > PAGE_BUDGET_BYTES);
 }
 
-/** The form pages, and whether each holds its budget with the code its form loads when used. */
-export function formPages(pages: readonly PageMeasure[]): Array<PageMeasure & { withForm: number; over: boolean }> {
+/**
+ * The form pages, and whether each holds its budget with the code its form
+ * loads when used; `withImport` adds the import code to that, for a person
+ * who imports a file and then sends the form.
+ */
+export function formPages(pages: readonly PageMeasure[]): Array<PageMeasure & { withForm: number; withImport: number; over: boolean }> {
   return pages
     .filter((p) => FORM_PAGE_TYPES.includes(p.type))
     .map((p) => {
       const withForm = p.weight + p.onDemand + p.onDemandLargestPiece;
-      return { ...p, withForm, over: withForm > FORM_PAGE_BUDGET_BYTES };
+      return { ...p, withForm, withImport: withForm + p.onDemandImport, over: withForm > FORM_PAGE_BUDGET_BYTES };
     });
 }
 
@@ -530,7 +546,10 @@ async function main() {
     console.log('Formulaires sans compte, avec le code chargé à l’usage du formulaire :');
     for (const p of forms) {
       const reader = p.assetsIfNeeded.filter((f) => MARKDOWN_READER.test(f.file)).reduce((sum, f) => sum + f.bytes, 0);
-      const line = `${p.file} : ${kb(p.weight)} au chargement + ${kb(p.onDemand + p.onDemandLargestPiece)} à l’usage = ${kb(p.withForm)} (budget ${kb(FORM_PAGE_BUDGET_BYTES)}) ; le lecteur Markdown, ${kb(reader)}, ne vient que pour un texte avec un lien ou une balise.`;
+      const importing = p.onDemandImport
+        ? ` L’import d’un fichier, ${kb(p.onDemandImport)}, ne vient qu’à l’ouverture de « Importer » : ${kb(p.withImport)} en tout avec lui.`
+        : '';
+      const line = `${p.file} : ${kb(p.weight)} au chargement + ${kb(p.onDemand + p.onDemandLargestPiece)} à l’usage = ${kb(p.withForm)} (budget ${kb(FORM_PAGE_BUDGET_BYTES)}) ; le lecteur Markdown, ${kb(reader)}, ne vient que pour un texte avec un lien ou une balise.${importing}`;
       if (p.over) console.error(`✘ ${line}`);
       else console.log(`  ${line}`);
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import communesData from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
 import { addMonths } from '../../src/domain/text/dates.ts';
-import { pricingModels, structureTypes } from '../../src/schemas/provider.ts';
+import { availabilityStatuses, pricingModels, structureTypes } from '../../src/schemas/provider.ts';
 import { hasValidLuhnKey, sizes } from '../../src/schemas/fields.ts';
 import { loadContent } from '../../src/loader/index.ts';
 
@@ -136,6 +136,8 @@ export async function writeCorpus(dir: string, options: CorpusOptions): Promise<
       sizes: pick(rand, sizes, 1 + Math.floor(rand() * 3)),
       pricing: { model: pricingModels[i % pricingModels.length], from_eur: Math.floor(rand() * 20) * 50 },
       // Like a living directory: most listings reviewed within 18 months, a few stale.
+      // Most open, some waiting or full, stated within six months (no draw: the rest of the corpus stays as it was).
+      availability: { status: availabilityStatuses[i % 7 === 0 ? 2 : i % 5 === 0 ? 1 : 0], stated: addMonths(options.today, -(i % 6)) },
       updated: addMonths(options.today, -(rand() < 0.03 ? 19 + Math.floor(rand() * 6) : Math.floor(rand() * 17))),
     };
     await write(`providers/${id}.md`, markdownFile(data, paragraph(rand, 320)));

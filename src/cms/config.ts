@@ -92,14 +92,22 @@ const views: Record<EntryTypeName, CollectionView> = {
  * required multiple choice starts as an empty list: Decap's select would
  * otherwise set one as soon as the form opens, and an untouched form would
  * count as changed, kept as a local backup and offered for restoring.
+ *
+ * Decap asks for the required fields of an optional group even when the
+ * whole group is left empty (decap-cms issue 7748): in an optional group
+ * (the availability), each field is optional for Decap; the check run before
+ * saving (the schema) asks for them as soon as the group is answered, and a
+ * group left blank is saved absent (save.ts).
  */
-function forDecap(field: EntryField): Record<string, unknown> {
+function forDecap(field: EntryField, inOptionalGroup = false): Record<string, unknown> {
   const { committee: _committee, input: _input, fields, field: item, ...rest } = field;
   const startsEmpty = rest.widget === 'select' && rest.multiple && rest.required && rest.default === undefined;
+  const optionalGroup = rest.widget === 'object' && rest.required === false;
   return {
     ...rest,
+    ...(inOptionalGroup ? { required: false } : {}),
     ...(startsEmpty ? { default: [] } : {}),
-    ...(fields ? { fields: fields.map(forDecap) } : {}),
+    ...(fields ? { fields: fields.map((f) => forDecap(f, optionalGroup)) } : {}),
     ...(item ? { field: forDecap(item) } : {}),
   };
 }
@@ -136,7 +144,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
       summary: view.summary,
       ...(view.sortable ? { sortable_fields: view.sortable } : {}),
       ...(view.filters ? { view_filters: view.filters } : {}),
-      fields: typeFields(type, taxonomies).map(forDecap),
+      fields: typeFields(type, taxonomies).map((f) => forDecap(f)),
     };
   });
   const settingsCollection = {
@@ -149,7 +157,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         name: 'settings',
         label: 'Réglages du site',
         file: `${folder}/${SETTINGS_FILE}`,
-        fields: entryFields(settingsSchema, undefined, { taxonomies }).map(forDecap),
+        fields: entryFields(settingsSchema, undefined, { taxonomies }).map((f) => forDecap(f)),
       },
     ],
   };

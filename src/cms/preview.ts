@@ -169,6 +169,7 @@ export function registerPreviews(
           'section',
           { className: 'contact card' },
           h('h2', null, w.contact),
+          h('p', { className: 'availability' }, view.availability),
           h(
             'ul',
             { className: 'plain-list' },
@@ -256,35 +257,52 @@ export function registerPreviews(
           null,
           h('h2', null, w.ratings),
           view.ratings.length > 0
-            ? h(
-                'table',
-                { className: 'ratings' },
-                h('caption', { className: 'muted' }, w.ratingsCaption),
+            ? [
                 h(
-                  'thead',
-                  null,
-                  h('tr', null, h('th', { scope: 'col' }, w.question), h('th', { scope: 'col', className: 'num' }, w.average)),
-                ),
-                h(
-                  'tbody',
-                  null,
-                  view.ratings.map((r) =>
+                  'table',
+                  { className: 'ratings', key: 'table' },
+                  h('caption', { className: 'muted' }, view.ratingsCaption),
+                  h(
+                    'thead',
+                    null,
                     h(
                       'tr',
-                      { key: r.question },
-                      h('th', { scope: 'row' }, r.question),
+                      null,
+                      h('th', { scope: 'col' }, w.question),
+                      h('th', { scope: 'col', className: 'num' }, w.average),
+                      view.ratingColumns.map((c) => h('th', { scope: 'col', className: 'num', key: c.label }, c.label)),
+                    ),
+                  ),
+                  h(
+                    'tbody',
+                    null,
+                    view.ratings.map((r) =>
                       h(
-                        'td',
-                        { className: 'num' },
-                        h('span', { className: 'stars', 'aria-hidden': 'true', 'data-tenths': r.tenths }),
-                        h('strong', null, `${r.average}${nbsp}/${nbsp}5`),
-                        h('br'),
-                        h('span', { className: 'muted' }, r.answers),
+                        'tr',
+                        { key: r.question },
+                        h('th', { scope: 'row' }, r.question),
+                        h(
+                          'td',
+                          { className: 'num average', 'data-label': w.average },
+                          r.tenths !== undefined && h('span', { className: 'stars', 'aria-hidden': 'true', 'data-tenths': r.tenths }),
+                          h('strong', null, r.average),
+                          ' ',
+                          h('span', { className: 'muted answers' }, r.answers),
+                        ),
+                        r.counts.map((c, i) =>
+                          h(
+                            'td',
+                            { className: 'num count', 'data-label': view.ratingColumns[i]!.label, key: i },
+                            c.count,
+                            h('span', { className: 'bar', 'aria-hidden': 'true', 'data-tenths': c.tenths }),
+                          ),
+                        ),
                       ),
                     ),
                   ),
                 ),
-              )
+                h('p', { className: 'muted', key: 'method' }, view.ratingsMethod),
+              ]
             : h('p', null, w.noRatings),
           view.recommendShare && h('p', null, view.recommendShare),
         ),
@@ -457,7 +475,17 @@ export function registerPreviews(
       const data = previewData(projectSchema, entry.fields, today);
       const makerName = loaded?.state === 'done' ? loaded.value : undefined;
       const maker = data.maker && published.has(data.maker) ? { id: data.maker, data: { name: makerName ?? data.maker } } : undefined;
-      const view = projectView({ data, funding: fundingProgress(data), maker }, { today });
+      const view = projectView(
+        { data, funding: fundingProgress(data), maker },
+        {
+          today,
+          need: {
+            pageUrl: absoluteUrl(ctx.home, routes.project(entry.slug)),
+            repository: ctx.repository,
+            committeeEmail: ctx.contactEmail,
+          },
+        },
+      );
       return h('div', null, problemsNote('projects', entry), project(view, props));
     },
   );
@@ -482,6 +510,25 @@ export function registerPreviews(
         view.contribute.button &&
           h('p', null, h('a', { className: 'button', href: view.contribute.button.url }, view.contribute.button.text)),
       ),
+      view.need &&
+        h(
+          'section',
+          { className: 'need card', key: 'need' },
+          h('h2', null, view.need.heading),
+          view.need.supporters
+            ? [
+                h('p', { key: 'count' }, view.need.supporters.count),
+                h(
+                  'ul',
+                  { className: 'supporters', key: 'names' },
+                  view.need.supporters.names.map((name, i) => h('li', { key: i }, name)),
+                ),
+              ]
+            : h('p', null, view.need.none),
+          h('p', null, view.need.explain),
+          h('p', null, h('a', { className: 'button', href: view.need.button.url }, view.need.button.text)),
+          h('p', { className: 'muted' }, inline(view.need.alternative)),
+        ),
       view.funding &&
         h(
           'section',

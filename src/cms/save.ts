@@ -1,14 +1,14 @@
 /**
  * What the CMS changes in an entry just before saving it, read from the
  * schemas. Decap writes a cleared select as `null` and leaves an untouched
- * number out; the contract wants an absent field, and a rating for every
+ * number out, and fills an untouched group with empty answers; the contract wants an absent field, and a rating for every
  * criterion (`null` when it did not apply). Kept apart from Decap so that the
  * tests save entries exactly as the CMS does.
  */
 import type * as z from 'zod/mini';
 import type { Content } from '../domain/content.ts';
 import { entryTypes, type EntryTypeName } from '../schemas/index.ts';
-import { acceptsNull, arrayElement, metaOf, objectShape, unwrap } from '../schemas/introspect.ts';
+import { acceptsNull, arrayElement, isOptional, metaOf, objectShape, unwrap } from '../schemas/introspect.ts';
 
 type AnySchema = z.core.$ZodType;
 
@@ -16,6 +16,11 @@ export type Edit = { path: Array<string | number>; value: unknown } | { path: Ar
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A group whose every answer is empty: Decap writes `""` for a cleared text or date, `null` for a cleared select. */
+function isBlank(group: Record<string, unknown>): boolean {
+  return Object.values(group).every((v) => v === undefined || v === null || v === '');
 }
 
 function walk(value: unknown, schema: AnySchema, path: Array<string | number>, taxonomies: Content['taxonomies'], edits: Edit[]) {
@@ -40,6 +45,9 @@ function walk(value: unknown, schema: AnySchema, path: Array<string | number>, t
     for (const [key, field] of Object.entries(shape)) {
       const child = value[key];
       if (child === null && !acceptsNull(field)) edits.push({ path: [...path, key], remove: true });
+      // An optional group left blank (the availability) is absent, not a group missing its required fields.
+      else if (isOptional(field) && unwrap(field)._zod.def.type === 'object' && isPlainObject(child) && isBlank(child))
+        edits.push({ path: [...path, key], remove: true });
       else if (child !== undefined || unwrap(field)._zod.def.type === 'record') walk(child, field, [...path, key], taxonomies, edits);
     }
     return;

@@ -148,6 +148,7 @@ function card(
     trust: indexed?.trust ?? '',
     summary: indexed?.summary ?? '',
     pricing: indexed?.pricing ?? '',
+    availability: indexed?.availability ?? '',
   };
   return providerCardElement(view, indexed ? reasons(indexed) : [], level);
 }

@@ -70,6 +70,23 @@ export function newIssueUrl(repository: Repository, title: string, body: string)
   return `${root(repository)}/issues/new?${q({ title, body })}`;
 }
 
+/**
+ * A new-issue URL that opens an issue form of `.github/ISSUE_TEMPLATE/`,
+ * its fields pre-filled by their ids (GitHub reads each field's id as a
+ * query parameter). GitLab and Forgejo do not pre-fill forms' fields: they
+ * get the title and the same questions as plain text.
+ */
+export function issueFormUrl(
+  repository: Repository,
+  template: string,
+  title: string,
+  fields: Record<string, string>,
+  plainBody: string,
+): string {
+  if (repository.forge !== 'github') return newIssueUrl(repository, title, plainBody);
+  return `${root(repository)}/issues/new?${new URLSearchParams({ template, title, ...fields }).toString()}`;
+}
+
 /** mailto: with subject and body, for people without an account on the forge. */
 export function mailUrl(email: string, subject: string, body: string): string {
   return `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;

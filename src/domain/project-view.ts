@@ -9,6 +9,8 @@ import type { ListedProject } from './directory/index.ts';
 import type { Provider } from '../schemas/provider.ts';
 import { collectsMoney, contributionState, FUNDING_COUNTS, fundingWords, showsFunding, type FundingProgress } from './projects.ts';
 import { routes } from './routes.ts';
+import { FORGE_NAMES, type Repository } from './forge.ts';
+import { acceptsSupporters, needLinks, needRequest, supportersCount } from './project-needs.ts';
 import { formatDate, formatEuros, formatPercent, frenchTypography as t } from './text/format.ts';
 import { projectKindLabels, projectStatusLabels } from '../schemas/project.ts';
 
@@ -75,6 +77,17 @@ export interface ProjectView {
     items: Array<{ title: string; /** « · 1 500 € · prévue pour le 3 mars 2026 · » */ details: string; state: string; done: boolean }>;
   };
   /** « Logiciel concerné », « Proposé par »…: a term and its value, or its list of values. */
+  /** « Nous en avons besoin aussi »: who said so, and how to say it; none once the project is delivered. */
+  need?: {
+    heading: string;
+    /** « 3 associations en ont besoin », and their names; undefined while none has said so. */
+    supporters?: { count: string; names: string[] };
+    none: string;
+    explain: string;
+    button: { text: string; url: string };
+    /** The e-mail, for people without an account on the forge. */
+    alternative: Inline[];
+  };
   facts: Array<{ term: string; value: Inline[] } | { term: string; list: string[] }>;
 }
 
@@ -84,12 +97,15 @@ export type ProjectOnPage = Pick<ListedProject, 'data' | 'funding'> & { maker: {
 export interface ProjectContext {
   /** `YYYY-MM-DD`: whether the collection's deadline has passed. */
   today: string;
+  /** Where an association says it needs the project too: the page's public address, the forge, the committee's e-mail. */
+  need: { pageUrl: string; repository: Repository; committeeEmail: string };
 }
 
 export function projectView(project: ProjectOnPage, ctx: ProjectContext): ProjectView {
   const { data } = project;
   const host = data.payment_url ? new URL(data.payment_url).hostname.replace(/^www\./, '') : undefined;
   const software: Inline = { text: t(data.software.name), url: data.software.url };
+  const asking = acceptsSupporters(data.status);
   const contribute = (): ProjectView['contribute'] => {
     switch (contributionState(data)) {
       case 'fundraising':
@@ -117,7 +133,7 @@ export function projectView(project: ProjectOnPage, ctx: ProjectContext): Projec
           paragraphs: [
             [
               t(
-                'Ce projet attend la validation du comité de pilotage avant l’ouverture d’une collecte. Votre association en a besoin aussi ? Faites-le savoir au comité : le nombre d’associations intéressées l’aide à décider.',
+                'Ce projet attend la validation du comité de pilotage avant l’ouverture d’une collecte. Le nombre d’associations qui en ont besoin l’aide à décider.',
               ),
             ],
           ],
@@ -178,10 +194,14 @@ export function projectView(project: ProjectOnPage, ctx: ProjectContext): Projec
           },
         }
       : {}),
+    ...(asking ? { need: needView(data, ctx.need) } : {}),
     facts: [
       { term: 'Logiciel concerné', value: [software] },
       { term: 'Proposé par', value: [`${t(data.proposed_by)}, le ${formatDate(data.proposed)}`] },
-      ...(data.supporters.length > 0 ? [{ term: 'Associations qui en ont besoin aussi', list: data.supporters.map((s) => t(s)) }] : []),
+      // While the project can still be asked for, its supporters are listed with the request (`need`).
+      ...(data.supporters.length > 0 && !asking
+        ? [{ term: 'Associations qui en ont besoin aussi', list: data.supporters.map((s) => t(s)) }]
+        : []),
       { term: 'Objectif', value: [formatEuros(data.goal_eur)] },
       ...(data.maker
         ? [
@@ -195,6 +215,25 @@ export function projectView(project: ProjectOnPage, ctx: ProjectContext): Projec
             },
           ]
         : []),
+    ],
+  };
+}
+
+function needView(data: ProjectOnPage['data'], where: ProjectContext['need']): NonNullable<ProjectView['need']> {
+  const links = needLinks(needRequest(data, where.pageUrl), where.repository, where.committeeEmail);
+  const count = supportersCount(data.supporters);
+  return {
+    heading: t('Votre association en a besoin aussi ?'),
+    ...(count ? { supporters: { count: t(`${count} :`), names: data.supporters.map((s) => t(s)) } } : {}),
+    none: 'Aucune autre association ne l’a encore dit.',
+    explain: t(
+      'Dites-le au comité de pilotage : il ajoutera votre association à cette liste. Plus elles sont nombreuses, plus le projet a de chances d’être financé.',
+    ),
+    button: { text: 'Nous en avons besoin aussi', url: links.forge },
+    alternative: [
+      `Le formulaire s’ouvre sur ${FORGE_NAMES[where.repository.forge]} (compte nécessaire). Sans compte, `,
+      { text: 'écrivez au comité de pilotage', url: links.mail },
+      t(' : le message est déjà prêt, il reste à dire qui vous êtes et ce que vous en feriez.').replace(/^ /, '\u00a0'),
     ],
   };
 }

@@ -10,6 +10,8 @@ import { frenchTypography as t } from './text/format.ts';
 export const LISTING_STALE_MONTHS = 18;
 /** Verified recommendations older than this should be verified again. */
 export const RECOMMENDATION_STALE_MONTHS = 36;
+/** An availability stated longer ago than this is to be confirmed: it changes faster than the rest of a listing. */
+export const AVAILABILITY_STALE_MONTHS = 6;
 
 /** The day `months` months before `today`, worked out once a day: it is asked for every entry. */
 let limitsDay = '';
@@ -34,6 +36,11 @@ export function isRecommendationStale(verified: string, today: string): boolean 
   return verified <= monthsBefore(today, RECOMMENDATION_STALE_MONTHS);
 }
 
+/** An availability stated on `stated` is to be confirmed on `today`: stated more than six months before. */
+export function isAvailabilityStale(stated: string, today: string): boolean {
+  return stated < monthsBefore(today, AVAILABILITY_STALE_MONTHS);
+}
+
 export const staleness = {
   /** On a stale profile. */
   profileNotice: t(`Elle n’a pas été relue depuis plus de ${LISTING_STALE_MONTHS} mois : certaines informations ont pu changer.`),
@@ -53,6 +60,14 @@ export const staleness = {
   /** The check's warnings. */
   listingWarning: (lastReviewed: string) =>
     `fiche relue pour la dernière fois le ${lastReviewed}, il y a plus de ${LISTING_STALE_MONTHS} mois : demandez à la structure de la relire, puis mettez à jour cette date.`,
+  availabilityMissingWarning:
+    'la fiche ne dit pas si la structure accepte de nouvelles associations : ajoutez « availability » (status : ouvert, liste-attente ou complet ; stated : le jour où elle l’a dit).',
+  availabilityWarning: (stated: string) =>
+    `disponibilité indiquée le ${stated}, il y a plus de ${AVAILABILITY_STALE_MONTHS} mois : le site l’affiche « à confirmer » ; demandez à la structure si elle a changé, puis mettez à jour sa date (stated).`,
+  /** What « Proposer une structure » and the committee's documentation say. */
+  availabilityRule: t(
+    `Redites votre disponibilité au moins tous les ${AVAILABILITY_STALE_MONTHS} mois : au-delà, l’annuaire l’affiche « à confirmer ».`,
+  ),
   recommendationWarning: (verified: string) =>
     `recommandation vérifiée le ${verified}, il y a plus de ${RECOMMENDATION_STALE_MONTHS} mois : vérifiez-la à nouveau auprès de l’association.`,
 } as const;

@@ -15,7 +15,7 @@ import { formatNumber } from '../domain/text/format.ts';
 import { departments, regions } from '../schemas/geography.ts';
 import { entryTypes, type BodyRule, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';
-import { CHARTER, FORM_FILLED } from './policy.ts';
+import { CHARTER, FORM_ASKED, FORM_FILLED } from './policy.ts';
 
 export interface FormField extends EntryField {
   /** Path of the value in the entry, written as in the file: `contact.email`. */
@@ -55,6 +55,7 @@ interface Context {
 function forForm(fields: EntryField[], parent: string, ctx: Context): FormField[] {
   const schema = entryTypes[ctx.type].schema;
   const filled = FORM_FILLED[ctx.type] ?? [];
+  const asked = FORM_ASKED[ctx.type] ?? [];
   return fields
     .filter((field) => !field.committee && field.widget !== 'image')
     .map((field) => {
@@ -73,6 +74,7 @@ function forForm(fields: EntryField[], parent: string, ctx: Context): FormField[
         out.hint = `${field.hint} ${OTHER_LANGUAGE_HINT}`;
       }
       if ((out.options?.length ?? 0) > 40 && out.multiple) out.filter = true;
+      if (asked.includes(path)) out.required = true;
       if (path === CHARTER.path)
         Object.assign(out, { label: CHARTER.label, hint: CHARTER.hint, required: true, sign: { page: ctx.charterPage } });
       if (path === 'pricing.from_eur') Object.assign(out, { hint: `${field.hint} ${startingPriceRule.hint}`, conditional: true });

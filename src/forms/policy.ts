@@ -5,9 +5,17 @@
  */
 import type { EntryTypeName } from '../schemas/index.ts';
 
-/** What a form fills in itself: a new listing is reviewed the day it is written. */
+/** What a form fills in itself: a new listing is reviewed, and its availability stated, the day it is written. */
 export const FORM_FILLED: Partial<Record<EntryTypeName, readonly string[]>> = {
-  providers: ['updated'],
+  providers: ['updated', 'availability.stated'],
+};
+
+/**
+ * What a form asks though a file may leave it out: a new listing says whether
+ * it takes on new associations (files already written are only warned).
+ */
+export const FORM_ASKED: Partial<Record<EntryTypeName, readonly string[]>> = {
+  providers: ['availability'],
 };
 
 /** The checkbox of the charter, and what the form says when it is left unticked. */

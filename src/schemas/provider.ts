@@ -38,6 +38,16 @@ export const pricingLabels: Record<(typeof pricingModels)[number], string> = {
 
 export { sizeLabels } from './fields.ts';
 
+/** Whether a provider takes on new associations now, as it says itself. */
+export const availabilityStatuses = ['ouvert', 'liste-attente', 'complet'] as const;
+export const availabilityLabels: Record<(typeof availabilityStatuses)[number], string> = {
+  ouvert: 'Accepte de nouvelles associations',
+  'liste-attente': 'Liste d’attente',
+  complet: 'Complet pour l’instant',
+};
+/** The longest wait a listing can announce, in weeks: beyond a year, the provider is full. */
+export const MAX_WAIT_WEEKS = 52;
+
 /** ISO 639-1 language codes: two lowercase letters. */
 const language = z.string().check(
   z.regex(/^[a-z]{2}$/, {
@@ -230,6 +240,52 @@ export const providerSchema = z.strictObject({
     ),
     { title: 'Logo', description: 'Image sous public/ ou à côté de la fiche, facultative.', widget: 'image' },
   ),
+  availability: described(
+    z.optional(
+      z
+        .strictObject({
+          status: described(z.enum(availabilityStatuses), {
+            title: 'Accueil de nouvelles associations',
+            description: 'Où vous en êtes aujourd’hui.',
+            labels: availabilityLabels,
+            noun: 'la disponibilité',
+          }),
+          stated: described(calendarDate, {
+            title: 'Disponibilité indiquée le',
+            description: 'Le jour où la structure l’a dite.',
+            noun: 'la date de la disponibilité',
+          }),
+          wait_weeks: described(
+            z.optional(
+              z
+                .int({ error: 'indiquez un nombre entier de semaines (par exemple 6).' })
+                .check(
+                  z.gte(1, { error: 'une attente compte au moins 1 semaine.' }),
+                  z.lte(MAX_WAIT_WEEKS, { error: `au-delà de ${MAX_WAIT_WEEKS} semaines d’attente, indiquez « complet ».` }),
+                ),
+            ),
+            {
+              title: 'Attente (en semaines)',
+              description: 'Facultatif : dans combien de semaines environ vous pourrez commencer.',
+              noun: 'l’attente',
+            },
+          ),
+        })
+        // Rules catalogue: wait-only-when-waiting.
+        .check(
+          z.refine((a) => a.wait_weeks === undefined || a.status === 'liste-attente', {
+            error: 'une attente (wait_weeks) ne va qu’avec une liste d’attente (status: liste-attente).',
+            path: ['wait_weeks'],
+            params: { form: 'une attente ne va qu’avec une liste d’attente : videz-la, ou choisissez « Liste d’attente ».' },
+          }),
+        ),
+    ),
+    {
+      title: 'Disponibilité',
+      description: 'Acceptez-vous de nouvelles associations en ce moment ?',
+      noun: 'la disponibilité',
+    },
+  ),
   updated: described(calendarDate, {
     title: 'Fiche revue le',
     description: 'La dernière fois que la structure a relu et confirmé sa fiche.',
@@ -244,3 +300,5 @@ export type Provider = z.output<typeof providerSchema>;
 export type StructureType = Provider['structure'];
 export type PricingModel = Provider['pricing']['model'];
 export type AssociationSize = Provider['sizes'][number];
+export type Availability = NonNullable<Provider['availability']>;
+export type AvailabilityStatus = Availability['status'];

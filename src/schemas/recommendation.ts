@@ -20,6 +20,9 @@ export const verificationMethodLabels: Record<(typeof verificationMethods)[numbe
   visite: 'Visite sur place',
 };
 
+/** What an association answers when a criterion did not apply to it: stored as `null`. */
+export const notConcernedLabel = 'Non concerné';
+
 /** A rating from 1 (not at all) to 5 (fully), or null when the criterion did not apply. */
 export const rating = described(
   z.nullable(
@@ -29,9 +32,9 @@ export const rating = described(
   ),
   {
     form: {
-      invalid_type: 'choisissez une note de 1 à 5, ou « Non concerné ».',
-      too_small: 'choisissez une note de 1 à 5, ou « Non concerné ».',
-      too_big: 'choisissez une note de 1 à 5, ou « Non concerné ».',
+      invalid_type: `choisissez une note de 1 à 5, ou « ${notConcernedLabel} ».`,
+      too_small: `choisissez une note de 1 à 5, ou « ${notConcernedLabel} ».`,
+      too_big: `choisissez une note de 1 à 5, ou « ${notConcernedLabel} ».`,
     },
   },
 );

@@ -86,8 +86,8 @@ describe('on content with every kind of mistake', () => {
     expect(lines.filter((line) => line.startsWith('providers/rejected-yet-checked.md:'))).toEqual([
       'providers/rejected-yet-checked.md:2:1 website : Ce champ est obligatoire (Site web) : ajoutez-le.',
       expect.stringMatching(/^providers\/rejected-yet-checked\.md:15:24 services\[1\] : « hebergment » n’est pas un service connu\./),
-      expect.stringMatching(/^providers\/rejected-yet-checked\.md:26:141 body : Le HTML n’est pas accepté/),
-      expect.stringMatching(/^providers\/rejected-yet-checked\.md:26:157 body : Le HTML n’est pas accepté/),
+      expect.stringMatching(/^providers\/rejected-yet-checked\.md:27:141 body : Le HTML n’est pas accepté/),
+      expect.stringMatching(/^providers\/rejected-yet-checked\.md:27:157 body : Le HTML n’est pas accepté/),
     ]);
   });
 

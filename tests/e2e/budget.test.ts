@@ -73,6 +73,22 @@ describe('the measure', () => {
     expect(page!.js).toBe(gz('x'.repeat(1000)));
   });
 
+  it('measures the form’s import apart: loaded only when a person opens it, with what only it loads', async () => {
+    const files = {
+      'robots.txt': 'Sitemap: https://annuaire.example.org/sitemap.xml\n',
+      'proposer/index.html': '<html><head><script type="module" src="/_astro/page.js"></script></head><body></body></html>',
+      '_astro/page.js': 'onfocus=()=>import("./submit.js");ontoggle=()=>import("./prefill.A1b.js");',
+      '_astro/submit.js': 'import{f}from"./format.js";export const s=f;',
+      '_astro/prefill.A1b.js': 'import{f}from"./format.js";import{n}from"./normalise.js";export const p=[f,n];'.repeat(3),
+      '_astro/format.js': 'export const f=1;',
+      '_astro/normalise.js': 'export const n=2;',
+    };
+    const [page] = await measurePages(await site('import', files));
+    // A module both load counts with the form's checks, once; one only the import loads counts with the import.
+    expect(page!.onDemand).toBe(gz(files['_astro/submit.js']) + gz(files['_astro/format.js']));
+    expect(page!.onDemandImport).toBe(gz(files['_astro/prefill.A1b.js']) + gz(files['_astro/normalise.js']));
+  });
+
   it('tells page types apart from the address', () => {
     const profiles = new Set(['octets-solidaires']);
     expect(pageType('index.html', profiles)).toBe('home');

@@ -175,6 +175,7 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
         'Choisissez le type de structure.',
         `Indiquez où vous accompagnez les associations${NBSP}: partout en France, à distance, dans des régions ou des départements.`,
         'Cochez au moins un service.',
+        'Choisissez la disponibilité.',
         `Cochez la case pour signer la charte${NBSP}: l’annuaire ne présente que des structures qui l’ont signée.`,
       ]),
     );
@@ -217,6 +218,8 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
       .getByRole('checkbox', { name: 'Breton' })
       .check();
     await page.getByLabel('Modèle de tarif').selectOption({ label: 'Sur devis' });
+    await page.getByLabel('Accueil de nouvelles associations').selectOption({ label: 'Liste d’attente' });
+    await page.getByLabel(/^Attente/).fill('6');
     await page.getByLabel('Description').fill(DESCRIPTION);
     await page.getByRole('checkbox', { name: /Je signe la charte/ }).check();
     await send(page);
@@ -258,6 +261,8 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     const today = todayInFrance();
     expect(file.text).toContain(`charter_signed: ${today}\n`);
     expect(file.text).toContain(`updated: ${today}\n`);
+    // The availability is dated the day the listing is sent, as its review.
+    expect(file.text).toContain(`availability:\n  status: liste-attente\n  wait_weeks: 6\n  stated: ${today}\n`);
     expect(file.text).toContain('department: "69"');
     expect(file.text).toContain('languages: [fr, br]');
     const check = await checkWith('providers', file.name, file.text);
@@ -443,6 +448,115 @@ describe.skipIf(!enabled)('the weight of the form pages', () => {
       );
       expect(page.onDemand).toBeGreaterThan(0);
       expect(page.withForm).toBeLessThanOrEqual(FORM_PAGE_BUDGET_BYTES);
+      // The import comes only with « Importer… », on the provider form alone; the page with it holds the budget too.
+      if (page.type === 'propose') {
+        console.log(
+          `${page.file} : import ${(page.onDemandImport / 1000).toFixed(1)} ko à l’ouverture de « Importer », ${((page.weight + page.onDemandImport) / 1000).toFixed(1)} ko avec la page, ${(page.withImport / 1000).toFixed(1)} ko avec les vérifications`,
+        );
+        expect(page.onDemandImport).toBeGreaterThan(0);
+        expect(page.weight + page.onDemandImport).toBeLessThanOrEqual(FORM_PAGE_BUDGET_BYTES);
+      } else expect(page.onDemandImport).toBe(0);
     }
+  });
+});
+
+describe.skipIf(!enabled)('importing what a provider already publishes, at 375 px', () => {
+  const sample = (name: string) => readFile(path.join(root, 'tests/fixtures/import', name), 'utf8');
+  const report = (page: Page) => page.locator('[data-import-report]');
+  const importText = async (page: Page, text: string) => {
+    await page.getByLabel(/^Le texte du fichier/).fill(text);
+    await page.getByRole('button', { name: 'Préremplir le formulaire' }).click();
+    const heading = report(page).locator('h3');
+    await heading.waitFor();
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    return heading.textContent();
+  };
+  const value = (page: Page, path: string) => page.locator(`[data-path="${path}"]`).inputValue();
+  const ticked = (page: Page, name: string) =>
+    page.$$eval(`input[name="${name}"]:checked`, (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+
+  it('prefills the form from a librehost.json, then from ChatonsInfos files, lists what it left out, and sends nothing', async () => {
+    const { context, page, errors } = await open(375, 'proposer/');
+    const origin = new URL(site.url).origin;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+
+    // The import's code comes only when the disclosure opens.
+    await Promise.all([
+      page.waitForResponse((response) => /\/prefill\.[\w-]+\.js$/.test(response.url())),
+      page.getByText('Importer depuis librehost.json ou ChatonsInfos').click(),
+    ]);
+    const loaded = requests.length;
+
+    expect(await importText(page, await sample('librehost.json'))).toBe(
+      `Formulaire prérempli depuis librehost.json, 1${NBSP}fichier lu${NBSP}: 9${NBSP}champs remplis.`,
+    );
+    expect(await value(page, 'name')).toBe('Le Nuage d’Armor');
+    expect(await value(page, 'structure')).toBe('collectif');
+    expect(await value(page, 'website')).toBe('https://nuage-armor.example.org/');
+    expect(await value(page, 'contact.email')).toBe('contact@nuage-armor.example.org');
+    expect(await value(page, 'contact.form')).toBe('https://nuage-armor.example.org/contact/');
+    expect(await value(page, 'body')).toMatch(/^Des services libres, hébergés en Bretagne/);
+    expect(await ticked(page, 'languages')).toEqual(['fr', 'br', 'en']);
+    expect((await ticked(page, 'tools')).sort()).toEqual(['etherpad', 'jitsi-meet', 'nextcloud']);
+    expect(await ticked(page, 'services')).toEqual(['hebergement']);
+    const filled = await report(page).locator('ul').first().locator('li').allTextContents();
+    expect(filled).toContain(`Logiciels libres${NBSP}: Nextcloud, Jitsi Meet, Etherpad (depuis services).`);
+    expect(await report(page).locator('h4').textContent()).toMatch(/^Non repris \(\d+\u00A0clés\)$/);
+    const leftOut = await report(page).locator('ul').last().locator('li').allTextContents();
+    expect(leftOut).toContain(`services = Zammad${NBSP}: logiciel absent de la liste de l’annuaire${NBSP}: citez-le dans la description.`);
+    expect(leftOut).toContain(
+      `communicationLanguages = eo${NBSP}: langue que le formulaire ne propose pas${NBSP}: précisez-la dans la description.`,
+    );
+    await axe(page, 'import librehost.json');
+
+    // ChatonsInfos, on an emptied form where the person has typed a name of their own: kept.
+    await page.getByRole('button', { name: 'Effacer mon brouillon' }).click();
+    await page.locator('[data-path="name"]').fill('Octets');
+    const files = `${await sample('chatons-organization.properties')}\n${await sample('chatons-services.properties')}`;
+    expect(await importText(page, files)).toBe(
+      `Formulaire prérempli depuis ChatonsInfos, 4${NBSP}fichiers lus${NBSP}: 7${NBSP}champs remplis.`,
+    );
+    expect(await value(page, 'name')).toBe('Octets');
+    expect(await value(page, 'structure')).toBe('association');
+    expect(await value(page, 'contact.form')).toBe('');
+    expect(await value(page, 'body')).toContain("Association d'éducation populaire au numérique libre");
+    expect(await ticked(page, 'networks')).toEqual(['chatons']);
+    expect((await ticked(page, 'tools')).sort()).toEqual(['etherpad', 'nextcloud']);
+    const chatonsFilled = await report(page).locator('ul').first().locator('li').allTextContents();
+    expect(chatonsFilled).toContain(`Nom de la structure${NBSP}: déjà rempli, laissé tel quel (depuis organization.name).`);
+    const chatonsLeftOut = await report(page).locator('ul').last().locator('li').allTextContents();
+    expect(chatonsLeftOut).toContain(
+      `software.name = Zammad${NBSP}: logiciel absent de la liste de l’annuaire${NBSP}: citez-le dans la description.`,
+    );
+    expect(chatonsLeftOut.some((line) => line.startsWith('organization.contact.url = http://octets-des-pres.example.org/contact'))).toBe(
+      true,
+    );
+    await axe(page, 'import ChatonsInfos');
+
+    // A broken paste changes nothing and says what to check.
+    expect(await importText(page, '{ "name": "Coupé')).toMatch(/mal formé/);
+    expect(await value(page, 'name')).toBe('Octets');
+
+    // Nothing went anywhere: after the import's code, only the site's own scripts (the form's checks, loaded
+    // when it is first used), none of the addresses the pasted files hold, nothing to another site.
+    expect(requests.slice(loaded).filter((url) => !/^\/_astro\/[\w.-]+\.js$/.test(new URL(url).pathname))).toEqual([]);
+    expect(requests.every((url) => new URL(url).origin === origin)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript: the disclosure says which key goes in which field', async () => {
+    const { context, page } = await open(375, 'proposer/', false);
+    await page.getByText('Importer depuis librehost.json ou ChatonsInfos').click();
+    expect(await page.getByLabel(/^Le texte du fichier/).isVisible()).toBe(false);
+    const table = page.locator('details[data-import] table');
+    expect(await table.locator('caption').textContent()).toContain('quelle clé va dans quel champ');
+    const rows = await table.locator('tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    expect(rows).toContainEqual(['Nom de la structure', 'name', 'organization.name']);
+    expect(rows).toContainEqual(['Logiciels libres', 'services', 'software.name']);
+    // axe needs JavaScript; the width is measured all the same.
+    expect(await table.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(375);
+    await context.close();
   });
 });

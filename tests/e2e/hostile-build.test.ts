@@ -15,7 +15,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeHTML } from 'entities';
 import { listFiles } from '../../scripts/lib/dist-files.ts';
+import { NEED_FORM } from '../../src/domain/project-needs.ts';
 import { executableFindings, FILLER, smuggled } from '../content/hostile.ts';
 import { browserAvailable, launchBrowser, serveStatic } from './harness.ts';
 
@@ -101,7 +103,12 @@ describe('hostile content built into the site', () => {
     const profile = await readFile(path.join(dist, 'annuaire/structure-hostile/index.html'), 'utf8');
     // Not vacuous: the hostile entries are on their pages, escaped.
     expect(profile).toContain('&lt;script&gt;alert(');
-    expect(await readFile(path.join(dist, 'projets/projet-hostile/index.html'), 'utf8')).toContain('&lt;/title&gt;');
+    const project = await readFile(path.join(dist, 'projets/projet-hostile/index.html'), 'utf8');
+    expect(project).toContain('&lt;/title&gt;');
+    // The hostile title goes whole into the pre-filled request, as one parameter's value.
+    const need = new URL(decodeHTML(/<a class="button" href="([^"]+)"[^>]*>\s*Nous en avons besoin aussi/.exec(project)![1]!));
+    expect([...need.searchParams.keys()]).toEqual(['template', 'title', NEED_FORM.fields.project]);
+    expect(need.searchParams.get(NEED_FORM.fields.project)!.startsWith(`${smuggled.projectTitle} (https://`)).toBe(true);
 
     const findings: string[] = [];
     let scanned = 0;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
+import { AVERAGES_EXPLAINED, buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
 import { buildFacets, type FacetIndex } from '../../src/domain/directory/facets.ts';
 import { countOf } from '../../src/domain/text/format.ts';
 import { groupForPlace, placeWhere } from '../../src/domain/directory/places.ts';
@@ -103,7 +103,14 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
     expect(await page.locator('.badges').textContent()).toContain(`${provider.recommendations.length} recommandations vérifiées`);
     expect(await page.locator('.badges').textContent()).toContain('Membre\u00A0: CHATONS');
     expect(await page.locator('article.recommendation').count()).toBe(provider.recommendations.length);
-    expect(await page.locator('table.ratings').textContent()).toMatch(/\d,\d\u00a0\/\u00a05/);
+    // Each criterion: its average, then how many gave each rating and « Non concerné », as the domain counts them.
+    const rows = page.locator('table.ratings tbody tr');
+    expect(await rows.count()).toBe(provider.ratings.filter((r) => r.count + r.notConcerned > 0).length);
+    expect(await rows.first().locator('td.average').textContent()).toMatch(/^\d,\d sur 5 \d+\u00a0notes?$/);
+    expect(await rows.first().locator('td.count').allTextContents()).toEqual(
+      [...provider.ratings[0]!.distribution, provider.ratings[0]!.notConcerned].map(String),
+    );
+    expect(await page.getByText(AVERAGES_EXPLAINED).isVisible()).toBe(true);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd).toMatchObject({ '@type': 'Organization', name: provider.data.name, aggregateRating: { bestRating: 5 } });
     const report = page.getByRole('link', { name: /Signaler une erreur/ });

@@ -13,6 +13,9 @@ import { loadContent } from '../../src/loader/index.ts';
 import { groupForPlace, placeWhere } from '../../src/domain/directory/places.ts';
 import { placeGroupHeading } from '../../src/domain/directory/place-rank.ts';
 import { finderQuestions } from '../../src/domain/finder/index.ts';
+import { NEED_FORM, supportersCount } from '../../src/domain/project-needs.ts';
+import { absoluteUrl, routes } from '../../src/domain/routes.ts';
+import type { Settings } from '../../src/schemas/editorial.ts';
 import { browserAvailable, launchBrowser, serveStatic, type StaticSite } from './harness.ts';
 
 const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
@@ -23,11 +26,13 @@ let site: StaticSite;
 let browser: Browser;
 let directory: Directory;
 let facets: FacetIndex;
+let settings: Settings;
 
 beforeAll(async () => {
   const { content } = await loadContent('content');
   directory = buildDirectory(content, '2026-11-28');
   facets = buildFacets(directory.providers, content.taxonomies);
+  settings = content.settings!;
   site = await serveStatic(DIST, '/');
   if (run) browser = await launchBrowser();
 });
@@ -109,6 +114,33 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
     expect(await page.locator('h2#contribuer').textContent()).toBe('Comment contribuer');
     expect(await page.getByLabel(/promis sur/).getAttribute('value')).toBe('3300');
     expect(await page.getByRole('link', { name: /^Contribuer sur / }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('lets an association say it needs a project too, through plain links to the forge’s form and to the committee', async () => {
+    const project = directory.projects.find((p) => p.id === 'paheko-relance-des-adhesions')!;
+    const list = await open(width, 'projets/');
+    const card = list.locator('.project-card', { has: list.getByRole('link', { name: project.data.title }) });
+    expect(await card.textContent()).toContain(supportersCount(project.data.supporters));
+    await list.context().close();
+
+    const page = await open(width, 'projets/paheko-relance-des-adhesions/');
+    const action = page.getByRole('link', { name: 'Nous en avons besoin aussi' });
+    expect(await action.isVisible()).toBe(true);
+    expect(await action.evaluate((a) => a.tagName)).toBe('A');
+    const forge = new URL((await action.getAttribute('href'))!);
+    expect(forge.origin + forge.pathname).toBe(`${settings.repository.url.replace(/\/$/, '')}/issues/new`);
+    expect(forge.searchParams.get('template')).toBe(NEED_FORM.template);
+    expect(forge.searchParams.get(NEED_FORM.fields.project)).toBe(
+      `${project.data.title} (${absoluteUrl(settings.site_url, routes.project(project.id))})`,
+    );
+    const mail = (await page.getByRole('link', { name: 'écrivez au comité de pilotage' }).getAttribute('href'))!;
+    expect(mail.startsWith(`mailto:${settings.contact_email}?subject=`)).toBe(true);
+    const body = new URLSearchParams(mail.slice(mail.indexOf('?'))).get('body') ?? '';
+    expect(body).toContain(project.data.title);
+    expect(body).toContain('Nom de notre association');
+    const supporters = await page.locator('section.need li').allTextContents();
+    expect(supporters).toEqual(project.data.supporters);
     await page.context().close();
   });
 

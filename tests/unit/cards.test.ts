@@ -16,12 +16,16 @@ const facts: CardFacts = {
   networks: ['chatons'],
   recommendations: 2,
   pricing: { model: 'devis', from_eur: 1500 },
+  availability: { state: 'liste-attente', stated: '2026-10-12', wait_weeks: 6 },
 };
 const labels: Record<string, string> = {
   'reseau/chatons': 'CHATONS',
   'structure/association': 'Association',
   'tarif/devis': 'Sur devis',
   'tarif/gratuit': 'Gratuit',
+  'disponibilite/liste-attente': 'Liste d’attente',
+  'disponibilite/ouvert': 'Accepte de nouvelles associations',
+  'disponibilite/complet': 'Complet pour l’instant',
 };
 const departmentNames: Record<string, string> = { '69': 'Rhône', '75': 'Paris' };
 const words = {
@@ -38,13 +42,14 @@ describe('a card', () => {
       summary:
         'Lyon (Rhône) · Association · partout en France · à distance. diagnostic · hebergement · migration · support · et 1\u00a0autre.',
       pricing: 'Sur devis · à partir de 1\u202f500\u00a0€',
+      availability: 'Disponibilité au 12 octobre 2026\u00a0: liste d’attente, environ 6\u00a0semaines',
     });
     expect(cardView({ ...facts, city: 'Paris', department: '75' }, words).summary).toMatch(/^Paris · Association/);
   });
 
   it('shows its lines in one order, the reason it is on the list last', () => {
     const view = cardView(facts, words);
-    expect(cardLines(view).map((l) => l.kind)).toEqual(['trust', 'summary', 'price']);
+    expect(cardLines(view).map((l) => l.kind)).toEqual(['trust', 'summary', 'price', 'availability']);
     expect(cardLines(view, ['basée à Lyon, dans le Rhône', 'propose Nextcloud']).at(-1)).toEqual({
       kind: 'reasons',
       text: 'Pourquoi ici\u00a0: basée à Lyon, dans le Rhône · propose Nextcloud',

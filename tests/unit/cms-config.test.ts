@@ -233,6 +233,41 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     for (const type of Object.keys(entryTypes) as EntryTypeName[]) compare(fieldsOf(type), entryTypes[type].schema, type);
   });
 
+  it('laisse la disponibilité vide sans bloquer : ses champs sont facultatifs pour Decap, la vérification les demande dès qu’elle est remplie', async () => {
+    const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as {
+      collections: Array<{
+        name: string;
+        fields: Array<{ name: string; required?: boolean; fields?: Array<{ name: string; required?: boolean }> }>;
+      }>;
+    };
+    const availability = config.collections.find((c) => c.name === 'providers')!.fields.find((f) => f.name === 'availability')!;
+    expect(availability.required).toBe(false);
+    expect(availability.fields!.map((f) => [f.name, f.required])).toEqual([
+      ['status', false],
+      ['stated', false],
+      ['wait_weeks', false],
+    ]);
+    // The fields derived from the schema (which the forms read) keep what the schema asks.
+    expect(find(fieldsOf('providers'), 'availability').fields!.map((f) => f.required)).toEqual([true, true, false]);
+    // Left blank, as Decap writes it, the group is saved absent; half answered, the check asks for the rest.
+    const data = { ...baseData('providers', 'octets-solidaires'), availability: { status: null, stated: '', wait_weeks: undefined } };
+    const saved = applyEdits(data, saveEdits('providers', data, content.taxonomies));
+    expect(saved).not.toHaveProperty('availability');
+    const half = { ...data, availability: { status: 'complet', stated: '' } };
+    const problems = checkEntry(
+      'providers',
+      'octets-solidaires',
+      applyEdits(half, saveEdits('providers', half, content.taxonomies)),
+      'x'.repeat(300),
+      {
+        taxonomies: content.taxonomies,
+        providerIds: [...content.ids.providers],
+        today: TODAY,
+      },
+    );
+    expect(problems.map((p) => p.path).filter((p) => p.startsWith('availability'))).toEqual(['availability.stated']);
+  });
+
   it('propose exactement les valeurs permises : listes, taxonomies, codes INSEE, libellés français', () => {
     const providers = fieldsOf('providers');
     const structure = find(providers, 'structure');

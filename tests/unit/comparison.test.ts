@@ -103,10 +103,10 @@ describe('the rows of a comparison', () => {
   it('give each criterion’s average and number of answers, as the profile does, or say nobody rated it', () => {
     const nuage = view('nuage-des-exemples');
     for (const rating of nuage.ratings) {
-      expect(cell(`note-${rating.criterion}`, 'nuage-des-exemples')).toEqual([`${rating.average}\u00a0/\u00a05 (${rating.answers})`]);
+      expect(cell(`note-${rating.criterion}`, 'nuage-des-exemples')).toEqual([`${rating.average} (${rating.answers})`]);
     }
-    expect(cell('note-besoins-compris', 'nuage-des-exemples')).toEqual(['4,0\u00a0/\u00a05 (2\u00a0réponses)']);
-    expect(cell('note-autonomie', 'nuage-des-exemples')).toEqual(['4,0\u00a0/\u00a05 (1\u00a0réponse)']);
+    expect(cell('note-besoins-compris', 'nuage-des-exemples')).toEqual(['4,0 sur 5 (2\u00a0notes)']);
+    expect(cell('note-autonomie', 'nuage-des-exemples')).toEqual(['4,0 sur 5 (1\u00a0note)']);
     expect(cell('note-support', 'cooperative-exemple-libre')).toEqual(['Pas encore de note']);
   });
 

@@ -80,7 +80,13 @@ describe('publication', () => {
     const result = buildDirectory(content, TODAY);
     const nuage = result.providers.find((p) => p.id === 'nuage-des-exemples')!;
     expect(nuage.recommendations).toHaveLength(2);
-    expect(nuage.ratings.find((r) => r.criterion === 'besoins-compris')).toEqual({ criterion: 'besoins-compris', average: 4, count: 2 });
+    expect(nuage.ratings.find((r) => r.criterion === 'besoins-compris')).toEqual({
+      criterion: 'besoins-compris',
+      average: 4,
+      count: 2,
+      distribution: [0, 0, 1, 0, 1],
+      notConcerned: 0,
+    });
     expect(result.pendingRecommendations.map((r) => r.id)).toEqual([
       'atelier-en-attente--chorale-exemple',
       'nuage-des-exemples--jardins-de-l-exemple-bis',
@@ -132,22 +138,22 @@ describe('what visitors read about a published provider', () => {
     directory = buildDirectory(await baseContent(), TODAY);
   });
 
-  it('averages each criterion over the ratings given, ignoring « not concerned »', () => {
+  it('averages each criterion over the ratings given, counting « not concerned » apart', () => {
     const nuage = directory.providers.find((p) => p.id === 'nuage-des-exemples')!;
     // Jardins: 5, 4, 5 — Vélo: 3, null, 2.
     expect(nuage.ratings).toEqual([
-      { criterion: 'besoins-compris', average: 4, count: 2 },
-      { criterion: 'autonomie', average: 4, count: 1 },
-      { criterion: 'support', average: 3.5, count: 2 },
+      { criterion: 'besoins-compris', average: 4, count: 2, distribution: [0, 0, 1, 0, 1], notConcerned: 0 },
+      { criterion: 'autonomie', average: 4, count: 1, distribution: [0, 0, 0, 1, 0], notConcerned: 1 },
+      { criterion: 'support', average: 3.5, count: 2, distribution: [0, 1, 0, 0, 1], notConcerned: 0 },
     ]);
   });
 
   it('has no average for a criterion nobody rated', () => {
     const cooperative = directory.providers.find((p) => p.id === 'cooperative-exemple-libre')!;
     expect(cooperative.ratings).toEqual([
-      { criterion: 'besoins-compris', average: 4, count: 1 },
-      { criterion: 'autonomie', average: 5, count: 1 },
-      { criterion: 'support', average: null, count: 0 },
+      { criterion: 'besoins-compris', average: 4, count: 1, distribution: [0, 0, 0, 1, 0], notConcerned: 0 },
+      { criterion: 'autonomie', average: 5, count: 1, distribution: [0, 0, 0, 0, 1], notConcerned: 0 },
+      { criterion: 'support', average: null, count: 0, distribution: [0, 0, 0, 0, 0], notConcerned: 1 },
     ]);
   });
 
@@ -165,10 +171,12 @@ describe('what visitors read about a published provider', () => {
       { a: null, b: 4 },
     ].map((r) => ({ ratings: r }) as unknown as Recommendation);
     expect(criterionAverages(ratings, ['b', 'a'])).toEqual([
-      { criterion: 'b', average: 4.5, count: 2 },
-      { criterion: 'a', average: 1.5, count: 2 },
+      { criterion: 'b', average: 4.5, count: 2, distribution: [0, 0, 0, 1, 1], notConcerned: 1 },
+      { criterion: 'a', average: 1.5, count: 2, distribution: [1, 1, 0, 0, 0], notConcerned: 1 },
     ]);
-    expect(criterionAverages([], ['a'])).toEqual([{ criterion: 'a', average: null, count: 0 }]);
+    expect(criterionAverages([], ['a'])).toEqual([
+      { criterion: 'a', average: null, count: 0, distribution: [0, 0, 0, 0, 0], notConcerned: 0 },
+    ]);
   });
 });
 

@@ -67,6 +67,7 @@ describe('facet values of a provider', () => {
         pricing: { model: 'prix-libre' },
       }),
       taxonomies,
+      { state: 'ouvert' },
     );
     expect(values.service).toEqual(['diagnostic', 'hebergement']);
     expect(values.taille).toEqual(['petite', 'moyenne']);
@@ -77,35 +78,35 @@ describe('facet values of a provider', () => {
   });
 
   it('derives the GAFAM services replaced from its tools, as slugs', () => {
-    const values = providerFacetValues(provider({ tools: ['nextcloud', 'jitsi-meet'] }), taxonomies);
+    const values = providerFacetValues(provider({ tools: ['nextcloud', 'jitsi-meet'] }), taxonomies, { state: 'ouvert' });
     expect(values.remplace).toEqual(['google-drive', 'google-meet', 'microsoft-onedrive', 'zoom']);
   });
 
   it('is in the département and the région where it is located', () => {
-    const values = providerFacetValues(provider(), taxonomies);
+    const values = providerFacetValues(provider(), taxonomies, { state: 'ouvert' });
     expect(values.departement).toEqual(['69']);
     expect(values.region).toEqual(['84']);
   });
 
   it('is in every département and région it serves, and every département of a région it serves', () => {
-    const values = providerFacetValues(provider({ area: { departments: ['38', '2A'], regions: ['53'] } }), taxonomies);
+    const values = providerFacetValues(provider({ area: { departments: ['38', '2A'], regions: ['53'] } }), taxonomies, { state: 'ouvert' });
     expect(values.departement).toEqual(expect.arrayContaining(['69', '38', '2A', '29', '35', '22', '56']));
     expect(values.departement).not.toContain('13');
     expect(values.region).toEqual(['53', '84', '94']);
   });
 
   it('is everywhere when it works everywhere in France, but working remotely does not place it anywhere', () => {
-    const national = providerFacetValues(provider({ area: { national: true } }), taxonomies);
+    const national = providerFacetValues(provider({ area: { national: true } }), taxonomies, { state: 'ouvert' });
     expect(national.departement).toHaveLength(departments.length);
     expect(national.region).toHaveLength(regions.length);
-    const remote = providerFacetValues(provider({ area: { remote: true } }), taxonomies);
+    const remote = providerFacetValues(provider({ area: { remote: true } }), taxonomies, { state: 'ouvert' });
     expect(remote.departement).toEqual(['69']);
   });
 });
 
 describe('facet counts', () => {
   const providers = [
-    { id: 'a', data: provider({ services: ['diagnostic', 'hebergement'] }) },
+    { id: 'a', data: provider({ services: ['diagnostic', 'hebergement'] }), availability: { state: 'ouvert' as const } },
     {
       id: 'b',
       data: provider({
@@ -114,6 +115,7 @@ describe('facet counts', () => {
         services: ['hebergement'],
         tools: [],
       }),
+      availability: { state: 'complet' as const },
     },
     {
       id: 'c',
@@ -122,6 +124,7 @@ describe('facet counts', () => {
         area: { national: true },
         services: ['hebergement'],
       }),
+      availability: { state: 'ouvert' as const },
     },
   ];
   const index = buildFacets(providers, taxonomies);

@@ -30,6 +30,7 @@ function candidate(overrides: Partial<FinderCandidate>): FinderCandidate {
     average: 4,
     pricing: { model: 'devis', from_eur: 300 },
     place: 'located',
+    availability: { state: 'ouvert', stated: '2026-10-01' },
     ...overrides,
   };
 }

@@ -215,6 +215,7 @@ function goodProvider(): Record<string, unknown> {
     sizes: ['petite'],
     pricing: { model: 'devis', from_eur: 150, details: '', url: '' },
     languages: ['fr', 'br'],
+    availability: { status: 'ouvert', wait_weeks: '' },
   };
 }
 const LONG_DESCRIPTION =
@@ -301,6 +302,22 @@ describe('the browser’s verdict equals npm run check’s on the same entries',
         delete d.recommend;
       }),
       TESTIMONY,
+    ],
+    [
+      'availability unanswered',
+      'providers',
+      provider((d) => {
+        d.availability = { status: '', wait_weeks: '' };
+      }),
+      LONG_DESCRIPTION,
+    ],
+    [
+      'a wait announced while taking new associations',
+      'providers',
+      provider((d) => {
+        d.availability = { status: 'ouvert', wait_weeks: 4 };
+      }),
+      LONG_DESCRIPTION,
     ],
     [
       'a project that ends before it starts',
@@ -560,5 +577,30 @@ describe('the Markdown reader comes only for a text that needs it', () => {
     }
     expect(mightBeRefused('Voir www.exemple.org')).toBe(true);
     expect(bodyIssues('Voir www.exemple.org')).toHaveLength(1);
+  });
+});
+
+describe('the availability in the provider form', () => {
+  it('is asked of every new listing, its date filled in with the day it is sent', async () => {
+    const group = formFields('providers', content.taxonomies, []).find((f) => f.path === 'availability')!;
+    expect(group.required).toBe(true);
+    expect(group.fields!.map((f) => [f.path, f.required])).toEqual([
+      ['availability.status', true],
+      ['availability.wait_weeks', false],
+    ]);
+    const settings: FormSettings = {
+      type: 'providers',
+      repository: content.settings!.repository,
+      contactEmail: content.settings!.contact_email,
+      folder: 'content',
+    };
+    const offered = { taxonomies: content.taxonomies, providerIds: [] };
+    const data = { ...goodProvider(), charter_signed: TODAY, availability: { status: 'liste-attente', wait_weeks: 5 } };
+    const sent = await prepareEntry(settings, providerKind, { data, body: LONG_DESCRIPTION }, offered, TODAY);
+    expect(sent.problems).toEqual([]);
+    expect(sent.file).toContain(`availability:\n  status: liste-attente\n  wait_weeks: 5\n  stated: ${TODAY}\n`);
+    const unanswered = { ...data, availability: { status: '', wait_weeks: '' } };
+    const refused = await prepareEntry(settings, providerKind, { data: unanswered, body: LONG_DESCRIPTION }, offered, TODAY);
+    expect(refused.problems.map((p) => [p.path, p.message])).toEqual([['availability.status', 'Choisissez la disponibilité.']]);
   });
 });

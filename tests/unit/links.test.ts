@@ -257,7 +257,7 @@ Voir [le réseau][reseau], <https://autolien.example.org/page>, https://nu.examp
     expect(page[2]!.line).toBe(10);
     expect(find('providers/cooperative-exemple-libre.md', 'body')[0]).toMatchObject({
       url: 'https://cooperative.example.org/tarifs',
-      line: 25,
+      line: 26,
     });
     expect(find('resources/premier-diagnostic.md', 'body')[0]).toMatchObject({ url: 'https://guide.example.org/diagnostic#etape-2' });
   });

@@ -38,7 +38,7 @@ describe('positions', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.data).toMatchObject({ name: 'Nuage des Exemples', location: { postcode: '38000', department: '38' } });
     expect(parsed.body.trimStart()).toMatch(/^Le Nuage des Exemples est une association/);
-    expect(parsed.bodyLine).toBe(28);
+    expect(parsed.bodyLine).toBe(29);
   });
 
   it('points at a value, a list item and a key', () => {
@@ -59,7 +59,7 @@ describe('positions', () => {
     const withBom = markdown(new Uint8Array([0xef, 0xbb, 0xbf, ...encode(provider)]));
     expect(withBom.data).toEqual(parsed.data);
     expect(withBom.locate(['services', 1])).toEqual({ line: 17, column: 24 });
-    expect(withBom.bodyLine).toBe(28);
+    expect(withBom.bodyLine).toBe(29);
   });
 
   it('gives the same data, body and positions with Windows line endings', () => {
@@ -69,7 +69,7 @@ describe('positions', () => {
     expect(crlf.body).toBe(parsed.body);
     expect(crlf.body).not.toContain('\r');
     expect(crlf.locate(['contact', 'email'])).toEqual({ line: 8, column: 10 });
-    expect(crlf.bodyLine).toBe(28);
+    expect(crlf.bodyLine).toBe(29);
   });
 
   it('gives the same data with old Mac line endings', () => {

@@ -19,6 +19,16 @@ import { projectSchema } from '../../src/schemas/project.ts';
 import { providerSchema } from '../../src/schemas/provider.ts';
 import { BASE, TODAY } from '../content/helpers.ts';
 
+/** Where a project's page is, and where its « we need it too » goes. */
+const onPage = (today: string) => ({
+  today,
+  need: {
+    pageUrl: 'https://annuaire.example.org/projets/agenda-partage/',
+    repository: { forge: 'github' as const, url: 'https://github.com/exemple/annuaire', branch: 'main' },
+    committeeEmail: 'comite@example.org',
+  },
+});
+
 let content: Content;
 let project: ListedProject;
 beforeAll(async () => {
@@ -38,8 +48,23 @@ function variant(change: Partial<Project>): ProjectOnPage {
 }
 
 describe('a project’s page', () => {
+  it('asks who needs it too, with its supporters, the prefilled form and the e-mail, until it is delivered', () => {
+    const need = projectView(variant({ supporters: ['Radio Exemple', 'Théâtre Exemple'] }), onPage(TODAY)).need!;
+    expect(plain(need.supporters)).toEqual({ count: '2 associations en ont besoin :', names: ['Radio Exemple', 'Théâtre Exemple'] });
+    expect(need.button.text).toBe('Nous en avons besoin aussi');
+    expect(new URL(need.button.url).searchParams.get('template')).toBe('besoin-projet.yml');
+    expect(need.alternative[1]).toMatchObject({
+      text: 'écrivez au comité de pilotage',
+      url: expect.stringMatching(/^mailto:comite@example\.org\?/),
+    });
+    expect(projectView(variant({ supporters: [] }), onPage(TODAY)).need!.supporters).toBeUndefined();
+    const delivered = projectView(variant({ status: 'livre', supporters: ['Radio Exemple'] }), onPage(TODAY));
+    expect(delivered.need).toBeUndefined();
+    expect(delivered.facts).toContainEqual({ term: 'Associations qui en ont besoin aussi', list: ['Radio Exemple'] });
+  });
+
   it('says where to give while money is collected, and never collects it itself', () => {
-    const view = projectView(project, { today: TODAY });
+    const view = projectView(project, onPage(TODAY));
     expect(view.status).toBe('En cours de financement');
     expect(view.kind).toBe('Nouvelle fonctionnalité');
     expect(view.contribute.paragraphs).toEqual([
@@ -56,7 +81,7 @@ describe('a project’s page', () => {
   });
 
   it('says how far the funding has come, the deadline, each pledge and each step', () => {
-    const view = projectView(project, { today: TODAY });
+    const view = projectView(project, onPage(TODAY));
     expect(plain(view.funding?.progress)).toEqual({
       label: '1 200 € promis sur 3 000 € (40 %)',
       percent: '40 %',
@@ -76,32 +101,27 @@ describe('a project’s page', () => {
         { title: 'Développement et tests', details: ' · 2 000 € · prévue pour le 31 mars 2027 · ', state: 'à venir', done: false },
       ],
     });
-    expect(plain(projectView(project, { today: '2027-07-01' }).funding?.deadline)).toBe(
+    expect(plain(projectView(project, onPage('2027-07-01')).funding?.deadline)).toBe(
       'Date limite de la collecte : 30 juin 2027 (dépassée).',
     );
   });
 
   it('gives its facts in the page’s order, the maker linked only when it is published', () => {
-    const view = projectView(project, { today: TODAY });
-    expect(view.facts.map((f) => f.term)).toEqual([
-      'Logiciel concerné',
-      'Proposé par',
-      'Associations qui en ont besoin aussi',
-      'Objectif',
-      'Réalisé par',
-    ]);
+    const view = projectView(project, onPage(TODAY));
+    // Its supporters are with the request to join them (`need`) while the project can still be asked for.
+    expect(view.facts.map((f) => f.term)).toEqual(['Logiciel concerné', 'Proposé par', 'Objectif', 'Réalisé par']);
+    expect(view.need!.supporters!.names).toEqual(['Chorale Exemple', 'Vélo Exemple']);
     expect(view.facts[0]).toEqual({ term: 'Logiciel concerné', value: [{ text: 'Nextcloud', url: 'https://nextcloud.com' }] });
-    expect(view.facts[2]).toEqual({ term: 'Associations qui en ont besoin aussi', list: ['Chorale Exemple', 'Vélo Exemple'] });
-    expect(view.facts[4]).toEqual({ term: 'Réalisé par', value: [{ text: 'Nuage des Exemples', route: 'annuaire/nuage-des-exemples/' }] });
-    const unpublished = projectView({ ...project, maker: undefined }, { today: TODAY });
-    expect(unpublished.facts[4]).toEqual({ term: 'Réalisé par', value: ['une structure qui n’est pas encore publiée dans l’annuaire'] });
+    expect(view.facts[3]).toEqual({ term: 'Réalisé par', value: [{ text: 'Nuage des Exemples', route: 'annuaire/nuage-des-exemples/' }] });
+    const unpublished = projectView({ ...project, maker: undefined }, onPage(TODAY));
+    expect(unpublished.facts[3]).toEqual({ term: 'Réalisé par', value: ['une structure qui n’est pas encore publiée dans l’annuaire'] });
   });
 
   it('says what a visitor can do in every other state', () => {
-    const paragraphs = (change: Partial<Project>) => projectView(variant(change), { today: TODAY }).contribute.paragraphs;
+    const paragraphs = (change: Partial<Project>) => projectView(variant(change), onPage(TODAY)).contribute.paragraphs;
     expect(paragraphs({ payment_url: undefined })[0]![0]).toContain('La page de collecte n’est pas encore ouverte.');
     expect(paragraphs({ status: 'proposition' })[0]![0]).toContain('Ce projet attend la validation du comité de pilotage');
-    expect(projectView(variant({ status: 'proposition' }), { today: TODAY }).funding).toBeUndefined();
+    expect(projectView(variant({ status: 'proposition' }), onPage(TODAY)).funding).toBeUndefined();
     expect(paragraphs({ status: 'finance' })[0]).toEqual([
       expect.stringContaining('L’objectif est atteint'),
       ' Les contributions restent possibles sur ',
@@ -189,7 +209,7 @@ describe('an entry being filled, as the CMS preview shows it', () => {
       else expect(view.lead).toBe('Type de structure à remplir à Ville à remplir (Département à remplir)');
     }
     const project = previewData(projectSchema, { title: 'Tra' }, TODAY);
-    const view = projectView({ data: project, funding: fundingProgress(project), maker: undefined }, { today: TODAY });
+    const view = projectView({ data: project, funding: fundingProgress(project), maker: undefined }, onPage(TODAY));
     expect(view.title).toBe('Titre à remplir');
     expect(view.kind).toBe('Nature à remplir');
     expect(view.status).toBe('Proposé, en attente du comité');

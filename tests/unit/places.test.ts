@@ -52,6 +52,7 @@ function listed(id: string, data: Provider, recommendations = 1): ListedProvider
     lastVerified: undefined,
     publishedSince: '2026-01-01',
     stale: false,
+    availability: { state: 'ouvert', stated: '2026-10-01' },
   };
 }
 

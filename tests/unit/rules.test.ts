@@ -155,7 +155,7 @@ describe('each file matches its schema exactly', () => {
   it('refuses a missing description, in words that agree with it', async () => {
     const file = 'providers/nuage-des-exemples.md';
     expect(await problemsOf({ [file]: edited(file, [/---\n[^-]+$/, '---\n']) })).toEqual([
-      at(28, 1, 'body', 'La description manque : écrivez-la sous la ligne « --- » qui ferme l’en-tête.'),
+      at(29, 1, 'body', 'La description manque : écrivez-la sous la ligne « --- » qui ferme l’en-tête.'),
     ]);
     const page = 'pages/a-propos.md';
     expect(await problemsOf({ [page]: edited(page, [/---\n[^-]+$/, '---\n']) })).toEqual([
@@ -183,7 +183,7 @@ describe('each file matches its schema exactly', () => {
 
   it('refuses a description too short to tell associations anything', async () => {
     expect(await problemsOf(bad('providers/short-description.md'))).toEqual([
-      at(27, 1, 'body', 'La description est trop courte : au moins 200 caractères (actuellement 11).'),
+      at(28, 1, 'body', 'La description est trop courte : au moins 200 caractères (actuellement 11).'),
     ]);
   });
 
@@ -568,6 +568,14 @@ describe('dates are real, and what already happened is not in the future (dates-
       at(25, 10, 'trained', 'l’année de formation 2027 est dans le futur'),
     ]);
   });
+
+  it('refuses an availability stated in the future, accepts one stated today', async () => {
+    const file = 'providers/nuage-des-exemples.md';
+    expect(await problemsOf({ [file]: edited(file, ['stated: 2026-10-01', 'stated: 2026-11-29']) })).toEqual([
+      at(27, 41, 'availability.stated', 'la date de la disponibilité (29/11/2026) est dans le futur'),
+    ]);
+    expect(await problemsOf({ [file]: edited(file, ['stated: 2026-10-01', 'stated: 2026-11-28']) })).toEqual([]);
+  });
 });
 
 describe('what a project announces adds up (milestones-add-up, status-matches-funding)', () => {
@@ -633,8 +641,8 @@ describe('links lead only where they should, and bodies hold no HTML (safe-markd
 
   it('refuses http: and javascript: links, each where it stands', async () => {
     expect(await problemsOf(bad('providers/unsafe-links-in-body.md'))).toEqual([
-      at(29, 45, 'body', 'le lien « http://nuage.example.org » n’est pas accepté. Utilisez l’adresse en « https:// ».'),
-      at(29, 92, 'body', 'le lien « javascript:alert(1) » n’est pas accepté. Un lien commence par « https:// », « mailto: » ou « / »'),
+      at(30, 45, 'body', 'le lien « http://nuage.example.org » n’est pas accepté. Utilisez l’adresse en « https:// ».'),
+      at(30, 92, 'body', 'le lien « javascript:alert(1) » n’est pas accepté. Un lien commence par « https:// », « mailto: » ou « / »'),
     ]);
   });
 
@@ -653,8 +661,8 @@ describe('links lead only where they should, and bodies hold no HTML (safe-markd
 
   it('refuses raw HTML, tag by tag', async () => {
     expect(await problemsOf(bad('providers/raw-html-in-body.md'))).toEqual([
-      at(27, 141, 'body', 'le HTML n’est pas accepté dans le texte (« <iframe src="https://pistage.example.com… »)'),
-      at(27, 183, 'body', '(« </iframe> »)'),
+      at(28, 141, 'body', 'le HTML n’est pas accepté dans le texte (« <iframe src="https://pistage.example.com… »)'),
+      at(28, 183, 'body', '(« </iframe> »)'),
     ]);
     expect(await problemsOf(bad('pages/raw-html.md'))).toEqual([
       at(5, 69, 'body', '« <div onclick="alert(1)"> »'),
@@ -664,7 +672,7 @@ describe('links lead only where they should, and bodies hold no HTML (safe-markd
 
   it('refuses an image from another site, which visitors’ browsers would fetch', async () => {
     expect(await problemsOf(bad('providers/external-image-in-body.md'))).toEqual([
-      at(27, 141, 'body', 'l’image « https://images.example.com/logo.png » vient d’un autre site'),
+      at(28, 141, 'body', 'l’image « https://images.example.com/logo.png » vient d’un autre site'),
     ]);
   });
 
@@ -712,8 +720,8 @@ describe('an entry its schema refuses is still checked for what can be checked',
     expect(await problemsOf(bad('providers/rejected-yet-checked.md'))).toEqual([
       at(2, 1, 'website', 'ce champ est obligatoire'),
       at(15, 24, 'services[1]', '« hebergment » n’est pas un service connu. Vouliez-vous dire « hebergement » ?'),
-      at(26, 141, 'body', '« <script> »'),
-      at(26, 157, 'body', '« </script> »'),
+      at(27, 141, 'body', '« <script> »'),
+      at(27, 157, 'body', '« </script> »'),
     ]);
   });
 
@@ -763,6 +771,22 @@ describe('warnings are reported and never fail', () => {
     expect(await problemsOf({ [file]: edited(file, ['updated: 2026-11-01', 'updated: 2025-06-01']) }, file, today)).toEqual([]);
     expect(await problemsOf({ [file]: edited(file, ['updated: 2026-11-01', 'updated: 2025-05-28']) }, file, today)).toEqual([
       at(18, 10, 'updated', 'il y a plus de 18 mois', 'warning'),
+    ]);
+  });
+
+  it('warns about a listing that does not state its availability, saying what to write', async () => {
+    const file = 'providers/atelier-en-attente.md';
+    const result = await check({ [file]: edited(file, ['availability: { status: ouvert, stated: 2026-10-01 }\n', '']) });
+    expect(result.errors).toBe(0);
+    expect(result.problems).toEqual([at(2, 1, 'availability', 'ne dit pas si la structure accepte de nouvelles associations', 'warning')]);
+  });
+
+  it('warns about an availability stated more than 6 months ago, not about one stated 6 months ago to the day', async () => {
+    const file = 'providers/atelier-en-attente.md';
+    const on = (day: string) => ({ [file]: edited(file, ['stated: 2026-10-01', `stated: ${day}`]) });
+    expect(await problemsOf(on('2026-05-28'), file, today)).toEqual([]);
+    expect(await problemsOf(on('2026-05-27'), file, today)).toEqual([
+      at(19, 41, 'availability.stated', 'disponibilité indiquée le 27/05/2026, il y a plus de 6 mois', 'warning'),
     ]);
   });
 

@@ -8,6 +8,7 @@
  */
 import type { FacetKey } from './facet-keys.ts';
 import { formatEuros, frenchTypography as t, shortList } from '../text/format.ts';
+import { availabilitySentence, type AvailabilityFacts } from './availability.ts';
 
 /** What a card says of a provider, before words. */
 export interface CardFacts {
@@ -24,6 +25,7 @@ export interface CardFacts {
   /** Verified recommendations. */
   recommendations: number;
   pricing: { model: string; from_eur?: number | undefined };
+  availability: AvailabilityFacts;
 }
 
 /** The words a card needs: the label of any facet value, the name of a département. */
@@ -41,6 +43,8 @@ export interface ProviderCardView {
   summary: string;
   /** « Sur devis · à partir de 300 € », « Gratuit ». */
   pricing: string;
+  /** « Disponibilité au 12 octobre 2026 : accepte de nouvelles associations », « Disponibilité non précisée ». */
+  availability: string;
 }
 
 /** « 1 recommandation vérifiée », « 3 recommandations vérifiées ». */
@@ -79,12 +83,13 @@ export function cardView(facts: CardFacts, words: CardWords): ProviderCardView {
     trust: t(`${recommendationsSentence(facts.recommendations)}${networks.length > 0 ? ` · membre : ${networks.join(', ')}` : ''}`),
     summary: t(`${where}. ${services}.`),
     pricing: t(priceSummary(facts.pricing.model, words.label('tarif', facts.pricing.model), facts.pricing.from_eur)),
+    availability: t(availabilitySentence(facts.availability, (state) => words.label('disponibilite', state))),
   };
 }
 
 /** One line of a card under its heading; `kind` is its class. */
 export interface CardLine {
-  kind: 'trust' | 'summary' | 'price' | 'reasons';
+  kind: 'trust' | 'summary' | 'price' | 'availability' | 'reasons';
   text: string;
 }
 
@@ -93,12 +98,13 @@ export function priceLine(view: Pick<ProviderCardView, 'pricing'>): string {
   return `Tarif\u00A0: ${view.pricing}`;
 }
 
-/** The lines of a card, in order: trust, summary, price, and why it is on this list when that needs saying. */
+/** The lines of a card, in order: trust, summary, price, availability, and why it is on this list when that needs saying. */
 export function cardLines(view: ProviderCardView, reasons: readonly string[] = []): CardLine[] {
   return [
     { kind: 'trust', text: view.trust },
     { kind: 'summary', text: view.summary },
     { kind: 'price', text: priceLine(view) },
+    { kind: 'availability', text: view.availability },
     ...(reasons.length > 0 ? [{ kind: 'reasons' as const, text: `Pourquoi ici\u00A0: ${reasons.join(' · ')}` }] : []),
   ];
 }

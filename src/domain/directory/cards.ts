@@ -23,6 +23,7 @@ export function cardFacts(provider: ListedProvider): CardFacts {
     networks: data.networks,
     recommendations: provider.recommendations.length,
     pricing: { model: data.pricing.model, from_eur: data.pricing.from_eur },
+    availability: provider.availability,
   };
 }
 

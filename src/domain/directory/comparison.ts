@@ -52,14 +52,14 @@ export const comparisonRows: readonly ComparisonRow[] = [
   { id: 'verification', label: 'Dernière vérification par le comité', value: (p) => (p.lastVerified ? [p.lastVerified] : []) },
 ];
 
-/** « 4,3 / 5 (3 réponses) »; « Pas encore de note » when no association answered. */
+/** « 4,3 sur 5 (3 notes) »; « Pas encore de note » when no association gave a rating. */
 export function criterionRows(criteria: Vocabularies['criteria']): ComparisonRow[] {
   return criteria.map((criterion) => ({
     id: `note-${criterion.slug}`,
     label: t(criterion.label),
     value: (p) => {
       const rating = p.ratings.find((r) => r.criterion === criterion.slug);
-      return [rating ? `${rating.average}\u00A0/\u00A05 (${rating.answers})` : 'Pas encore de note'];
+      return [rating && rating.tenths !== undefined ? `${rating.average} (${rating.answers})` : 'Pas encore de note'];
     },
   }));
 }

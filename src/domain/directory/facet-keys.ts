@@ -15,6 +15,7 @@ export const facetKeys = [
   'outil',
   'reseau',
   'tarif',
+  'disponibilite',
 ] as const;
 export type FacetKey = (typeof facetKeys)[number];
 

@@ -11,6 +11,7 @@ import { explainPlace, groupForPlace, inPlace, placeCounts, placeWhere, rankForP
 import { placeGroupHeading, placeSummary, type PlaceCounts, type PlaceGroup } from './place-rank.ts';
 import { MAX_FACET_PAGES, PAGE_SIZE, paginate } from './pagination.ts';
 import type { Vocabularies } from '../../schemas/taxonomies.ts';
+import { AVAILABILITY_STALE_MONTHS } from '../staleness.ts';
 
 /** The free software of the vocabulary that replaces a GAFAM service (`google-drive`). */
 function toolsReplacing(tools: Vocabularies['tools'], replaced: string) {
@@ -50,6 +51,14 @@ export function facetReasons(key: FacetKey, value: string, provider: ListedProvi
   return [];
 }
 
+const availabilityHeadings: Record<string, string> = {
+  ouvert: 'Structures qui acceptent de nouvelles associations',
+  'liste-attente': 'Structures qui ont une liste d’attente',
+  complet: 'Structures complètes pour l’instant',
+  'a-confirmer': 'Structures dont la disponibilité est à confirmer',
+  'non-precisee': 'Structures qui n’ont pas précisé leur disponibilité',
+};
+
 /** The heading of a facet value's page; `label` is the value's name (« Rhône (69) », « Google Drive »). */
 export function facetHeading(key: FacetKey, value: string, label: string): string {
   switch (key) {
@@ -72,6 +81,8 @@ export function facetHeading(key: FacetKey, value: string, label: string): strin
       return `Membres du réseau ${label}`;
     case 'tarif':
       return `Structures au tarif : ${label}`;
+    case 'disponibilite':
+      return availabilityHeadings[value] ?? `Disponibilité : ${label}`;
   }
 }
 
@@ -93,6 +104,10 @@ export function facetDescription(
       return `Les logiciels libres qui remplacent ${label} : ${toolsReplacing(vocabularies.tools, value)
         .map((t) => t.label)
         .join(', ')}.`;
+    case 'disponibilite':
+      return value === 'a-confirmer'
+        ? `Leur disponibilité a été indiquée il y a plus de ${AVAILABILITY_STALE_MONTHS} mois : elle a pu changer, demandez-la en les contactant.`
+        : 'Chaque structure indique elle-même si elle accepte de nouvelles associations, et à quelle date.';
     default:
       return undefined;
   }

@@ -16,6 +16,7 @@ import { providerSchema, type Provider } from '../../schemas/provider.ts';
 import type { Network, Service, Tool } from '../../schemas/taxonomies.ts';
 import { slugify } from '../text/normalise.ts';
 import { regionsOfDepartments } from './places.ts';
+import { availabilityStateLabels, availabilityStates, type AvailabilityFacts } from './availability.ts';
 
 import { facetKeys, isPlaceFacet, zoneValues, type FacetKey } from './facet-keys.ts';
 
@@ -46,6 +47,8 @@ export interface Taxonomies {
 export interface FacetedProvider {
   id: string;
   data: Provider;
+  /** Its availability, resolved on the day of the build (availability.ts). */
+  availability: Pick<AvailabilityFacts, 'state'>;
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -61,6 +64,7 @@ const schemaPaths: Record<Exclude<FacetKey, 'remplace'>, readonly string[]> = {
   outil: ['tools'],
   reseau: ['networks'],
   tarif: ['pricing', 'model'],
+  disponibilite: ['availability', 'status'],
 };
 
 function fieldMeta(key: Exclude<FacetKey, 'remplace'>) {
@@ -69,17 +73,23 @@ function fieldMeta(key: Exclude<FacetKey, 'remplace'>) {
   return { meta: metaOf(schema), schema };
 }
 
-/** Allowed values and French labels of an enum facet (size, structure, pricing), from the schema. */
-function enumLabels(key: 'taille' | 'structure' | 'tarif'): Array<{ value: string; label: string }> {
+/** Allowed values and French labels of an enum facet (size, structure, pricing, availability), from the schema. */
+function enumLabels(key: 'taille' | 'structure' | 'tarif' | 'disponibilite'): Array<{ value: string; label: string }> {
   const { meta, schema } = fieldMeta(key);
   const element = schemaAt(schema, [0]) ?? schema;
   const values = enumValues(element) ?? enumValues(schema) ?? [];
   return values.map((value) => ({ value, label: meta.labels?.[value] ?? value }));
 }
 
+/** Facets titled by the group their field belongs to: « Disponibilité », not its status's question. */
+const titlePaths: Partial<Record<FacetKey, readonly string[]>> = { disponibilite: ['availability'] };
+
 export const facetTitles: Record<FacetKey, string> = {
   ...(Object.fromEntries(
-    (Object.keys(schemaPaths) as Array<keyof typeof schemaPaths>).map((key) => [key, fieldMeta(key).meta.title ?? key]),
+    (Object.keys(schemaPaths) as Array<keyof typeof schemaPaths>).map((key) => {
+      const titled = titlePaths[key];
+      return [key, (titled ? metaOf(schemaAt(providerSchema, titled)!).title : fieldMeta(key).meta.title) ?? key];
+    }),
   ) as Record<keyof typeof schemaPaths, string>),
   // Not a provider field: derived from the « replaces » list of the tools it offers.
   remplace: 'Services des GAFAM remplacés',
@@ -99,8 +109,21 @@ export function replacedServices(tool: Tool): Array<{ value: string; label: stri
   return tool.replaces.map((label) => ({ value: slugify(label), label }));
 }
 
-/** Every value a provider takes, facet by facet. */
-export function providerFacetValues(provider: Provider, taxonomies: Pick<Taxonomies, 'tools'>): Record<FacetKey, string[]> {
+/** The availability facet's values: the three a provider states (schema labels), then « à confirmer » and « non précisée ». */
+function availabilityValues(): Array<{ value: string; label: string }> {
+  const stated = new Map(enumLabels('disponibilite').map((v) => [v.value, v.label]));
+  return availabilityStates.map((value) => ({
+    value,
+    label: stated.get(value) ?? availabilityStateLabels[value as keyof typeof availabilityStateLabels],
+  }));
+}
+
+/** Every value a provider takes, facet by facet; `availability` is its resolved state (availability.ts). */
+export function providerFacetValues(
+  provider: Provider,
+  taxonomies: Pick<Taxonomies, 'tools'>,
+  availability: Pick<AvailabilityFacts, 'state'>,
+): Record<FacetKey, string[]> {
   const toolsBySlug = new Map(taxonomies.tools.map((t) => [t.slug, t]));
   const replaced = new Set<string>();
   for (const slug of provider.tools)
@@ -128,6 +151,7 @@ export function providerFacetValues(provider: Provider, taxonomies: Pick<Taxonom
     outil: [...provider.tools],
     reseau: [...provider.networks],
     tarif: [provider.pricing.model],
+    disponibilite: [availability.state],
   };
 }
 
@@ -146,6 +170,7 @@ export function facetVocabulary(taxonomies: Taxonomies): Record<FacetKey, Array<
     outil: taxonomies.tools.map((t) => ({ value: t.slug, label: t.label })),
     reseau: taxonomies.networks.map((n) => ({ value: n.slug, label: n.label })),
     tarif: enumLabels('tarif'),
+    disponibilite: availabilityValues(),
   };
 }
 
@@ -169,7 +194,7 @@ export function buildFacets(providers: readonly FacetedProvider[], taxonomies: T
   const members = Object.fromEntries(facetKeys.map((k) => [k, new Map<string, string[]>()])) as FacetIndex['members'];
   const valuesOf = new Map<string, Record<FacetKey, string[]>>();
   for (const provider of providers) {
-    const values = providerFacetValues(provider.data, taxonomies);
+    const values = providerFacetValues(provider.data, taxonomies, provider.availability);
     valuesOf.set(provider.id, values);
     for (const key of facetKeys) {
       for (const value of values[key]) {

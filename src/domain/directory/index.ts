@@ -6,9 +6,12 @@
 import type { Content, Entry } from '../content.ts';
 import { fundingProgress, projectStatusOrder, type FundingProgress } from '../projects.ts';
 import { isListingStale, isRecommendationStale } from '../staleness.ts';
+import { availabilityFacts, type AvailabilityFacts } from './availability.ts';
 import type { Project } from '../../schemas/project.ts';
 import type { Provider } from '../../schemas/provider.ts';
-import type { Recommendation } from '../../schemas/recommendation.ts';
+import { notConcernedLabel, rating, type Recommendation } from '../../schemas/recommendation.ts';
+import { boundsOf } from '../../schemas/introspect.ts';
+import { frenchTypography } from '../text/format.ts';
 
 export interface CriterionAverage {
   criterion: string;
@@ -16,6 +19,10 @@ export interface CriterionAverage {
   average: number | null;
   /** How many verified recommendations rated it. */
   count: number;
+  /** How many verified recommendations gave each rating of `ratingScale`, in its order (lowest first). */
+  distribution: number[];
+  /** How many verified recommendations answered « Non concerné » (`null`). */
+  notConcerned: number;
 }
 
 export interface ListedProvider {
@@ -33,6 +40,8 @@ export interface ListedProvider {
   publishedSince: string;
   /** Not reviewed for 18 months. */
   stale: boolean;
+  /** What it stated of its availability, resolved on the day of the build. */
+  availability: AvailabilityFacts;
 }
 
 export interface WaitingProvider {
@@ -72,16 +81,36 @@ export function isPublished(verifiedCount: number): boolean {
   return verifiedCount > 0;
 }
 
+const ratingBounds = boundsOf(rating);
+/** Every rating a recommendation can give, lowest first: 1 to 5, read from the schema. */
+export const ratingScale: readonly number[] = Array.from(
+  { length: ratingBounds.max! - ratingBounds.min! + 1 },
+  (_, i) => ratingBounds.min! + i,
+);
+
+/**
+ * Each criterion's average and the answers behind it. Only ratings count:
+ * « Non concerné » (`null`) is counted apart and never lowers an average.
+ * The directory gives it the verified recommendations only.
+ */
 export function criterionAverages(recommendations: readonly Recommendation[], criteria: readonly string[]): CriterionAverage[] {
   return criteria.map((criterion) => {
-    const values = recommendations.map((r) => r.ratings[criterion]).filter((v): v is number => typeof v === 'number');
+    const answers = recommendations.map((r) => r.ratings[criterion]);
+    const values = answers.filter((v): v is number => typeof v === 'number');
     return {
       criterion,
       count: values.length,
       average: values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length,
+      distribution: ratingScale.map((step) => values.filter((v) => v === step).length),
+      notConcerned: answers.filter((v) => v === null).length,
     };
   });
 }
+
+/** How `criterionAverages` counts, and how `buildDirectory` feeds it, said once for every profile. */
+export const AVERAGES_EXPLAINED = frenchTypography(
+  `Chaque moyenne est celle des notes de ${ratingBounds.min} à ${ratingBounds.max} données dans les recommandations vérifiées par le comité de pilotage, arrondie au dixième ; les réponses « ${notConcernedLabel} » ne comptent pas dans la moyenne.`,
+);
 
 /** A provider's verified recommendations, newest verification first: the ones its profile shows. */
 export function verifiedRecommendations<R extends { data: Pick<Recommendation, 'verification'> }>(recommendations: readonly R[]): R[] {
@@ -114,6 +143,7 @@ export function listedProvider(
     lastVerified: verified[0]?.data.verification.date,
     publishedSince: verified.at(-1)?.data.verification.date ?? '',
     stale: isListingStale(provider.data.updated, today),
+    availability: availabilityFacts(provider.data.availability, today),
   };
 }
 

@@ -5,13 +5,23 @@
  * preview (`src/cms/preview.ts`), so that a provider sees its listing
  * exactly as associations will.
  */
-import { isPublished, type ListedProvider } from './index.ts';
+import { AVERAGES_EXPLAINED, isPublished, ratingScale, type ListedProvider } from './index.ts';
 import type { FacetKey } from './facet-keys.ts';
 import { recommendationsSentence } from './card-view.ts';
-import { countOf, formatAverage, formatDate, formatMonth, frenchTypography as t, languageName, plural } from '../text/format.ts';
+import {
+  countOf,
+  formatAverage,
+  formatDate,
+  formatMonth,
+  formatNumber,
+  frenchTypography as t,
+  languageName,
+  plural,
+} from '../text/format.ts';
 import { pricingSummary } from './pricing.ts';
+import { availabilityAdvice, availabilitySentence } from './availability.ts';
 import { departmentName, regionName } from '../../schemas/geography.ts';
-import { verificationMethodLabels, type Recommendation } from '../../schemas/recommendation.ts';
+import { notConcernedLabel, verificationMethodLabels, type Recommendation } from '../../schemas/recommendation.ts';
 import type { Entry } from '../content.ts';
 import type { Vocabularies } from '../../schemas/taxonomies.ts';
 
@@ -22,16 +32,31 @@ export interface Linked {
   label: string;
 }
 
+/** One column of a criterion's answers: a rating, or « Non concerné ». */
+export interface AnswerColumn {
+  /** « Note 4 », « Non concerné »: the column's header. */
+  label: string;
+}
+
+export interface AnswerCount {
+  /** « 2 »: its column's header says what it counts. */
+  count: string;
+  /** 0 to 10: the decorative bar's length, in tenths of the criterion's answers. */
+  tenths: number;
+}
+
 export interface RatingRow {
   /** The criterion's slug (taxonomies). */
   criterion: string;
   question: string;
-  /** « 4,3 ». */
+  /** « 4,3 sur 5 », or « aucune note » when every answer was « Non concerné ». */
   average: string;
-  /** 0 to 10, the bar's length in tenths of 5. */
-  tenths: number;
-  /** « 3 réponses ». */
+  /** 0 to 10, the bar's length in tenths of 5; undefined without an average. */
+  tenths: number | undefined;
+  /** « 3 notes », the ratings the average is made of. */
   answers: string;
+  /** One count per column of `ProfileView.ratingColumns`, in its order. */
+  counts: AnswerCount[];
 }
 
 /** The profile's headings and fixed words, in the page's order. */
@@ -58,7 +83,6 @@ export const profileWords = {
   pricing: 'Tarifs',
   pricingGrid: 'Voir la grille tarifaire',
   ratings: 'Ce qu’en disent les associations',
-  ratingsCaption: 'Moyenne des notes de 1 à 5 données dans les recommandations vérifiées, et nombre de réponses.',
   question: 'Question posée aux associations',
   average: 'Moyenne',
   noRatings: 'Aucune note n’a encore été donnée.',
@@ -107,7 +131,15 @@ export interface ProfileView {
   sizes: Linked[];
   tools: Array<Linked & { replaces: string }>;
   pricing: { summary: string; details?: string; url?: string };
+  /** « Disponibilité au 12 octobre 2026 : liste d’attente, environ 6 semaines. », with advice when it is to be confirmed or not said. */
+  availability: string;
+  /** The columns of every criterion's answers: each rating, lowest first, then « Non concerné ». */
+  ratingColumns: AnswerColumn[];
   ratings: RatingRow[];
+  /** What the table of answers holds. */
+  ratingsCaption: string;
+  /** How the averages are computed, in one sentence. */
+  ratingsMethod: string;
   /** « 2 associations sur 3 la recommandent. »; none while no recommendation is verified. */
   recommendShare?: string;
   recommendationsHeading: string;
@@ -211,15 +243,34 @@ export function profileView(provider: ListedProvider, ctx: ProfileContext): Prof
       replaces: (tools.get(slug)?.replaces ?? []).join(', ') || '—',
     })),
     pricing: { summary: pricingSummary(data.pricing), details: data.pricing.details && t(data.pricing.details), url: data.pricing.url },
+    availability: t(
+      [
+        `${availabilitySentence(provider.availability, (state) => label('disponibilite', state))}.`,
+        availabilityAdvice(provider.availability),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ),
+    ratingColumns: [...ratingScale.map((step) => ({ label: `Note ${step}` })), { label: notConcernedLabel }],
     ratings: provider.ratings
-      .filter((r) => r.average !== null)
-      .map((r) => ({
-        criterion: r.criterion,
-        question: t(questions.get(r.criterion) ?? r.criterion),
-        average: formatAverage(r.average!),
-        tenths: Math.round((r.average! / 5) * 10),
-        answers: countOf(r.count, 'réponse', 'réponses'),
-      })),
+      // Every criterion is answered by every recommendation (rules catalogue: every-criterion-rated); one that nobody answered was added since.
+      .filter((r) => r.count + r.notConcerned > 0)
+      .map((r) => {
+        const total = r.count + r.notConcerned;
+        const count = (n: number): AnswerCount => ({ count: formatNumber(n), tenths: Math.round((n / total) * 10) });
+        return {
+          criterion: r.criterion,
+          question: t(questions.get(r.criterion) ?? r.criterion),
+          average: r.average === null ? 'aucune note' : `${formatAverage(r.average)} sur ${ratingScale.at(-1)}`,
+          tenths: r.average === null ? undefined : Math.round((r.average / ratingScale.at(-1)!) * 10),
+          answers: countOf(r.count, 'note', 'notes'),
+          counts: [...r.distribution.map(count), count(r.notConcerned)],
+        };
+      }),
+    ratingsCaption: t(
+      `Pour chaque question, la moyenne des notes, puis le nombre de réponses par note (de ${ratingScale[0]} à ${ratingScale.at(-1)}) et « ${notConcernedLabel} ».`,
+    ),
+    ratingsMethod: AVERAGES_EXPLAINED,
     recommendShare: published
       ? `${countOf(recommending, 'association', 'associations')} sur ${verifiedCount} la ${plural(recommending, 'recommande', 'recommandent')}.`
       : undefined,

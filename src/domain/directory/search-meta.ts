@@ -19,16 +19,16 @@ export interface IndexedCard extends Omit<ProviderCardView, 'id'> {
 }
 
 export function encodeIndexedCard(card: IndexedCard): string {
-  return JSON.stringify([card.name, card.trust, card.summary, card.pricing, card.city, card.department]);
+  return JSON.stringify([card.name, card.trust, card.summary, card.pricing, card.city, card.department, card.availability]);
 }
 
 /** The card back from the index; undefined when the value is not one (an index from another version). */
 export function decodeIndexedCard(value: string | undefined): IndexedCard | undefined {
   try {
-    const [name, trust, summary, pricing, city, department] = JSON.parse(value ?? '') as unknown[];
-    const texts = [name, trust, summary, pricing, city, department];
+    const [name, trust, summary, pricing, city, department, availability] = JSON.parse(value ?? '') as unknown[];
+    const texts = [name, trust, summary, pricing, city, department, availability];
     if (!texts.every((t) => typeof t === 'string')) return undefined;
-    return { name, trust, summary, pricing, city, department } as IndexedCard;
+    return { name, trust, summary, pricing, city, department, availability } as IndexedCard;
   } catch {
     return undefined;
   }

@@ -12,6 +12,8 @@ import { departmentRegion } from '../../schemas/geography.ts';
 import { providerSchema } from '../../schemas/provider.ts';
 import { recommendationSchema, type Recommendation } from '../../schemas/recommendation.ts';
 import { DATA_LICENCE } from './licence.ts';
+import { availabilityStates } from '../directory/availability.ts';
+import { AVAILABILITY_STALE_MONTHS } from '../staleness.ts';
 import {
   buildObject,
   computed,
@@ -106,6 +108,20 @@ export const providerExport = {
     url: field(own('pricing', 'url'), (p: P) => p.data.pricing.url, csv),
   }),
   languages: field(own('languages'), (p: P): string[] => [...p.data.languages], csv),
+  availability: group({
+    status: field(own('availability', 'status'), (p: P): string | undefined => p.data.availability?.status, csv),
+    stated: field(own('availability', 'stated'), (p: P) => p.data.availability?.stated, csv),
+    wait_weeks: field(own('availability', 'wait_weeks'), (p: P) => p.data.availability?.wait_weeks, csv),
+    shown: field(
+      computed(
+        'Disponibilité affichée',
+        `Ce que le site affiche le jour de la génération : ${availabilityStates.map((s) => `« ${s} »`).join(', ')} (indiquée il y a plus de ${AVAILABILITY_STALE_MONTHS} mois) ou « non-precisee » (pas indiquée).`,
+        'texte',
+      ),
+      (p: P): string => p.availability.state,
+      csv,
+    ),
+  }),
   charter_signed: field(own('charter_signed'), (p: P) => p.data.charter_signed, csv),
   trained: field(own('trained'), (p: P) => p.data.trained, csv),
   updated: field(own('updated'), (p: P) => p.data.updated, csv),

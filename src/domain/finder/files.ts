@@ -49,7 +49,13 @@ export function finderVocabulary(index: FacetIndex): FinderVocabulary {
     structures: values('structure'),
     networks: values('reseau'),
     pricing: values('tarif'),
-    labels: { service: labels('service'), structure: labels('structure'), reseau: labels('reseau'), tarif: labels('tarif') },
+    labels: {
+      service: labels('service'),
+      structure: labels('structure'),
+      reseau: labels('reseau'),
+      tarif: labels('tarif'),
+      disponibilite: labels('disponibilite'),
+    },
   };
 }
 
@@ -73,6 +79,7 @@ function candidate(provider: ListedProvider, index: FacetIndex, place: PlaceMatc
       average: rated.length ? rated.reduce((sum, r) => sum + r.average!, 0) / rated.length : null,
       pricing: { model: data.pricing.model, from_eur: data.pricing.from_eur },
       place,
+      availability: provider.availability,
     },
     vocabulary,
   );

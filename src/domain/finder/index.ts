@@ -8,6 +8,7 @@
  */
 import { budgetFit, isBudget, type Budget } from '../directory/budget.ts';
 import { placeGroupOf, placeGroups, placeScore, placeSentence, type PlaceGroup, type PlaceMatch } from '../directory/place-rank.ts';
+import { availabilityStates, isFull, type AvailabilityFacts, type AvailabilityState } from '../directory/availability.ts';
 
 export type { PlaceMatch };
 
@@ -46,6 +47,7 @@ export interface FinderCandidate {
   average: number | null;
   pricing: { model: string; from_eur?: number | undefined };
   place: PlaceMatch;
+  availability: AvailabilityFacts;
 }
 
 /** Words the explanations need, from the page (the form's own options) or from the build. */
@@ -69,6 +71,9 @@ export interface FinderResult {
   reasons: string[];
 }
 
+/** Why a full provider comes last in its group. */
+export const FULL_REASON = 'complet pour l’instant\u00A0: proposée après les autres';
+
 /** How many providers the finder's list shows: a short list, not the directory. */
 export const FINDER_LIMIT = 10;
 
@@ -87,7 +92,9 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
  * size, the service to replace and a price known to fit add to the score;
  * verified recommendations and ratings separate the rest. With a
  * département, the list keeps the groups of every place's list: on the spot
- * first, then everywhere in France, then remotely.
+ * first, then everywhere in France, then remotely. A provider that says it
+ * is full comes last (of its group, with a département), and says why: it
+ * may still advise, but cannot start soon.
  */
 export function rankProviders(
   candidates: readonly FinderCandidate[],
@@ -125,6 +132,7 @@ export function rankProviders(
       reasons.push('dans votre budget');
     } else if (fit === 'unknown') reasons.push('prix de départ non indiqué : demandez un devis');
     score += Math.min(candidate.recommendations, 5) * 0.6 + (candidate.average ?? 0) / 10;
+    if (isFull(candidate.availability)) reasons.push(FULL_REASON);
     results.push({ candidate, group, score, reasons });
   }
   const groupOrder = (r: FinderResult) => (query.departement ? placeGroups.indexOf(r.group) : 0);
@@ -132,6 +140,7 @@ export function rankProviders(
     .sort(
       (a, b) =>
         groupOrder(a) - groupOrder(b) ||
+        Number(isFull(a.candidate.availability)) - Number(isFull(b.candidate.availability)) ||
         b.score - a.score ||
         b.candidate.recommendations - a.candidate.recommendations ||
         collator.compare(a.candidate.name, b.candidate.name),
@@ -178,6 +187,8 @@ export type EncodedCandidate = [
   /** Starting price in euros, -1 when none is given. */
   from: number,
   place: PlaceMatch,
+  /** Availability: its state's index, then the day it was stated and the weeks of wait when given: « 1 2026-10-12 6 ». */
+  availability: string,
 ];
 
 function encodeList(values: readonly string[], vocabulary: readonly string[]): string {
@@ -208,7 +219,14 @@ export function encodeCandidate(c: FinderCandidate, v: FinderVocabulary): Encode
     c.average === null ? -1 : Math.round(c.average * 10),
     c.pricing.from_eur ?? -1,
     c.place,
+    [availabilityStates.indexOf(c.availability.state), c.availability.stated ?? '', c.availability.wait_weeks ?? ''].join(' ').trimEnd(),
   ];
+}
+
+function decodeAvailability(text: string): AvailabilityFacts {
+  const [index = '', stated = '', weeks = ''] = text.split(' ');
+  const state: AvailabilityState = availabilityStates[Number(index)] ?? 'non-precisee';
+  return { state, ...(stated ? { stated } : {}), ...(weeks ? { wait_weeks: Number(weeks) } : {}) };
 }
 
 export function decodeCandidate(e: EncodedCandidate, v: FinderVocabulary): FinderCandidate {
@@ -229,6 +247,7 @@ export function decodeCandidate(e: EncodedCandidate, v: FinderVocabulary): Finde
     average: e[10] < 0 ? null : e[10] / 10,
     pricing: { model: decodeList(model, v.pricing)[0] ?? '', ...(e[11] >= 0 ? { from_eur: e[11] } : {}) },
     place: e[12],
+    availability: decodeAvailability(e[13]),
   };
 }
 

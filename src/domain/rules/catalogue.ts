@@ -8,7 +8,7 @@
  */
 import { recommendationId } from '../entry-names.ts';
 import { reservedProviderSlugs } from '../routes.ts';
-import { LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from '../staleness.ts';
+import { AVAILABILITY_STALE_MONTHS, LISTING_STALE_MONTHS, RECOMMENDATION_STALE_MONTHS } from '../staleness.ts';
 import type { Severity } from '../problems.ts';
 import type { EntryTypeName } from '../../schemas/index.ts';
 import { boundsOf } from '../../schemas/introspect.ts';
@@ -120,7 +120,7 @@ export const rulesCatalogue: readonly RuleDescription[] = [
     id: 'dates-not-in-future',
     severity: 'error',
     scope: ['providers', 'recommendations', 'projects'],
-    text: 'Ce qui a déjà eu lieu n’est pas dans le futur : relecture d’une fiche (`updated`), signature de la charte (`charter_signed`), année de formation (`trained`), fin de l’accompagnement recommandé (`project.end`), vérification (`verification.date`), proposition d’un projet (`proposed`) et chaque promesse (`pledges[].date`). « Aujourd’hui » est la date du jour à Paris ; `EMANCIPASSO_TODAY=AAAA-MM-JJ` la fixe.',
+    text: 'Ce qui a déjà eu lieu n’est pas dans le futur : relecture d’une fiche (`updated`), signature de la charte (`charter_signed`), disponibilité indiquée (`availability.stated`), année de formation (`trained`), fin de l’accompagnement recommandé (`project.end`), vérification (`verification.date`), proposition d’un projet (`proposed`) et chaque promesse (`pledges[].date`). « Aujourd’hui » est la date du jour à Paris ; `EMANCIPASSO_TODAY=AAAA-MM-JJ` la fixe.',
   },
   {
     id: 'dates-in-order',
@@ -163,6 +163,24 @@ export const rulesCatalogue: readonly RuleDescription[] = [
     severity: 'warning',
     scope: ['providers'],
     text: `Une fiche relue (\`updated\`) il y a plus de ${LISTING_STALE_MONTHS} mois est à faire relire par la structure ; le site signale aussi qu’elle est ancienne.`,
+  },
+  {
+    id: 'availability-stated',
+    severity: 'warning',
+    scope: ['providers'],
+    text: 'Une fiche dit si la structure accepte de nouvelles associations (`availability` : `status` ouvert, liste-attente ou complet, et `stated`, le jour où elle l’a dit) ; sans elle, le site affiche « disponibilité non précisée ».',
+  },
+  {
+    id: 'availability-stale',
+    severity: 'warning',
+    scope: ['providers'],
+    text: `Une disponibilité indiquée (\`availability.stated\`) il y a plus de ${AVAILABILITY_STALE_MONTHS} mois est à faire confirmer par la structure ; d’ici là, le site l’affiche « à confirmer ».`,
+  },
+  {
+    id: 'wait-only-when-waiting',
+    severity: 'error',
+    scope: ['providers'],
+    text: 'Un délai d’attente (`availability.wait_weeks`, en semaines) ne va qu’avec une liste d’attente (`availability.status: liste-attente`).',
   },
   {
     id: 'recommendation-stale',

@@ -17,7 +17,7 @@ import { formatPath, type Problem } from '../problems.ts';
 import { frenchDate, reporter, termFieldsOf, type EntryRuleContext, type Report } from './entry.ts';
 import { checkEntryFileRules, checkEntryRules } from './all-entries.ts';
 import { didYouMean } from './suggest.ts';
-import { isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
+import { isAvailabilityStale, isListingStale, isRecommendationStale, staleness } from '../staleness.ts';
 import type { Project } from '../../schemas/project.ts';
 import type { Provider } from '../../schemas/provider.ts';
 import type { Recommendation } from '../../schemas/recommendation.ts';
@@ -61,13 +61,18 @@ function checkTaxonomies(content: Content, problems: Problem[]) {
   }
 }
 
-/** unique-siren: a SIREN identifies one structure; and listing-stale. */
+/** unique-siren: a SIREN identifies one structure; and the warnings listing-stale, availability-stated, availability-stale. */
 function checkProviders(content: Content, report: Report, ctx: RuleContext) {
   const bySiren = new Map<string, Entry<Provider>>();
   for (const provider of content.providers) {
     const p = provider.data;
     // listing-stale (warning): a listing nobody reviewed for a while may be out of date.
     if (isListingStale(p.updated, ctx.today)) report(provider, ['updated'], staleness.listingWarning(frenchDate(p.updated)), 'warning');
+    // availability-stated (warning): visitors want to know whether the provider takes on new associations.
+    if (!p.availability) report(provider, ['availability'], staleness.availabilityMissingWarning, 'warning');
+    // availability-stale (warning): an old statement is shown « à confirmer » (one in the future is an error already).
+    else if (p.availability.stated <= ctx.today && isAvailabilityStale(p.availability.stated, ctx.today))
+      report(provider, ['availability', 'stated'], staleness.availabilityWarning(frenchDate(p.availability.stated)), 'warning');
     if (!p.siren) continue;
     const other = bySiren.get(p.siren);
     if (other)

@@ -16,6 +16,13 @@ export function checkProvider(entry: Entry<unknown>, report: Report, ctx: EntryR
     const value = day(p[field]);
     if (value && value > ctx.today) report(entry, [field], `${label} (${frenchDate(value)}) est dans le futur : indiquez une date passée.`);
   }
+  const stated = day(record(p.availability).stated);
+  if (stated && stated > ctx.today)
+    report(
+      entry,
+      ['availability', 'stated'],
+      `la date de la disponibilité (${frenchDate(stated)}) est dans le futur : indiquez le jour où la structure l’a dite.`,
+    );
   if (Number.isInteger(p.trained) && (p.trained as number) > Number(ctx.today.slice(0, 4))) {
     report(entry, ['trained'], `l’année de formation ${p.trained as number} est dans le futur.`);
   }
