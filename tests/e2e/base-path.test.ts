@@ -4,6 +4,7 @@
  * every internal link, asset, feed, data file and search path must stay under
  * that path and lead to a file that exists.
  */
+import { routes } from '../../src/domain/routes.ts';
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -101,7 +102,7 @@ describe(`the site built under ${BASE}`, () => {
         if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
       });
       page.on('requestfailed', (request) => failed.push(`échec ${request.url()}`));
-      for (const url of ['', 'annuaire/', 'projets/', 'ressources/', 'donnees/']) {
+      for (const url of ['', routes.directory(), routes.projects(), routes.resources(), routes.openData()]) {
         await page.goto(`${site.url}${url}`, { waitUntil: 'networkidle' });
       }
       // Every request stayed on the site and under its path.

@@ -3,6 +3,7 @@
  * HTML + CSS + JS gzipped (search index aside). The measure itself is
  * checked on a small folder whose sizes are known.
  */
+import { routes } from '../../src/domain/routes.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,7 +37,7 @@ describe('the measure', () => {
   it('adds the HTML, its style sheets and the modules its scripts import, but not the search index', async () => {
     const files = {
       'robots.txt': 'User-agent: *\nSitemap: https://annuaire.example.org/base/sitemap.xml\n',
-      'annuaire/index.html':
+      [`${routes.directory()}index.html`]:
         '<!doctype html><html><head><link rel="stylesheet" href="/base/_astro/site.css"><script type="module" src="../_astro/app.js"></script></head><body><img src="/base/logo.png" alt=""><svg><path d="M0"/><path d="M1"/></svg></body></html>',
       '_astro/site.css': '@import "./more.css"; body { color: black; background: url(/base/bg.png) }',
       '_astro/more.css': '.x { margin: 0 }',
@@ -48,9 +49,9 @@ describe('the measure', () => {
     };
     const root = await site('measure', files);
     const [page] = await measurePages(root);
-    expect(page!.file).toBe('annuaire/index.html');
+    expect(page!.file).toBe(`${routes.directory()}index.html`);
     expect(page!.type).toBe('directory');
-    expect(page!.html).toBe(gz(files['annuaire/index.html']));
+    expect(page!.html).toBe(gz(files[`${routes.directory()}index.html`]!));
     expect(page!.css).toBe(gz(files['_astro/site.css']) + gz(files['_astro/more.css']));
     expect(page!.js).toBe(gz(files['_astro/app.js']) + gz(files['_astro/chunk.js']));
     expect(page!.weight).toBe(page!.html + page!.css + page!.js);
@@ -76,7 +77,7 @@ describe('the measure', () => {
   it('measures the form’s import apart: loaded only when a person opens it, with what only it loads', async () => {
     const files = {
       'robots.txt': 'Sitemap: https://annuaire.example.org/sitemap.xml\n',
-      'proposer/index.html': '<html><head><script type="module" src="/_astro/page.js"></script></head><body></body></html>',
+      [`${routes.propose()}index.html`]: '<html><head><script type="module" src="/_astro/page.js"></script></head><body></body></html>',
       '_astro/page.js': 'onfocus=()=>import("./submit.js");ontoggle=()=>import("./prefill.A1b.js");',
       '_astro/submit.js': 'import{f}from"./format.js";export const s=f;',
       '_astro/prefill.A1b.js': 'import{f}from"./format.js";import{n}from"./normalise.js";export const p=[f,n];'.repeat(3),
@@ -92,27 +93,27 @@ describe('the measure', () => {
   it('tells page types apart from the address', () => {
     const profiles = new Set(['octets-solidaires']);
     expect(pageType('index.html', profiles)).toBe('home');
-    expect(pageType('annuaire/index.html', profiles)).toBe('directory');
-    expect(pageType('annuaire/page/2/index.html', profiles)).toBe('directory');
-    expect(pageType('annuaire/octets-solidaires/index.html', profiles)).toBe('profile');
-    expect(pageType('annuaire/service/diagnostic/index.html', profiles)).toBe('facet');
-    expect(pageType('annuaire/departement/index.html', profiles)).toBe('facet');
-    expect(pageType('annuaire/tableau/index.html', profiles)).toBe('table');
-    expect(pageType('annuaire/tableau/page/2/index.html', profiles)).toBe('table');
-    expect(pageType('annuaire/service/diagnostic/tableau/index.html', profiles)).toBe('table');
-    expect(pageType('annuaire/service/diagnostic/tableau/page/3/index.html', profiles)).toBe('table');
+    expect(pageType(`${routes.directory()}index.html`, profiles)).toBe('directory');
+    expect(pageType(`${routes.directory(2)}index.html`, profiles)).toBe('directory');
+    expect(pageType(`${routes.provider('octets-solidaires')}index.html`, profiles)).toBe('profile');
+    expect(pageType(`${routes.facetValue('service', 'diagnostic')}index.html`, profiles)).toBe('facet');
+    expect(pageType(`${routes.facet('departement')}index.html`, profiles)).toBe('facet');
+    expect(pageType(`${routes.directoryTable()}index.html`, profiles)).toBe('table');
+    expect(pageType(`${routes.directoryTable(2)}index.html`, profiles)).toBe('table');
+    expect(pageType(`${routes.facetValueTable('service', 'diagnostic')}index.html`, profiles)).toBe('table');
+    expect(pageType(`${routes.facetValueTable('service', 'diagnostic', 3)}index.html`, profiles)).toBe('table');
     expect(pageType('comparer/index.html', profiles)).toBe('compare');
-    expect(pageType('projets/index.html', profiles)).toBe('projects');
-    expect(pageType('projets/paheko/index.html', profiles)).toBe('project');
-    expect(pageType('ressources/diagnostic/index.html', profiles)).toBe('resource');
-    expect(pageType('trouver/index.html', profiles)).toBe('finder');
-    expect(pageType('donnees/index.html', profiles)).toBe('openData');
+    expect(pageType(`${routes.projects()}index.html`, profiles)).toBe('projects');
+    expect(pageType(`${routes.project('paheko')}index.html`, profiles)).toBe('project');
+    expect(pageType(`${routes.resource('diagnostic')}index.html`, profiles)).toBe('resource');
+    expect(pageType(`${routes.finder()}index.html`, profiles)).toBe('finder');
+    expect(pageType(`${routes.openData()}index.html`, profiles)).toBe('openData');
     expect(pageType('a-propos/index.html', profiles)).toBe('editorial');
     expect(pageType('404.html', profiles)).toBe('notFound');
-    expect(pageType('comite/index.html', profiles)).toBe('committee');
-    expect(pageType('integrer/index.html', profiles)).toBe('embeds');
-    expect(pageType('integrer/reseau/chatons/index.html', profiles)).toBe('embed');
-    expect(pageType('integrer/region/84/index.html', profiles)).toBe('embed');
+    expect(pageType(`${routes.committee()}index.html`, profiles)).toBe('committee');
+    expect(pageType(`${routes.embeds()}index.html`, profiles)).toBe('embeds');
+    expect(pageType(`${routes.embed('reseau', 'chatons')}index.html`, profiles)).toBe('embed');
+    expect(pageType(`${routes.embed('region', '84')}index.html`, profiles)).toBe('embed');
   });
 
   it('grades Ecoindex like ecoindex.fr', () => {
@@ -131,7 +132,7 @@ describe('the measure', () => {
     const root = await site('private', {
       'robots.txt': 'Sitemap: https://annuaire.example.org/sitemap.xml\n',
       'admin/index.html': heavy,
-      'comite/index.html': heavy,
+      [`${routes.committee()}index.html`]: heavy,
       'index.html': heavy,
     });
     const pages = await measurePages(root);

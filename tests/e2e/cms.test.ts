@@ -302,8 +302,8 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe.skipIf(!enabled)('npm start et le CMS local', () => {
-  it('annonce le site, le CMS et la copie de travail, en français', () => {
+describe.skipIf(!enabled)('npm start and the local CMS', () => {
+  it('announces the site, the CMS and the scratch clone, in French', () => {
     expect(output).toContain(`${siteUrl}admin/`);
     expect(output).toContain(scratch);
     expect(output).toContain('branche cms/');
@@ -468,7 +468,7 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     await page.close();
   });
 
-  it('refuse ce que le schéma refuse, puis enregistre une fiche comme une branche cms/… qui passe la vérification', async () => {
+  it('refuses what the schema refuses, then saves an entry as a cms/… branch that passes the check', async () => {
     const page = await browser!.newPage();
     const answers = dialogs(page);
     const errors: string[] = [];
@@ -650,7 +650,7 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     // Three saves, two publications and three runs of the check, on a shared machine.
   }, 300_000);
 
-  it('garde les propositions d’une fois sur l’autre, et refuse d’écrire dans la copie de travail', async () => {
+  it('keeps proposals from one run to the next, and refuses to write into the working copy', async () => {
     const scratchTool = (env: Record<string, string>) =>
       run(process.execPath, ['scripts/cms-scratch.ts'], { cwd: root, env: { ...process.env, CMS_SOURCE: source, ...env } }).then(
         ({ stdout }) => ({ code: 0, output: stdout }),
@@ -664,7 +664,7 @@ describe.skipIf(!enabled)('npm start et le CMS local', () => {
     expect(refused.output).toContain('désigne la copie de travail elle-même');
   });
 
-  it('s’arrête proprement avec Ctrl-C : le site et decap-server', async () => {
+  it('stops cleanly on Ctrl-C: the site and decap-server', async () => {
     const exited = new Promise<number | null>((resolve) => start!.once('exit', (code) => resolve(code)));
     start!.kill('SIGINT');
     expect(await exited).toBe(0);

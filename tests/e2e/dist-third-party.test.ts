@@ -2,6 +2,7 @@
  * No page may load anything from another host: the scan over the built site
  * finds nothing, and it does catch what a careless change would plant.
  */
+import { routes } from '../../src/domain/routes.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -116,7 +117,7 @@ describe('the third-party scan', () => {
       'admin/decap-cms.js': 'fetch("https://api.netlify.com/api/v1/sites");',
       '_astro/app.js':
         'img.src = "//:0"; const ns = "http://www.w3.org/2000/svg"; const link = document.createElement("a"); const to = "https://provider.example.com"; fetch("/pagefind/pagefind.js");',
-      'flux/prestataires.xml': '<rss version="2.0"><channel><link>https://elsewhere.example.com/</link></channel></rss>',
+      [routes.providersFeed()]: '<rss version="2.0"><channel><link>https://elsewhere.example.com/</link></channel></rss>',
     });
     expect(await findThirdPartyRequests(root, { ...OWN, vendored: CMS_BUNDLE })).toEqual([]);
     // Without the CMS exception, its bundle would be reported.

@@ -202,11 +202,11 @@ describe.skipIf(!withBrowser)('the check for empty headings and lists', () => {
 describe.each(SITES)('the site with $providers published providers', (site) => {
   it('has its pages, and no more than it needs', () => {
     expect(site.pages).toContain('index.html');
-    expect(site.pages).toContain('annuaire/index.html');
+    expect(site.pages).toContain(`${routes.directory()}index.html`);
     expect(site.pages.filter((p) => /^annuaire\/[^/]+\/index\.html$/.test(p) && !p.includes('/page/'))).toEqual(
-      expect.arrayContaining(PROVIDERS.slice(0, site.providers).map((p) => `annuaire/${p.id}/index.html`)),
+      expect.arrayContaining(PROVIDERS.slice(0, site.providers).map((p) => `${routes.provider(p.id)}index.html`)),
     );
-    if (site.providers === 1) expect(site.pages).not.toContain('annuaire/nuage-partage/index.html');
+    if (site.providers === 1) expect(site.pages).not.toContain(`${routes.provider('nuage-partage')}index.html`);
   });
 
   it.skipIf(!withBrowser)('has no empty heading and no empty list on any kind of page, with or without JavaScript', async () => {
@@ -221,7 +221,7 @@ describe.each(SITES)('the site with $providers published providers', (site) => {
     // Without JavaScript the pages show what scripts would replace (the finder's answers by link…).
     const quiet = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const still = await quiet.newPage();
-    for (const pathname of ['', 'annuaire/', 'trouver/', 'projets/', 'recommander/', 'proposer/']) {
+    for (const pathname of ['', routes.directory(), routes.finder(), routes.projects(), routes.recommend(), routes.propose()]) {
       await still.goto(site.server!.url + pathname);
       for (const p of await still.evaluate(emptiness)) problems.push(`${pathname || '/'} (sans JavaScript) : ${p}`);
     }
@@ -286,7 +286,7 @@ describe.each(SITES)('the site with $providers published providers', (site) => {
       expect(links).toEqual(expect.arrayContaining([`/${routes.propose()}`, `/${routes.recommend()}`]));
       // Nothing to search, to filter or to map yet.
       expect(await page.locator('main form[role="search"], main .france-map, main .cards').count()).toBe(0);
-      for (const pathname of ['annuaire/', 'trouver/', 'annuaire/service/']) {
+      for (const pathname of [routes.directory(), routes.finder(), routes.facet('service')]) {
         const other = await open(site, pathname);
         const otherLinks = await other.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
         expect(otherLinks, pathname).toEqual(expect.arrayContaining([`/${routes.propose()}`, `/${routes.recommend()}`]));
@@ -306,9 +306,9 @@ describe.each(SITES)('the site with $providers published providers', (site) => {
 /** One page of each type the site has, to check with axe. */
 function pageTypes(site: Site): string[] {
   // The pages whose content changes with the number of providers; the others are the demo's (tests/e2e/accessibility.test.ts).
-  if (site.providers === 0) return ['', 'annuaire/', 'annuaire/service/', 'trouver/', 'projets/', 'partenaires/'];
-  if (site.providers === 1) return ['', 'annuaire/', 'annuaire/reseau/', `annuaire/${PROVIDERS[0].id}/`];
-  return ['', 'annuaire/', 'projets/'];
+  if (site.providers === 0) return ['', routes.directory(), routes.facet('service'), routes.finder(), routes.projects(), routes.partners()];
+  if (site.providers === 1) return ['', routes.directory(), routes.facet('reseau'), routes.provider(PROVIDERS[0].id)];
+  return ['', routes.directory(), routes.projects()];
 }
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -8,6 +8,7 @@
  * finds nothing in any state, and the page with the form's code stays within
  * its budget.
  */
+import { routes } from '../../src/domain/routes.ts';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -160,7 +161,7 @@ const DESCRIPTION =
 
 describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (width) => {
   it('a cooperative proposes its listing: every mistake at once, then one last step that sends it by e-mail', async () => {
-    const { context, page, errors } = await open(width, 'proposer/');
+    const { context, page, errors } = await open(width, routes.propose());
     await axe(page, 'formulaire vide');
 
     // Sent empty: a summary that takes the focus, one message per question, none about files.
@@ -359,8 +360,8 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
 
   it('without JavaScript: the commented blank file and the e-mail, a complete path', async () => {
     for (const [pathname, template] of [
-      ['proposer/', '# Nom de la structure (obligatoire)'],
-      ['recommander/', '# Structure recommandée (obligatoire)'],
+      [routes.propose(), '# Nom de la structure (obligatoire)'],
+      [routes.recommend(), '# Structure recommandée (obligatoire)'],
     ] as const) {
       const { context, page } = await open(width, pathname, false);
       const paths = page.locator('.form-paths');
@@ -385,7 +386,7 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
   });
 
   it('keeps a draft in this browser: a reload brings every answer back, « Effacer mon brouillon » empties it', async () => {
-    for (const pathname of ['proposer/', 'recommander/']) {
+    for (const pathname of [routes.propose(), routes.recommend()]) {
       const { context, page, errors } = await open(width, pathname);
       const values = () =>
         page.evaluate(() =>
@@ -427,7 +428,7 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
       expect(
         await page.evaluate(
           (type) => localStorage.getItem(`emancipasso-brouillon-${type}`),
-          pathname === 'proposer/' ? 'providers' : 'recommendations',
+          pathname === routes.propose() ? 'providers' : 'recommendations',
         ),
       ).toBeNull();
       await page.reload();
@@ -441,7 +442,7 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
 describe.skipIf(!enabled)('the weight of the form pages', () => {
   it(`stays within ${FORM_PAGE_BUDGET_BYTES / 1000} kB with the code the form loads when used`, async () => {
     const pages = formPages(await measurePages(DIST));
-    expect(pages.map((p) => p.file).sort()).toEqual(['proposer/index.html', 'recommander/index.html']);
+    expect(pages.map((p) => p.file).sort()).toEqual([`${routes.propose()}index.html`, `${routes.recommend()}index.html`]);
     for (const page of pages) {
       console.log(
         `${page.file} : ${(page.weight / 1000).toFixed(1)} ko au chargement + ${((page.onDemand + page.onDemandLargestPiece) / 1000).toFixed(1)} ko à l’usage du formulaire = ${(page.withForm / 1000).toFixed(1)} ko`,
@@ -476,7 +477,7 @@ describe.skipIf(!enabled)('importing what a provider already publishes, at 375 p
     page.$$eval(`input[name="${name}"]:checked`, (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
 
   it('prefills the form from a librehost.json, then from ChatonsInfos files, lists what it left out, and sends nothing', async () => {
-    const { context, page, errors } = await open(375, 'proposer/');
+    const { context, page, errors } = await open(375, routes.propose());
     const origin = new URL(site.url).origin;
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
@@ -547,7 +548,7 @@ describe.skipIf(!enabled)('importing what a provider already publishes, at 375 p
   });
 
   it('without JavaScript: the disclosure says which key goes in which field', async () => {
-    const { context, page } = await open(375, 'proposer/', false);
+    const { context, page } = await open(375, routes.propose(), false);
     await page.getByText('Importer depuis librehost.json ou ChatonsInfos').click();
     expect(await page.getByLabel(/^Le texte du fichier/).isVisible()).toBe(false);
     const table = page.locator('details[data-import] table');

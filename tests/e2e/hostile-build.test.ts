@@ -8,6 +8,7 @@
  * hold the pages' text; the search script shows it as text, which the
  * browser part proves.)
  */
+import { routes } from '../../src/domain/routes.ts';
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -100,10 +101,10 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('hostile content built into the site', () => {
   it('is published, but only as text, in every file produced', async () => {
-    const profile = await readFile(path.join(dist, 'annuaire/structure-hostile/index.html'), 'utf8');
+    const profile = await readFile(path.join(dist, `${routes.provider('structure-hostile')}index.html`), 'utf8');
     // Not vacuous: the hostile entries are on their pages, escaped.
     expect(profile).toContain('&lt;script&gt;alert(');
-    const project = await readFile(path.join(dist, 'projets/projet-hostile/index.html'), 'utf8');
+    const project = await readFile(path.join(dist, `${routes.project('projet-hostile')}index.html`), 'utf8');
     expect(project).toContain('&lt;/title&gt;');
     // The hostile title goes whole into the pre-filled request, as one parameter's value.
     const need = new URL(decodeHTML(/<a class="button" href="([^"]+)"[^>]*>\s*Nous en avons besoin aussi/.exec(project)![1]!));
@@ -141,7 +142,15 @@ describe('hostile content built into the site', () => {
         dialogs.push(dialog.message());
         await dialog.dismiss();
       });
-      for (const url of ['', 'annuaire/', 'annuaire/structure-hostile/', 'projets/', 'projets/projet-hostile/', 'donnees/', 'comite/']) {
+      for (const url of [
+        '',
+        routes.directory(),
+        routes.provider('structure-hostile'),
+        routes.projects(),
+        routes.project('projet-hostile'),
+        routes.openData(),
+        routes.committee(),
+      ]) {
         await page.goto(`${site.url}${url}`, { waitUntil: 'networkidle' });
       }
       await page.goto(`${site.url}annuaire/?q=hostile`, { waitUntil: 'networkidle' });

@@ -4,6 +4,7 @@
  * département, open a profile, read a project, use the guided finder. And the
  * publication rule seen from outside: unpublished providers appear nowhere.
  */
+import { routes } from '../../src/domain/routes.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -56,7 +57,7 @@ const resultNames = (page: Page) => page.locator('#resultats-liste .provider-car
 
 describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
   it('finds a provider by a word of its profile, and the address keeps the query', async () => {
-    const page = await open(width, 'annuaire/');
+    const page = await open(width, routes.directory());
     await page.fill('#q', 'Collabora');
     await page.locator('#resultats-liste li').first().waitFor();
     expect(await resultNames(page)).toContain(nameOf('nuage-cooperatif-du-vercors'));
@@ -66,7 +67,7 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
   });
 
   it('filters by service and département, with the same providers, in the same groups, as the static pages', async () => {
-    const page = await open(width, 'annuaire/?service=diagnostic&departement=38');
+    const page = await open(width, routes.search({ service: 'diagnostic', departement: '38' }));
     await page.locator('#resultats-liste li').first().waitFor();
     const groups = groupForPlace(directory.providers, 'departement', '38').map((g) => ({
       ...g,
@@ -94,7 +95,7 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
   });
 
   it('opens a profile from the results, with its badges, ratings, recommendations and structured data', async () => {
-    const page = await open(width, 'annuaire/?q=Grenoble');
+    const page = await open(width, routes.search({ q: 'Grenoble' }));
     await page.locator('#resultats-liste li').first().waitFor();
     await page.getByRole('link', { name: nameOf('nuage-cooperatif-du-vercors') }).click();
     await page.waitForURL(/\/annuaire\/nuage-cooperatif-du-vercors\/$/);
@@ -119,7 +120,7 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
   });
 
   it('reads a project and finds where to give, outside the site', async () => {
-    const page = await open(width, 'projets/');
+    const page = await open(width, routes.projects());
     await page.getByRole('link', { name: 'Module de relance des adhésions pour Paheko' }).click();
     await page.waitForURL(/\/projets\/paheko-relance-des-adhesions\/$/);
     const project = directory.projects.find((p) => p.id === 'paheko-relance-des-adhesions')!;
@@ -139,7 +140,7 @@ describe.skipIf(!run).each(WIDTHS)('with JavaScript, %i px wide', (width) => {
   });
 
   it('answers the guided finder instantly, with the reasons of each match', async () => {
-    const page = await open(width, 'trouver/');
+    const page = await open(width, routes.finder());
     await page.selectOption('#service', 'diagnostic');
     await page.selectOption('#departement', '38');
     await page.getByRole('button', { name: 'Voir les structures' }).click();
@@ -196,7 +197,7 @@ describe('unpublished providers', () => {
 
   it('get no profile page', async () => {
     for (const slug of UNPUBLISHED) {
-      const response = await fetch(`${site.url}annuaire/${slug}/`);
+      const response = await fetch(`${site.url}${routes.provider(slug)}`);
       expect(response.status).toBe(404);
     }
   });
@@ -210,7 +211,7 @@ describe('unpublished providers', () => {
   });
 
   it.skipIf(!run)('are not found by the search', async () => {
-    const page = await open(1280, 'annuaire/?q=Isula');
+    const page = await open(1280, routes.search({ q: 'Isula' }));
     await expect.poll(() => page.locator('#resultats-etat').textContent(), { timeout: 10_000 }).toMatch(/Aucune structure/);
     await page.context().close();
   });

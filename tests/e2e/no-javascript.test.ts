@@ -66,14 +66,14 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
   });
 
   it('filters by service, then by département, through links with counts', async () => {
-    const page = await open(width, 'annuaire/');
+    const page = await open(width, routes.directory());
     const diagnostic = facets.facets.find((f) => f.key === 'service')!.values.find((v) => v.value === 'diagnostic')!;
     await page.getByRole('link', { name: diagnostic.label, exact: true }).first().click();
     await page.waitForURL(/\/annuaire\/service\/diagnostic\/$/);
     expect(await page.locator('h1').textContent()).toContain('Diagnostic des outils et des usages');
     expect((await cardNames(page)).sort()).toEqual(facets.members.service.get('diagnostic')!.map(nameOf).sort());
 
-    await page.goto(site.url + 'annuaire/departement/');
+    await page.goto(site.url + routes.facet('departement'));
     await page.getByRole('link', { name: 'Isère (38)' }).click();
     await page.waitForURL(/\/annuaire\/departement\/38\/$/);
     expect(await page.locator('h1').textContent()).toBe('Structures dans l’Isère');
@@ -96,7 +96,7 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
   });
 
   it('opens a profile and reads it in full', async () => {
-    const page = await open(width, 'annuaire/');
+    const page = await open(width, routes.directory());
     await page.getByRole('link', { name: nameOf('octets-solidaires') }).click();
     await page.waitForURL(/\/annuaire\/octets-solidaires\/$/);
     const provider = directory.providers.find((p) => p.id === 'octets-solidaires')!;
@@ -108,7 +108,7 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
   });
 
   it('reads a project with its progress and where to give', async () => {
-    const page = await open(width, 'projets/');
+    const page = await open(width, routes.projects());
     await page.getByRole('link', { name: 'Module de relance des adhésions pour Paheko' }).click();
     await page.waitForURL(/\/projets\/paheko-relance-des-adhesions\/$/);
     expect(await page.locator('h2#contribuer').textContent()).toBe('Comment contribuer');
@@ -119,12 +119,12 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
 
   it('lets an association say it needs a project too, through plain links to the forge’s form and to the committee', async () => {
     const project = directory.projects.find((p) => p.id === 'paheko-relance-des-adhesions')!;
-    const list = await open(width, 'projets/');
+    const list = await open(width, routes.projects());
     const card = list.locator('.project-card', { has: list.getByRole('link', { name: project.data.title }) });
     expect(await card.textContent()).toContain(supportersCount(project.data.supporters));
     await list.context().close();
 
-    const page = await open(width, 'projets/paheko-relance-des-adhesions/');
+    const page = await open(width, routes.project('paheko-relance-des-adhesions'));
     const action = page.getByRole('link', { name: 'Nous en avons besoin aussi' });
     expect(await action.isVisible()).toBe(true);
     expect(await action.evaluate((a) => a.tagName)).toBe('A');
@@ -145,18 +145,18 @@ describe.skipIf(!run).each(WIDTHS)('without JavaScript, %i px wide', (width) => 
   });
 
   it('guides to the static page that answers the finder’s question', async () => {
-    const page = await open(width, 'trouver/');
+    const page = await open(width, routes.finder());
     expect(await page.locator('#finder').isHidden()).toBe(true);
     await page.getByRole('link', { name: 'Diagnostic des outils et des usages' }).click();
     await page.waitForURL(/\/annuaire\/service\/diagnostic\/$/);
-    await page.goto(site.url + 'trouver/');
+    await page.goto(site.url + routes.finder());
     await page.getByRole('link', { name: 'Choisir votre département' }).click();
     await page.waitForURL(/\/annuaire\/departement\/$/);
     await page.context().close();
   });
 
   it('helps on a missing page', async () => {
-    const page = await open(width, 'annuaire/structure-inconnue/');
+    const page = await open(width, routes.provider('structure-inconnue'));
     expect(await page.locator('h1').textContent()).toBe('Cette page est introuvable');
     await page.getByRole('link', { name: `Trouver un accompagnement en ${finderQuestions}` }).click();
     await page.waitForURL(/\/trouver\/$/);

@@ -38,8 +38,8 @@ beforeAll(async () => {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error(`Pas de site construit dans ${DIST} : lancez « npm run build ».`);
   home = await builtSiteHome(DIST);
   content = (await loadContent(process.env.CONTENT_DIR ?? 'content')).content;
-  providers = JSON.parse(await read('donnees/prestataires.json')) as ProvidersExport;
-  projects = JSON.parse(await read('donnees/projets.json')) as ProjectsExport;
+  providers = JSON.parse(await read(routes.providersJson())) as ProvidersExport;
+  projects = JSON.parse(await read(routes.projectsJson())) as ProjectsExport;
   criteria = Object.keys(providers.providers[0]!.ratings).map((slug) => content.taxonomies.criteria.find((c) => c.slug === slug)!);
   expect(criteria.map((c) => c.slug).sort()).toEqual(content.taxonomies.criteria.map((c) => c.slug).sort());
 });
@@ -51,7 +51,7 @@ describe('prestataires.json and prestataires.csv', () => {
     expect(providers.count).toBe(published.length);
     for (const p of providers.providers) {
       expect(p.verified_recommendations).toBeGreaterThan(0);
-      expect(p.url).toBe(new URL(`annuaire/${p.slug}/`, home).href);
+      expect(p.url).toBe(new URL(routes.provider(p.slug), home).href);
       // Every profile the export points to exists in the built site.
       expect(existsSync(path.join(DIST, 'annuaire', p.slug, 'index.html')), p.slug).toBe(true);
     }
@@ -66,7 +66,7 @@ describe('prestataires.json and prestataires.csv', () => {
   });
 
   it('CSV: one row per provider, the documented columns, no cell a spreadsheet would run', async () => {
-    const rows = parseCsv(await read('donnees/prestataires.csv'), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(await read(routes.providersCsv()), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.slug)).toEqual(providers.providers.map((p) => p.slug));
     expect(Object.keys(rows[0]!)).toEqual(providerCsvColumns(criteria));
     for (const row of rows) {
@@ -111,7 +111,7 @@ describe('unpublished providers', () => {
 
 describe('RSS feeds', () => {
   it('list newly published providers, dated by their first verified recommendation', async () => {
-    const feed = xml.parse(await read('flux/prestataires.xml'));
+    const feed = xml.parse(await read(routes.providersFeed()));
     expect(feed.rss['@version']).toBe('2.0');
     const items = asList(feed.rss.channel.item as Array<{ link: string; pubDate: string; title: string }>);
     expect(items).toHaveLength(providers.count);
@@ -120,11 +120,11 @@ describe('RSS feeds', () => {
       expect(provider, item.link).toBeDefined();
       expect(new Date(item.pubDate).toISOString().slice(0, 10)).toBe(provider.published_since);
     }
-    expect(feed.rss.channel['atom:link']['@href']).toBe(new URL('flux/prestataires.xml', home).href);
+    expect(feed.rss.channel['atom:link']['@href']).toBe(new URL(routes.providersFeed(), home).href);
   });
 
   it('list projects, dated by the day they were proposed', async () => {
-    const feed = xml.parse(await read('flux/projets.xml'));
+    const feed = xml.parse(await read(routes.projectsFeed()));
     const items = asList(feed.rss.channel.item as Array<{ link: string; pubDate: string }>);
     expect(items).toHaveLength(projects.count);
     for (const item of items) {
@@ -135,7 +135,7 @@ describe('RSS feeds', () => {
 
   it('can be discovered from the pages', async () => {
     const html = await read('index.html');
-    for (const feed of ['flux/prestataires.xml', 'flux/projets.xml']) {
+    for (const feed of [routes.providersFeed(), routes.projectsFeed()]) {
       expect(html).toMatch(new RegExp(`<link[^>]+rel="alternate"[^>]+type="application/rss\\+xml"[^>]+href="${home.pathname}${feed}"`));
     }
   });
@@ -176,7 +176,7 @@ describe('the sitemap and robots.txt', () => {
 
 describe('the /donnees/ page', () => {
   it('links to every file and feed, and describes every field from the schemas', async () => {
-    const html = await read('donnees/index.html');
+    const html = await read(`${routes.openData()}index.html`);
     for (const file of [
       routes.providersJson(),
       routes.providersCsv(),

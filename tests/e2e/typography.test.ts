@@ -5,6 +5,7 @@
  * « : ; ? ! » and inside « guillemets ». Then the same in the states that
  * JavaScript draws: search results, the finder's answer, the forms' errors.
  */
+import { routes } from '../../src/domain/routes.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -62,11 +63,11 @@ afterAll(async () => {
 
 /** Pages in the states their scripts draw: what to open, what to do, what to wait for. */
 const STATES: Array<{ name: string; path: string; act?: string; ready: string }> = [
-  { name: 'search results', path: 'annuaire/?q=Nextcloud&service=hebergement', ready: '#resultats-liste li' },
-  { name: 'a search with no result', path: 'annuaire/?q=zzzzzz', ready: '#resultats-etat:has-text("Aucune")' },
-  { name: 'the finder’s answer', path: 'trouver/?service=diagnostic&departement=69', ready: '#finder-list li' },
-  { name: 'the listing form sent empty', path: 'proposer/', act: 'Vérifier mes réponses', ready: '[data-summary] li' },
-  { name: 'the recommendation form sent empty', path: 'recommander/', act: 'Vérifier mes réponses', ready: '[data-summary] li' },
+  { name: 'search results', path: routes.search({ q: 'Nextcloud', service: 'hebergement' }), ready: '#resultats-liste li' },
+  { name: 'a search with no result', path: routes.search({ q: 'zzzzzz' }), ready: '#resultats-etat:has-text("Aucune")' },
+  { name: 'the finder’s answer', path: routes.finder({ service: 'diagnostic', departement: '69' }), ready: '#finder-list li' },
+  { name: 'the listing form sent empty', path: routes.propose(), act: 'Vérifier mes réponses', ready: '[data-summary] li' },
+  { name: 'the recommendation form sent empty', path: routes.recommend(), act: 'Vérifier mes réponses', ready: '[data-summary] li' },
 ];
 
 describe.skipIf(!run)('French typography drawn by scripts', () => {

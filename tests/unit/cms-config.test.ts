@@ -191,8 +191,8 @@ beforeAll(async () => {
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe('la configuration du CMS, lue dans les schémas', () => {
-  it('a une collection par type de fiche, en français, avec le flux éditorial', () => {
+describe('the CMS configuration, read from the schemas', () => {
+  it('has one collection per entry type, in French, with the editorial workflow', () => {
     const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as {
       locale: string;
       publish_mode: string;
@@ -207,7 +207,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     }
   });
 
-  it('reprend chaque champ du schéma avec son titre, son aide et son caractère obligatoire, sans rien ajouter', () => {
+  it('takes every field of the schema with its title, hint and whether it is required, adding nothing', () => {
     const compare = (fields: EntryField[], schema: Parameters<typeof objectShape>[0], where: string) => {
       const shape = objectShape(schema)!;
       expect(
@@ -233,7 +233,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     for (const type of Object.keys(entryTypes) as EntryTypeName[]) compare(fieldsOf(type), entryTypes[type].schema, type);
   });
 
-  it('laisse la disponibilité vide sans bloquer : ses champs sont facultatifs pour Decap, la vérification les demande dès qu’elle est remplie', async () => {
+  it('lets availability stay empty: its fields are optional for Decap, and the check asks for them once it is filled in', async () => {
     const config = buildCmsConfig({ taxonomies: content.taxonomies, settings: content.settings! }) as {
       collections: Array<{
         name: string;
@@ -268,7 +268,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     expect(problems.map((p) => p.path).filter((p) => p.startsWith('availability'))).toEqual(['availability.stated']);
   });
 
-  it('propose exactement les valeurs permises : listes, taxonomies, codes INSEE, libellés français', () => {
+  it('offers exactly the allowed values: lists, taxonomies, INSEE codes, French labels', () => {
     const providers = fieldsOf('providers');
     const structure = find(providers, 'structure');
     expect(structure.options!.map((o) => o.value)).toEqual(enumValues(objectShape(entryTypes.providers.schema)!.structure!));
@@ -301,7 +301,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     expect(find(fieldsOf('projects'), 'maker')).toMatchObject({ widget: 'relation', required: false });
   });
 
-  it('écrit les dates AAAA-MM-JJ sans heure, les entiers en nombres bornés, les textes longs en Markdown limité', () => {
+  it('writes dates as YYYY-MM-DD without time, integers as bounded numbers, long texts as restricted Markdown', () => {
     const providers = fieldsOf('providers');
     expect(find(providers, 'updated')).toMatchObject({
       widget: 'datetime',
@@ -326,7 +326,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     expect(find(verification.fields!, 'status')).toMatchObject({ default: 'pending', required: true });
   });
 
-  it('donne aux champs à format le motif et le message du schéma, qui acceptent les données de démonstration et refusent ce que le schéma refuse', () => {
+  it('gives formatted fields the schema’s pattern and message, which accept the demo data and refuse what the schema refuses', () => {
     const providers = fieldsOf('providers');
     const cases: Array<{ field: EntryField; good: string[]; bad: string[] }> = [
       {
@@ -363,7 +363,7 @@ describe('la configuration du CMS, lue dans les schémas', () => {
     expect(find(providers, 'website').pattern![1]).toBe(schemaMessage.replace(/^./, (c) => c.toUpperCase()).replace(/\.$/, ''));
   });
 
-  it('écrit la règle « sans casse » d’une expression sans drapeau, que Decap ne sait pas passer', () => {
+  it('writes a case-insensitive rule as a pattern without flags, which Decap cannot pass', () => {
     expect(caseInsensitiveSource('^[a-z0-9][a-z0-9_-]{1,38}$')).toBe('^[a-zA-Z0-9][a-zA-Z0-9_-]{1,38}$');
     expect(new RegExp(caseInsensitiveSource('\\.(png|jpe?g)$')).test('LOGO.PNG')).toBe(true);
     expect(new RegExp(caseInsensitiveSource('\\d{2}')).test('12')).toBe(true);
@@ -451,9 +451,9 @@ describe('the vocabularies, kept by the committee in the CMS', () => {
   });
 });
 
-describe('les sources d’enregistrement (backends)', () => {
+describe('the backends', () => {
   const settings = () => content.settings!;
-  it('GitHub par défaut, le dépôt et la branche des réglages, avec contributions externes (fork et demande de fusion)', () => {
+  it('uses GitHub by default, with the settings’ repository and branch, and open authoring (fork and pull request)', () => {
     const { backend, local_backend } = backendConfig(settings(), {});
     expect(backend).toEqual({ name: 'github', repo: 'emancipasso/annuaire', branch: 'main', open_authoring: true });
     expect(local_backend).toBeUndefined();
@@ -461,7 +461,7 @@ describe('les sources d’enregistrement (backends)', () => {
     expect(connectSources(backendConfig(settings(), {}))).toEqual(['https://api.github.com']);
   });
 
-  it('GitLab et Forgejo en PKCE, sans secret, l’API déduite de l’adresse du dépôt', () => {
+  it('uses PKCE on GitLab and Forgejo, without a secret, the API derived from the repository’s address', () => {
     const gitlab = backendConfig(
       { ...settings(), repository: { forge: 'gitlab', url: 'https://gitlab.com/groupe/sous-groupe/annuaire', branch: 'main' } },
       { CMS_APP_ID: 'abc' },
@@ -489,7 +489,7 @@ describe('les sources d’enregistrement (backends)', () => {
     expect(() => backendConfig(settings(), { CMS_BACKEND: 'gitea' })).toThrow(/github, gitlab, forgejo ou local/);
   });
 
-  it('le CMS local (npm start, CMS_BACKEND=local) parle à decap-server', () => {
+  it('talks to decap-server for the local CMS (npm start, CMS_BACKEND=local)', () => {
     expect(backendConfig(settings(), {}, true).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
     const local = backendConfig(settings(), { CMS_BACKEND: 'local', CMS_LOCAL_URL: 'http://127.0.0.1:9000/api/v1' });
     expect(local.local_backend).toEqual({ url: 'http://127.0.0.1:9000/api/v1' });
@@ -497,8 +497,8 @@ describe('les sources d’enregistrement (backends)', () => {
   });
 });
 
-describe('ce que le CMS peut enregistrer', () => {
-  it('passe npm run check exactement quand le CMS l’accepte, pour chaque valeur permise et chaque champ facultatif vidé', async () => {
+describe('what the CMS can save', () => {
+  it('passes npm run check exactly when the CMS accepts it, for every allowed value and every optional field cleared', async () => {
     const postcodes = await postcodeOfDepartment();
     const context = { taxonomies: content.taxonomies, providerIds: [...content.ids.providers], today: TODAY };
     const variants: Variant[] = [];
@@ -568,7 +568,7 @@ describe('ce que le CMS peut enregistrer', () => {
     expect(result.problems.filter((p) => p.severity === 'error' && !refused.has(p.file))).toEqual([]);
   });
 
-  it('refuse au même endroit que la vérification : adresse sans https, valeur hors liste, note hors bornes, téléphone mal écrit', async () => {
+  it('is refused where the check refuses it: an address without https, a value off the list, a rating out of bounds, a malformed phone number', async () => {
     const context = { taxonomies: content.taxonomies, providerIds: [...content.ids.providers], today: TODAY };
     const folder = path.join(work, 'faux');
     await cp(path.join(root, 'content'), folder, { recursive: true });

@@ -51,8 +51,8 @@ function frontMatter(file: string): unknown {
   return parsed.data;
 }
 
-describe('le fichier YAML des formulaires', () => {
-  it('se relit à l’identique, même pour les textes que YAML lirait autrement', () => {
+describe('the forms’ YAML file', () => {
+  it('reads back identical, even for texts YAML would otherwise read differently', () => {
     const data = {
       name: 'L’Atelier : « libre » # 1',
       postcode: '35000',
@@ -83,9 +83,9 @@ describe('le fichier YAML des formulaires', () => {
   });
 });
 
-describe('la page « nouveau fichier » de la forge', () => {
+describe('the forge’s « new file » page', () => {
   const file = '---\nname: Essai & co\n---\nTexte ?\n';
-  it('GitHub : /new/<branche>?filename=…&value=…', () => {
+  it('on GitHub: /new/<branch>?filename=…&value=…', () => {
     const url = new URL(
       newFileUrl({ forge: 'github', url: 'https://github.com/asso/annuaire', branch: 'main' }, 'content/providers/essai.md', file),
     );
@@ -93,7 +93,7 @@ describe('la page « nouveau fichier » de la forge', () => {
     expect(url.searchParams.get('filename')).toBe('content/providers/essai.md');
     expect(url.searchParams.get('value')).toBe(file);
   });
-  it('GitLab : /-/new/<branche>/<dossier>?file_name=…&content=…', () => {
+  it('on GitLab: /-/new/<branch>/<folder>?file_name=…&content=…', () => {
     const url = new URL(
       newFileUrl({ forge: 'gitlab', url: 'https://gitlab.com/groupe/annuaire.git', branch: 'main' }, 'content/providers/essai.md', file),
     );
@@ -101,7 +101,7 @@ describe('la page « nouveau fichier » de la forge', () => {
     expect(url.searchParams.get('file_name')).toBe('essai.md');
     expect(url.searchParams.get('content')).toBe(file);
   });
-  it('Forgejo et Codeberg : /_new/<branche>/<dossier>/?filename=…&value=…', () => {
+  it('on Forgejo and Codeberg: /_new/<branch>/<folder>/?filename=…&value=…', () => {
     const url = new URL(
       newFileUrl(
         { forge: 'forgejo', url: 'https://codeberg.org/asso/annuaire/', branch: 'principale' },
@@ -113,7 +113,7 @@ describe('la page « nouveau fichier » de la forge', () => {
     expect(url.searchParams.get('filename')).toBe('a--b.md');
     expect(url.searchParams.get('value')).toBe(file);
   });
-  it('sans contenu, la page s’ouvre vide', () => {
+  it('opens empty without content', () => {
     expect(newFileUrl({ forge: 'github', url: 'https://github.com/asso/annuaire', branch: 'main' }, 'content/providers/x.md')).toBe(
       'https://github.com/asso/annuaire/new/main?filename=content%2Fproviders%2Fx.md',
     );
