@@ -4,6 +4,8 @@
  * is read once per build for all collections; unchanged entries keep their
  * rendered HTML between builds (digest).
  */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir, takeCheckedContent } from '../check/index.ts';
@@ -20,13 +22,40 @@ function content(): Promise<Content> {
   return current;
 }
 
+/** What the folder holds, byte for byte: a change that leaves it as it was is no change. */
+async function folderDigest(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  for (const file of files.sort()) {
+    hash.update(file);
+    hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
+  }
+  return hash.digest('hex');
+}
+
+/** How long the folder must stay quiet before it is read again: a git checkout writes many files at once. */
+const SETTLE_MS = 300;
+
 function watch(context: LoaderContext, reload: () => Promise<void>) {
   const dir = path.resolve(contentDir());
+  let seen = folderDigest(dir);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   context.watcher?.add(dir);
   context.watcher?.on('all', (_event, file) => {
     if (!path.resolve(file).startsWith(dir + path.sep)) return;
-    current = undefined;
-    void reload();
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void (async () => {
+        const before = await seen;
+        seen = folderDigest(dir);
+        // The local CMS saves a proposal on its own branch, checking it out and back: the folder ends as it was,
+        // and reloading every open page (the CMS's own included) would only lose what people are typing.
+        if ((await seen) === before) return;
+        current = undefined;
+        await reload();
+      })();
+    }, SETTLE_MS);
   });
 }
 

@@ -171,7 +171,8 @@ async function reloadAndAnswer(page: Page, answers: ReturnType<typeof dialogs>, 
  */
 function pageTexts(root: Element, left: string): string[] {
   return [...root.querySelectorAll('h1, h2, h3, p, li, dt, dd, th, td, caption, label')]
-    .filter((element) => !element.closest(`.prose, blockquote, template, ${left}`))
+    // The page's own tools for visitors with JavaScript (« Comparer ») are not part of the entry.
+    .filter((element) => !element.closest(`.prose, blockquote, template, .js-only, ${left}`))
     .map((element) => element.textContent!.replace(/[ \t\r\n]+/g, ' ').trim())
     .filter(Boolean);
 }
