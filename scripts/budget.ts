@@ -136,7 +136,8 @@ export function pageType(file: string, profiles: ReadonlySet<string>): keyof typ
     case routes.compare().split('/')[0]:
       return 'compare';
     case 'proposer':
-      return 'propose';
+      // The form's page; its guide to importing by hand (routes.importGuide) is a page to read.
+      return parts.length === 1 ? 'propose' : 'editorial';
     case 'recommander':
       return 'recommend';
     case 'recherche':

@@ -2,9 +2,13 @@
  * The « Comparer » boxes of cards and profiles, at the lightest: the picks
  * of the visit (sessionStorage, so that they follow from page to page) and
  * the box of a card drawn in the browser. The tray and its messages
- * (compare-tray.ts) load only once a visitor has picked a provider: a list
- * that nobody compares costs one small script.
+ * (compare-tray.ts) start only once a visitor has picked a provider. They
+ * come with this script rather than on demand: a dynamic import here makes
+ * the bundler split its import helper out of the forms' code, a kilobyte
+ * the forms' 40 kB cannot spare (docs/qualite.md).
  */
+import * as trayModule from './compare-tray.ts';
+
 export interface Pick {
   id: string;
   name: string;
@@ -67,7 +71,7 @@ export function startComparePicks(): void {
   const waiting: HTMLInputElement[] = [];
   let tray: Promise<unknown> | undefined;
   const load = () =>
-    (tray ??= import('./compare-tray.ts').then((t) => {
+    (tray ??= Promise.resolve(trayModule).then((t) => {
       document.removeEventListener('change', first);
       // The waiting boxes first: starting the tray sets every box to the stored picks.
       for (const box of waiting.splice(0)) t.pick(box);

@@ -86,6 +86,8 @@ export const routes = {
   page: (id: string) => `${id}/`,
   partners: () => 'partenaires/',
   propose: () => 'proposer/',
+  /** Which key of a librehost.json or ChatonsInfos file goes in which field of the form, for copying by hand. */
+  importGuide: () => 'proposer/importer/',
   providerTemplate: () => 'proposer/modele-de-fiche.md',
   /**
    * The recommendation questionnaire, with the structure to recommend when a

@@ -49,7 +49,8 @@ const PAGES: Array<{ name: string; path: string; ready?: string }> = [
   { name: 'ressources', path: routes.resources() },
   { name: 'ressource', path: routes.resource('diagnostic') },
   { name: 'partenaires', path: routes.partners() },
-  { name: 'page éditoriale', path: 'a-propos/' },
+  { name: 'page éditoriale', path: routes.page('a-propos') },
+  { name: 'importer une fiche à la main', path: routes.importGuide() },
   { name: 'page introuvable', path: 'nulle-part/' },
   { name: 'intégrer l’annuaire', path: routes.embeds() },
   // The frames other sites show: pages of their own, checked alone as a screen reader meets them inside a frame.

@@ -170,11 +170,13 @@ async function reloadAndAnswer(page: Page, answers: ReturnType<typeof dialogs>, 
  * are not part of the page.
  */
 function pageTexts(root: Element, left: string): string[] {
-  return [...root.querySelectorAll('h1, h2, h3, p, li, dt, dd, th, td, caption, label')]
-    // The page's own tools for visitors with JavaScript (« Comparer ») are not part of the entry.
-    .filter((element) => !element.closest(`.prose, blockquote, template, .js-only, ${left}`))
-    .map((element) => element.textContent!.replace(/[ \t\r\n]+/g, ' ').trim())
-    .filter(Boolean);
+  return (
+    [...root.querySelectorAll('h1, h2, h3, p, li, dt, dd, th, td, caption, label')]
+      // The page's own tools for visitors with JavaScript (« Comparer ») are not part of the entry.
+      .filter((element) => !element.closest(`.prose, blockquote, template, .js-only, ${left}`))
+      .map((element) => element.textContent!.replace(/[ \t\r\n]+/g, ' ').trim())
+      .filter(Boolean)
+  );
 }
 
 /** A Markdown body's words, whatever renders it: French typography and spacing set aside. */

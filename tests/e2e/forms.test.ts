@@ -547,11 +547,13 @@ describe.skipIf(!enabled)('importing what a provider already publishes, at 375 p
     await context.close();
   });
 
-  it('without JavaScript: the disclosure says which key goes in which field', async () => {
+  it('without JavaScript: the disclosure leads to which key goes in which field', async () => {
     const { context, page } = await open(375, routes.propose(), false);
     await page.getByText('Importer depuis librehost.json ou ChatonsInfos').click();
     expect(await page.getByLabel(/^Le texte du fichier/).isVisible()).toBe(false);
-    const table = page.locator('details[data-import] table');
+    await page.getByRole('link', { name: 'quelle clé va dans quel champ' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/${routes.importGuide()}`);
+    const table = page.locator('table.import-guide');
     expect(await table.locator('caption').textContent()).toContain('quelle clé va dans quel champ');
     const rows = await table.locator('tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     expect(rows).toContainEqual(['Nom de la structure', 'name', 'organization.name']);

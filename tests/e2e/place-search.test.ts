@@ -66,8 +66,9 @@ const waitForResults = (page: Page) => page.locator('#resultats-liste .provider-
 
 /** What a card shows, element by element: the same on the pages and in the search. */
 async function cardShape(card: Locator): Promise<string[]> {
+  // The page's script for the « Comparer » boxes sits in the first card that uses them: it is not part of the card.
   return card.evaluate((li) =>
-    [li, ...Array.from(li.querySelectorAll('*'))].map(
+    [li, ...Array.from(li.querySelectorAll(':not(script)'))].map(
       (el) =>
         `${el.tagName} ${el.getAttribute('class') ?? ''} ${el.getAttribute('href') ?? ''} ${el.children.length ? '' : el.textContent}`,
     ),
