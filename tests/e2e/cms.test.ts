@@ -202,9 +202,9 @@ async function publish(page: Page, branch: string) {
 }
 
 /**
- * Waits until the page has not reloaded for 5 seconds. The local site reads
- * the scratch clone here (CONTENT_DIR): after a save or a publication changes
- * its files, astro dev reloads its pages, /admin/ included, a few times.
+ * Waits until the page has not reloaded for 5 seconds, 30 at most. The
+ * local site reads the scratch clone here (CONTENT_DIR): after a publication
+ * changes its files, astro dev reloads its pages, /admin/ included.
  */
 async function settled(page: Page) {
   let loads = 0;
@@ -212,7 +212,7 @@ async function settled(page: Page) {
   page.on('load', count);
   const started = Date.now();
   let quiet = 0;
-  while (quiet < 5000 && Date.now() - started < 90_000) {
+  while (quiet < 5000 && Date.now() - started < 30_000) {
     const seen = loads;
     await page.waitForTimeout(1000);
     quiet = loads === seen ? quiet + 1000 : 0;
