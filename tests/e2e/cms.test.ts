@@ -312,6 +312,100 @@ describe.skipIf(!enabled)('npm start and the local CMS', () => {
     expect(output).toContain('branche cms/');
   });
 
+  // First, on the demo content as it came: the tests after it save proposals that change the local site's folder.
+  it('lets the committee add a software to a vocabulary, used at once by a provider, and refuses removing it while used', async () => {
+    let page = await browser!.newPage();
+    dialogs(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openCms(page);
+
+    // 1. Vocabulaires › Logiciels libres: a new software, saved as a proposal, which passes the check, then published.
+    const vocabularyBranch = 'cms/vocabularies/tools';
+    await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
+    await settled(page);
+    // The list as saved first: a term added before it arrives would be replaced by it.
+    await page.getByText('Nextcloud (nextcloud)', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Ajouter un logiciel' }).click();
+    // The other terms are folded: the new one's fields are the only ones shown.
+    const last = (name: string) => page.locator(`[id^="${name}-field-"]:visible`);
+    await expect.poll(() => last('slug').count()).toBe(1);
+    await last('slug').fill('zulip');
+    await last('label').fill('Zulip');
+    await last('description').fill('Messagerie d’équipe organisée en fils de discussion.');
+    await last('license').fill('Apache-2.0');
+    await last('website').fill('https://zulip.com');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(vocabularyBranch);
+    const onBranch = () => git(scratch, 'show', `${vocabularyBranch}:content/taxonomies/tools.yml`).catch(() => '');
+    await expect.poll(onBranch, { timeout: 20_000 }).toContain('slug: zulip');
+    expect((await onBranch()).startsWith('terms:')).toBe(true);
+    const added = await checkBranch(vocabularyBranch);
+    expect(added.code, added.stdout).toBe(0);
+    await publish(page, vocabularyBranch);
+    // The local site reads the scratch clone's published branch (CONTENT_DIR): the CMS offers the new software.
+    await expect.poll(async () => (await fetch(`${siteUrl}admin/config.yml`)).text(), { timeout: 30_000 }).toContain('value: zulip');
+
+    // 2. A provider that offers it: saved, it passes the check; published. (A new page: the CMS reads its configuration when it loads.)
+    await page.close();
+    page = await browser!.newPage();
+    dialogs(page);
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openCms(page);
+    await page.goto(`${siteUrl}admin/#/collections/providers/new`);
+    await settled(page);
+    await field(page, 'name').waitFor();
+    const typed = {
+      name: 'Messageries du Léman',
+      website: 'https://messageries-leman.example.org',
+      email: 'contact@messageries-leman.example.org',
+      city: 'Thonon-les-Bains',
+      postcode: '74200',
+      updated: todayInFrance(),
+    };
+    for (const [name, value] of Object.entries(typed)) await field(page, name).fill(value);
+    await choose(page, 'structure', 'Collectif');
+    await choose(page, 'department', '74 — Haute-Savoie');
+    await choose(page, 'services', 'Accompagnement aux usages');
+    await choose(page, 'sizes', 'Petites associations');
+    await choose(page, 'tools', 'Zulip');
+    await choose(page, 'model', 'Sur devis');
+    await page.locator('button[id^="remote-field-"]').click();
+    await markdownBody(page).click();
+    await page.keyboard.type(
+      'Les Messageries du Léman aident les associations du Chablais à quitter les messageries des GAFAM pour Zulip : installation sur un hébergement associatif, formation des bénévoles et des salarié·es, puis suivi pendant trois mois.',
+    );
+    expect(await select(page, 'tools').innerText()).toContain('Zulip');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const providerBranch = 'cms/providers/messageries-du-leman';
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(providerBranch);
+    const providerFile = () => git(scratch, 'show', `${providerBranch}:content/providers/messageries-du-leman.md`).catch(() => '');
+    await expect.poll(providerFile, { timeout: 20_000 }).toContain('zulip');
+    const used = await checkBranch(providerBranch);
+    expect(used.code, used.stdout).toBe(0);
+    await publish(page, providerBranch);
+
+    // 3. The software taken out of the list while the provider uses it: the check refuses, on the vocabulary too, naming the provider.
+    await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
+    await settled(page);
+    const summary = page.getByText('Zulip (zulip)', { exact: true });
+    await summary.waitFor();
+    await summary.locator('xpath=preceding-sibling::div[1]//button').last().click();
+    await expect.poll(() => page.getByText('Zulip (zulip)', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(vocabularyBranch);
+    await expect.poll(onBranch, { timeout: 20_000 }).not.toContain('zulip');
+    const removed = await checkBranch(vocabularyBranch);
+    expect(removed.code, removed.stdout).toBe(1);
+    expect(removed.stdout).toContain('tools[0] : « zulip » n’est pas un outil connu.');
+    expect(removed.stdout).toMatch(
+      /content\/taxonomies\/tools\.yml:1:1 terms : Le logiciel « zulip » n’est pas \(ou plus\) dans cette liste, mais 1\u00a0fichier l’utilise : \S+\/content\/providers\/messageries-du-leman\.md ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ce fichier\./,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+    // Three saves, two publications and three runs of the check, on a shared machine.
+  }, 300_000);
+
   it('restores every value typed in a new provider after a reload, and starts empty when the restore is declined', async () => {
     const page = await browser!.newPage();
     const answers = dialogs(page);
@@ -559,99 +653,6 @@ describe.skipIf(!enabled)('npm start and the local CMS', () => {
     expect(await field(page, 'website').inputValue()).toBe('https://atelier-essai.example.org');
     await page.close();
   });
-
-  it('lets the committee add a software to a vocabulary, used at once by a provider, and refuses removing it while used', async () => {
-    let page = await browser!.newPage();
-    dialogs(page);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await openCms(page);
-
-    // 1. Vocabulaires › Logiciels libres: a new software, saved as a proposal, which passes the check, then published.
-    const vocabularyBranch = 'cms/vocabularies/tools';
-    await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
-    await settled(page);
-    // The list as saved first: a term added before it arrives would be replaced by it.
-    await page.getByText('Nextcloud (nextcloud)', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Ajouter un logiciel' }).click();
-    // The other terms are folded: the new one's fields are the only ones shown.
-    const last = (name: string) => page.locator(`[id^="${name}-field-"]:visible`);
-    await expect.poll(() => last('slug').count()).toBe(1);
-    await last('slug').fill('zulip');
-    await last('label').fill('Zulip');
-    await last('description').fill('Messagerie d’équipe organisée en fils de discussion.');
-    await last('license').fill('Apache-2.0');
-    await last('website').fill('https://zulip.com');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(vocabularyBranch);
-    const onBranch = () => git(scratch, 'show', `${vocabularyBranch}:content/taxonomies/tools.yml`).catch(() => '');
-    await expect.poll(onBranch, { timeout: 20_000 }).toContain('slug: zulip');
-    expect((await onBranch()).startsWith('terms:')).toBe(true);
-    const added = await checkBranch(vocabularyBranch);
-    expect(added.code, added.stdout).toBe(0);
-    await publish(page, vocabularyBranch);
-    // The local site reads the scratch clone's published branch (CONTENT_DIR): the CMS offers the new software.
-    await expect.poll(async () => (await fetch(`${siteUrl}admin/config.yml`)).text(), { timeout: 30_000 }).toContain('value: zulip');
-
-    // 2. A provider that offers it: saved, it passes the check; published. (A new page: the CMS reads its configuration when it loads.)
-    await page.close();
-    page = await browser!.newPage();
-    dialogs(page);
-    page.on('pageerror', (error) => errors.push(error.message));
-    await openCms(page);
-    await page.goto(`${siteUrl}admin/#/collections/providers/new`);
-    await settled(page);
-    await field(page, 'name').waitFor();
-    const typed = {
-      name: 'Messageries du Léman',
-      website: 'https://messageries-leman.example.org',
-      email: 'contact@messageries-leman.example.org',
-      city: 'Thonon-les-Bains',
-      postcode: '74200',
-      updated: todayInFrance(),
-    };
-    for (const [name, value] of Object.entries(typed)) await field(page, name).fill(value);
-    await choose(page, 'structure', 'Collectif');
-    await choose(page, 'department', '74 — Haute-Savoie');
-    await choose(page, 'services', 'Accompagnement aux usages');
-    await choose(page, 'sizes', 'Petites associations');
-    await choose(page, 'tools', 'Zulip');
-    await choose(page, 'model', 'Sur devis');
-    await page.locator('button[id^="remote-field-"]').click();
-    await markdownBody(page).click();
-    await page.keyboard.type(
-      'Les Messageries du Léman aident les associations du Chablais à quitter les messageries des GAFAM pour Zulip : installation sur un hébergement associatif, formation des bénévoles et des salarié·es, puis suivi pendant trois mois.',
-    );
-    expect(await select(page, 'tools').innerText()).toContain('Zulip');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    const providerBranch = 'cms/providers/messageries-du-leman';
-    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(providerBranch);
-    const providerFile = () => git(scratch, 'show', `${providerBranch}:content/providers/messageries-du-leman.md`).catch(() => '');
-    await expect.poll(providerFile, { timeout: 20_000 }).toContain('zulip');
-    const used = await checkBranch(providerBranch);
-    expect(used.code, used.stdout).toBe(0);
-    await publish(page, providerBranch);
-
-    // 3. The software taken out of the list while the provider uses it: the check refuses, on the vocabulary too, naming the provider.
-    await page.goto(`${siteUrl}admin/#/collections/vocabularies/entries/tools`);
-    await settled(page);
-    const summary = page.getByText('Zulip (zulip)', { exact: true });
-    await summary.waitFor();
-    await summary.locator('xpath=preceding-sibling::div[1]//button').last().click();
-    await expect.poll(() => page.getByText('Zulip (zulip)', { exact: true }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(draftBranches, { timeout: 20_000 }).toContain(vocabularyBranch);
-    await expect.poll(onBranch, { timeout: 20_000 }).not.toContain('zulip');
-    const removed = await checkBranch(vocabularyBranch);
-    expect(removed.code, removed.stdout).toBe(1);
-    expect(removed.stdout).toContain('tools[0] : « zulip » n’est pas un outil connu.');
-    expect(removed.stdout).toMatch(
-      /content\/taxonomies\/tools\.yml:1:1 terms : Le logiciel « zulip » n’est pas \(ou plus\) dans cette liste, mais 1\u00a0fichier l’utilise : \S+\/content\/providers\/messageries-du-leman\.md ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ce fichier\./,
-    );
-    expect(errors).toEqual([]);
-    await page.close();
-    // Three saves, two publications and three runs of the check, on a shared machine.
-  }, 300_000);
 
   it('keeps proposals from one run to the next, and refuses to write into the working copy', async () => {
     const scratchTool = (env: Record<string, string>) =>
