@@ -404,6 +404,9 @@ describe.skipIf(!enabled)('npm start and the local CMS', () => {
     );
     expect(errors).toEqual([]);
     await page.close();
+    // The refused proposal withdrawn: the tests after this one count the proposals they make.
+    await git(scratch, 'branch', '-D', vocabularyBranch);
+    expect(await draftBranches()).toEqual([]);
     // Three saves, two publications and three runs of the check, on a shared machine.
   }, 600_000);
 
