@@ -37,6 +37,8 @@ function setValues(form: HTMLFormElement, values: Values) {
     if (control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio'))
       control.checked = own.includes(control.value);
     else control.value = own[0] ?? '';
+    // A typed field says again what it understands.
+    if (control.dataset.kind === 'terms' && control.value) control.dispatchEvent(new Event('change', { bubbles: true }));
   }
 }
 

@@ -11,11 +11,12 @@ import { typeFields, type EntryField, type FieldOption } from '../fields/index.t
 import type { Content } from '../domain/content.ts';
 import { startingPriceRule } from '../domain/directory/starting-price.ts';
 import { FORM_LANGUAGES, OTHER_LANGUAGE_HINT } from '../domain/languages.ts';
+import type { TypedKind } from '../domain/term-list.ts';
 import { formatNumber } from '../domain/text/format.ts';
 import { departments, regions } from '../schemas/geography.ts';
 import { entryTypes, type BodyRule, type EntryType, type EntryTypeName } from '../schemas/index.ts';
 import { metaOf, schemaAt } from '../schemas/introspect.ts';
-import { CHARTER, FORM_ASKED, FORM_FILLED } from './policy.ts';
+import { CHARTER, FORM_ASKED, FORM_FILLED, TYPED_VOCABULARIES } from './policy.ts';
 
 export interface FormField extends EntryField {
   /** Path of the value in the entry, written as in the file: `contact.email`. */
@@ -27,8 +28,14 @@ export interface FormField extends EntryField {
   sign?: { page: string };
   /** Required by a rule that depends on another answer: neither « (facultatif) » nor always needed. */
   conditional?: boolean;
-  /** A long list of boxes, with a filter to find one by name. */
-  filter?: boolean;
+  /**
+   * Typed in words, read into codes in the browser (src/domain/term-list.ts):
+   * places by name or number, tools by name. Long lists cost a page hundreds
+   * of elements as boxes or options; one text field says the same.
+   */
+  typed?: TypedKind;
+  /** The field's noun in the form's messages: « les départements ». */
+  noun?: string;
 }
 
 export { CHARTER, FORM_FILLED } from './policy.ts';
@@ -39,7 +46,6 @@ export function fieldId(path: string): string {
 
 /** Places by their name (« Isère », « Bretagne »), in alphabetical order, so that a list can be searched by typing. */
 function placeOptions(kind: 'regions' | 'departments'): FieldOption[] {
-  // By name alone: the filter of a long list finds a département by its number too (start.ts).
   return [...(kind === 'regions' ? regions : departments)]
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
     .map((place) => ({ value: place.code, label: place.name }));
@@ -67,13 +73,17 @@ function forForm(fields: EntryField[], parent: string, ctx: Context): FormField[
       const out: FormField = { ...field, path, id: fieldId(path), fields: undefined };
       const meta = path === 'body' ? {} : metaOf(schemaAt(schema, path.split('.')) ?? schema);
       if (field.widget === 'relation') out.options = ctx.relationOptions;
-      if (meta.geography) out.options = placeOptions(meta.geography);
+      if (meta.geography) {
+        out.options = placeOptions(meta.geography);
+        out.typed = meta.geography;
+      }
+      if (TYPED_VOCABULARIES.includes(meta.taxonomy ?? meta.vocabulary ?? '')) out.typed = 'vocabulary';
+      if (out.typed) out.noun = meta.noun ?? field.label;
       if (meta.vocabulary === 'languages' && out.options) {
         const offered = out.options.filter((o) => FORM_LANGUAGES.includes(String(o.value)));
         out.options = offered.sort((a, b) => FORM_LANGUAGES.indexOf(String(a.value)) - FORM_LANGUAGES.indexOf(String(b.value)));
         out.hint = `${field.hint} ${OTHER_LANGUAGE_HINT}`;
       }
-      if ((out.options?.length ?? 0) > 40 && out.multiple) out.filter = true;
       if (asked.includes(path)) out.required = true;
       if (path === CHARTER.path)
         Object.assign(out, { label: CHARTER.label, hint: CHARTER.hint, required: true, sign: { page: ctx.charterPage } });

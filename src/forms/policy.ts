@@ -28,3 +28,12 @@ export const CHARTER = {
 
 /** The key under which a form's draft is kept in this browser (localStorage), never sent anywhere. */
 export const draftKey = (type: string) => `emancipasso-brouillon-${type}`;
+
+/**
+ * The vocabularies a form asks by name rather than with boxes: long lists
+ * (forty tools, thirty languages) that a structure knows by heart; their
+ * names are listed in the field's hint. Short lists (services, sizes,
+ * networks) stay boxes: browsing them helps. Places are always asked by name
+ * (src/forms/fields.ts).
+ */
+export const TYPED_VOCABULARIES: readonly string[] = ['tools', 'languages'];

@@ -1,13 +1,15 @@
 /**
  * « Importer depuis librehost.json ou ChatonsInfos » on /proposer/: reads the
  * pasted text in this browser (src/domain/import/), fills the form's fields
- * that are still empty, ticks boxes (never unticks one), and says what it
+ * that are still empty, ticks boxes (never unticks one), adds tools' names
+ * after those already written, and says what it
  * filled and what it left out. Loaded only when the disclosure is opened.
  * Nothing is sent, no address in the text is fetched, and pasted values are
  * only ever written as text or as control values.
  */
 import { readImport, type Choice, type ImportChoices, type ImportFill } from '../domain/import/read.ts';
 import { importReport } from '../domain/import/report.ts';
+import { decodeVocabulary } from '../domain/text/normalise.ts';
 import type { ImportTarget } from '../domain/import/sources.ts';
 
 type TextControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -18,7 +20,14 @@ function boxes(form: HTMLFormElement, path: string): HTMLInputElement[] {
   return [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((box) => box.name === path);
 }
 
+/** A vocabulary asked by name (the tools): its field, which holds its terms. */
+function typedField(form: HTMLFormElement, path: string): HTMLInputElement | undefined {
+  return [...form.querySelectorAll<HTMLInputElement>('input[data-terms]')].find((input) => input.dataset.path === path);
+}
+
 function choicesOf(form: HTMLFormElement, path: string): Choice[] {
+  const typed = typedField(form, path);
+  if (typed) return decodeVocabulary(typed.dataset.terms!);
   const select = form.querySelector<HTMLSelectElement>(`select[data-path="${path}"]`);
   if (select) return [...select.options].filter((o) => o.value).map((o) => ({ value: o.value, label: labelText(o) }));
   return boxes(form, path).map((box) => ({ value: box.value, label: labelText(box.closest('label')) }));
@@ -41,6 +50,20 @@ function fieldLabel(form: HTMLFormElement, path: string): string {
 
 /** Fills one field; false when the person had already written something else there. */
 function apply(form: HTMLFormElement, fill: ImportFill): boolean {
+  const typed = typedField(form, fill.target);
+  if (typed && typeof fill.value !== 'string') {
+    // Names are added after those already written, never over them.
+    const written = typed.value.toLowerCase();
+    const labels = choicesOf(form, fill.target)
+      .filter((choice) => fill.value.includes(choice.value) && !written.includes(choice.label.toLowerCase()))
+      .map((choice) => choice.label);
+    if (labels.length > 0) {
+      typed.value = [typed.value.trim().replace(/,$/, ''), ...labels].filter(Boolean).join(', ');
+      typed.dispatchEvent(new Event('input', { bubbles: true }));
+      typed.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    return true;
+  }
   if (typeof fill.value !== 'string') {
     for (const box of boxes(form, fill.target)) {
       if (fill.value.includes(box.value) && !box.checked) {

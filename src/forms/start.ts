@@ -1,7 +1,7 @@
 /**
  * What a no-account form does as its page loads: shows what needs
- * JavaScript, keeps the draft, takes the structure named by a link, adds a
- * filter to long lists of boxes. The checks (the schemas of `kind`, the
+ * JavaScript, keeps the draft, takes the structure named by a link, says
+ * what its typed fields understood. The checks (the schemas of `kind`, the
  * rules) come only when the form is first used. Each page passes its own
  * entry type, so that it loads that type's schema and no other.
  */
@@ -46,20 +46,16 @@ export function startForm(loadKind: () => Promise<KindModule>) {
       provider.value = preset;
     }
 
-    // Long lists of boxes (départements, languages) get a filter: the boxes stay, the list shortens.
-    for (const list of form.querySelectorAll<HTMLElement>('[data-filter]')) {
-      const input = list.querySelector<HTMLInputElement>('[data-filter-input]')!;
-      input.closest<HTMLElement>('[hidden]')!.hidden = false;
-      const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-      input.addEventListener('input', () => {
-        const wanted = fold(input.value.trim());
-        for (const label of list.querySelectorAll<HTMLElement>('.form-choices-list label')) {
-          const box = label.querySelector('input')!;
-          // By name or by code: « rhône » or « 69 ».
-          label.hidden = !box.checked && !fold(`${label.textContent} ${box.value}`).includes(wanted);
-        }
-      });
-    }
+    // Typed fields say what they understood once the person leaves them; the siège's postcode may name its département.
+    form.addEventListener('change', (event) => {
+      const input = event.target as HTMLInputElement;
+      if (input.dataset.kind === 'terms') void load().then(([submit]) => submit.showUnderstood(input));
+      const postcode = input.value?.trim();
+      if (input.dataset.path === 'location.postcode' && /^\d{5}$/.test(postcode))
+        void load().then(
+          async ([submit, kind]) => kind.postcodes && submit.departmentFromPostcode(form, postcode, await kind.postcodes(postcode)),
+        );
+    });
     keepDraft(form, type);
   }
 }

@@ -18,12 +18,16 @@ import { href } from '../site/href.ts';
 import { CHARTER, FORM_FILLED } from './policy.ts';
 import type { FormSettings } from './settings.ts';
 import type { KindModule } from './start.ts';
+import { decodeVocabulary } from '../domain/text/normalise.ts';
+import { readTyped } from './typed.ts';
 import { entryFile } from './yaml.ts';
 
 export type { FormSettings } from './settings.ts';
+export { departmentFromPostcode, showUnderstood } from './typed.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-type Answers = { data: Record<string, unknown>; body: string };
+/** `slips`: names a typed field could not read, said on that field instead of what the schema would say of it. */
+type Answers = { data: Record<string, unknown>; body: string; slips?: EntryProblem[] };
 
 function setAt(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');
@@ -35,6 +39,7 @@ function setAt(target: Record<string, unknown>, path: string, value: unknown) {
 /** The answers as an entry: the path of each field says where its value goes, its kind how to read it. */
 export function readForm(form: HTMLFormElement, today: string): Answers {
   const data: Record<string, unknown> = {};
+  const slips: EntryProblem[] = [];
   let body = '';
   // Every group is there, even empty: a missing answer is said on its field, not on its group.
   for (const group of form.querySelectorAll<HTMLElement>('[data-group]')) setAt(data, group.dataset.group!, {});
@@ -60,6 +65,12 @@ export function readForm(form: HTMLFormElement, today: string): Answers {
       case 'list':
         value = checked;
         break;
+      case 'terms': {
+        const typed = readTyped(element as HTMLInputElement);
+        value = typed.value;
+        slips.push(...typed.problems.map((message) => ({ path, message })));
+        break;
+      }
       case 'rating':
         // Unanswered, the criterion stays out and the rules ask for it; « not concerned » is null.
         value = checked[0] === undefined ? undefined : checked[0] === '' ? null : Number(checked[0]);
@@ -70,7 +81,7 @@ export function readForm(form: HTMLFormElement, today: string): Answers {
     if (path === 'body') body = text;
     else if (value !== undefined) setAt(data, path, value);
   }
-  return { data, body };
+  return { data, body, slips };
 }
 
 /**
@@ -81,10 +92,15 @@ export function readForm(form: HTMLFormElement, today: string): Answers {
 export function offeredContext(form: HTMLFormElement): Omit<OneEntryContext, 'today' | 'newEntry'> {
   const values = (selector: string) => [...form.querySelectorAll<HTMLInputElement>(selector)].map((input) => ({ slug: input.value }));
   const boxes = (path: string) => values(`[data-path="${path}"] input[type="checkbox"]`);
+  // A vocabulary asked by name holds its terms in its field.
+  const typed = (path: string) =>
+    [...form.querySelectorAll<HTMLElement>(`[data-path="${path}"][data-terms]`)].flatMap((input) =>
+      decodeVocabulary(input.dataset.terms!).map((term) => ({ slug: term.value })),
+    );
   return {
     taxonomies: {
       services: [...boxes('services'), ...boxes('project.services')],
-      tools: [...boxes('tools'), ...boxes('project.tools')],
+      tools: [...boxes('tools'), ...boxes('project.tools'), ...typed('tools'), ...typed('project.tools')],
       networks: boxes('networks'),
       criteria: [...form.querySelectorAll<HTMLElement>('[data-kind="rating"]')].map((fieldset) => ({
         slug: fieldset.dataset.path!.slice(fieldset.dataset.path!.indexOf('.') + 1),
@@ -141,7 +157,12 @@ export async function prepareEntry(
   const postcode = (data.location as { postcode?: unknown } | undefined)?.postcode;
   const departmentsOfPostcode = postcodes && typeof postcode === 'string' ? await postcodes(postcode) : () => new Set<string>();
   const ctx = entryRuleContext({ ...offered, today, newEntry: true }, markdown?.bodyIssues ?? (() => []), departmentsOfPostcode);
-  const problems: EntryProblem[] = checkOneEntry(kind, id, data, answers.body, ctx, formWording);
+  const slips = answers.slips ?? [];
+  const slipped = (path: string) => slips.some((slip) => path === slip.path || path.startsWith(`${slip.path}[`));
+  const problems: EntryProblem[] = [
+    ...checkOneEntry(kind, id, data, answers.body, ctx, formWording).filter((problem) => !slipped(problem.path)),
+    ...slips,
+  ];
   if (settings.type === 'providers' && !data[CHARTER.path]) problems.push({ path: CHARTER.path, message: CHARTER.missing });
   const filePath = `${settings.folder}/${settings.type}/${id}.md`;
   return { id, problems, filePath, file: entryFile(pruned(data) as Record<string, unknown>, answers.body) };

@@ -8,23 +8,9 @@
  */
 import type { PlaceKind } from './facet-keys.ts';
 import type { Places } from './place-search.ts';
+import { placeKey } from '../text/normalise.ts';
 
-/**
- * A name as the search compares it: without case, accents or punctuation,
- * « saint » and « sainte » shortened as people write them (« St-Étienne »).
- */
-export function placeKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/\bsainte\b/g, 'ste')
-    .replace(/\bsaint\b/g, 'st');
-}
+export { placeKey } from '../text/normalise.ts';
 
 /** Commune files are cut by the first three letters of the name: « Lyon » is in `lyo.json`. */
 export function communePrefix(key: string): string {

@@ -1,0 +1,83 @@
+/**
+ * The typed fields of a no-account form (places by name or number, tools by
+ * name): read into codes with src/domain/term-list.ts, and said back under
+ * the field as the person types. Loaded with the form's checks, when the form
+ * is first used; the names of the places come with it, never with the page.
+ */
+import { decodeVocabulary } from '../domain/text/normalise.ts';
+import {
+  departmentTerms,
+  readTerms,
+  regionTerms,
+  termProblems,
+  understood,
+  vocabularyTerms,
+  type Term,
+  type TypedKind,
+} from '../domain/term-list.ts';
+import { frenchTypography } from '../domain/text/typography.ts';
+import type { PostcodeIndex } from '../schemas/geography.ts';
+
+/** The terms a typed field may name: the places of France, or its vocabulary, written in the page. */
+export function termsOf(input: HTMLElement): readonly Term[] {
+  const kind = input.dataset.vocabulary as TypedKind;
+  if (kind === 'departments') return departmentTerms;
+  if (kind === 'regions') return regionTerms;
+  return vocabularyTerms(decodeVocabulary(input.dataset.terms ?? ''));
+}
+
+/** A typed field's answer: its codes (one code for a single place), and what prevents reading it. */
+export function readTyped(input: HTMLInputElement): { value: string | string[]; problems: string[] } {
+  const reading = readTerms(input.value, termsOf(input));
+  const codes = reading.terms.map((t) => t.value);
+  const single = input.dataset.single !== undefined;
+  return {
+    value: single ? (codes.length === 1 ? codes[0]! : '') : codes,
+    problems: termProblems(reading, input.dataset.noun ?? input.name, input.dataset.vocabulary as TypedKind, single),
+  };
+}
+
+function understoodOf(input: HTMLInputElement): HTMLElement | null {
+  return input.parentElement!.querySelector<HTMLElement>(`#${CSS.escape(input.id)}-compris`);
+}
+
+/** Says under the field what it understood, and what it could not read. */
+export function showUnderstood(input: HTMLInputElement, note = '') {
+  const out = understoodOf(input);
+  if (!out) return;
+  const reading = readTerms(input.value, termsOf(input));
+  const single = input.dataset.single !== undefined;
+  const said = [
+    note,
+    understood(reading),
+    ...termProblems(reading, input.dataset.noun ?? input.name, input.dataset.vocabulary as TypedKind, single),
+  ];
+  out.textContent = frenchTypography(said.filter(Boolean).join(' '));
+}
+
+/**
+ * The siège's département, from its postcode, when the postcode names only
+ * one (most do); a postcode shared by several départements, Corsican ones
+ * among them, leaves the choice to the person, and says which. A
+ * département the person wrote is never replaced.
+ */
+export function departmentFromPostcode(form: HTMLFormElement, postcode: string, index: PostcodeIndex) {
+  const input = form.querySelector<HTMLInputElement>('input[data-path="location.department"]');
+  if (!input || !/^\d{5}$/.test(postcode)) return;
+  const found = departmentTerms.filter((t) => index(postcode).has(t.value));
+  const mine = input.value.trim() === '' || input.dataset.fromPostcode === input.value;
+  if (found.length === 1 && mine) {
+    const name = found[0]!.names[0]!;
+    input.value = name;
+    input.dataset.fromPostcode = name;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    showUnderstood(input, `D’après le code postal ${postcode}.`);
+  } else if (found.length > 1 && mine) {
+    input.value = '';
+    delete input.dataset.fromPostcode;
+    showUnderstood(
+      input,
+      `Le code postal ${postcode} est utilisé dans plusieurs départements : ${found.map((t) => t.label).join(', ')} ; écrivez le vôtre.`,
+    );
+  }
+}
