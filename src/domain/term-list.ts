@@ -73,7 +73,7 @@ export function frenchList(items: readonly string[]): string {
 export const HOW_TO_NAME = {
   departments: 'le nom ou le numéro (« Rhône » ou « 69 »)',
   regions: 'le nom en entier (« Bretagne »)',
-  vocabulary: 'un nom de la liste donnée sous le champ',
+  vocabulary: 'un des noms que connaît l’annuaire, listés avec le champ',
 } as const;
 export type TypedKind = keyof typeof HOW_TO_NAME;
 

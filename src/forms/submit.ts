@@ -19,7 +19,7 @@ import { CHARTER, FORM_FILLED } from './policy.ts';
 import type { FormSettings } from './settings.ts';
 import type { KindModule } from './start.ts';
 import { decodeVocabulary } from '../domain/text/normalise.ts';
-import { readTyped } from './typed.ts';
+import { readTyped, showUnderstood } from './typed.ts';
 import { entryFile } from './yaml.ts';
 
 export type { FormSettings } from './settings.ts';
@@ -357,6 +357,8 @@ export async function submitEntry(form: HTMLFormElement, kind: KindModule, forge
   if (entry.problems.length > 0) {
     const result = form.parentElement!.querySelector<HTMLElement>('[data-result]');
     if (result) result.hidden = true;
+    // What a typed field could not read is its error now: said once, beside it.
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[data-kind="terms"]')) showUnderstood(input, '', false);
     showErrors(form, entry.problems);
     return;
   }
