@@ -8,6 +8,7 @@
  * the forms' 40 kB cannot spare (docs/qualite.md).
  */
 import * as trayModule from './compare-tray.ts';
+import { compareBoxLabel } from '../domain/directory/comparison-choice.ts';
 
 export interface Pick {
   id: string;
@@ -44,21 +45,17 @@ export function syncBoxes(): void {
 }
 
 /** The « Comparer » box of a card drawn in the browser: the same markup as ComparePick.astro. */
-export function comparePickElement(id: string, name: string): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = 'compare-pick js-only';
+export function comparePickElement(id: string, name: string): HTMLLabelElement {
   const label = document.createElement('label');
+  label.className = 'compare-pick js-only';
   const box = document.createElement('input');
   box.type = 'checkbox';
   box.dataset.compareId = id;
   box.dataset.compareName = name;
+  box.setAttribute('aria-label', compareBoxLabel(name));
   box.checked = picks().some((x) => x.id === id);
-  const hidden = document.createElement('span');
-  hidden.className = 'visually-hidden';
-  hidden.textContent = ` ${name}`;
-  label.append(box, ' Comparer', hidden);
-  p.append(label);
-  return p;
+  label.append(box, ' Comparer');
+  return label;
 }
 
 let started = false;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allComparisonRows } from '../../src/domain/directory/comparison.ts';
-import { droppedMessage, fullMessage, trayLabel, unknownMessage } from '../../src/domain/directory/comparison-choice.ts';
+import { compareBoxLabel, droppedMessage, fullMessage, trayLabel, unknownMessage } from '../../src/domain/directory/comparison-choice.ts';
 import { buildDirectory, type Directory } from '../../src/domain/directory/index.ts';
 import { paginate } from '../../src/domain/directory/pagination.ts';
 import { routes } from '../../src/domain/routes.ts';
@@ -61,6 +61,9 @@ describe.skipIf(!run).each(WIDTHS)('comparing at %i px', (width) => {
     const boxes = page.locator('.results input[data-compare-id]');
     expect(await boxes.count()).toBeGreaterThanOrEqual(4);
     const ids = await boxes.evaluateAll((all) => all.map((b) => (b as HTMLInputElement).dataset.compareId!));
+    // Each box says whom it picks, beginning with the word it shows.
+    const firstName = (await boxes.nth(0).getAttribute('data-compare-name'))!;
+    expect(await page.getByRole('checkbox', { name: compareBoxLabel(firstName), exact: true }).count()).toBe(1);
     await boxes.nth(0).check();
     await expect.poll(() => page.locator('.compare-open').textContent()).toBe(trayLabel(1));
     await boxes.nth(1).check();

@@ -7,6 +7,9 @@
 import { frenchTypography as t } from '../text/typography.ts';
 import { SLUG_PATTERN } from '../../schemas/slug-pattern.ts';
 
+/** The accessible name of a provider's « Comparer » box: its visible word, then whom it picks. */
+export const compareBoxLabel = (name: string): string => `Comparer ${name}`;
+
 /** How many providers fit side by side, on a phone too. */
 export const MAX_COMPARED = 3;
 
