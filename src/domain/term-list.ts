@@ -80,24 +80,23 @@ export type TypedKind = keyof typeof HOW_TO_NAME;
 const capitalise = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 
 /**
- * What the form says of a reading, naming the field by its `noun` (« les
- * départements »): nothing when every piece names one term, otherwise one
- * sentence per kind of slip, each saying how to fix it.
+ * What the form says of a reading, naming the field once by its `noun`
+ * (« les départements »): nothing when every piece names one term, otherwise
+ * one sentence, each slip with how to fix it.
  */
-export function termProblems(reading: TermReading, noun: string, kind: TypedKind, single = false): string[] {
-  const problems: string[] = [];
-  const field = capitalise(noun);
+export function termProblem(reading: TermReading, noun: string, kind: TypedKind, single = false): string | undefined {
+  const slips: string[] = [];
   const quoted = (pieces: readonly string[]) => frenchList(pieces.map((p) => `« ${p} »`));
   if (reading.unknown.length > 0)
-    problems.push(
-      `${field} : ${quoted(reading.unknown)} ${reading.unknown.length > 1 ? 'ne sont pas reconnus' : 'n’est pas reconnu'} ; vérifiez l’orthographe, ou écrivez ${HOW_TO_NAME[kind]}.`,
+    slips.push(
+      `${quoted(reading.unknown)} ${reading.unknown.length > 1 ? 'ne sont pas reconnus' : 'n’est pas reconnu'}, vérifiez l’orthographe ou écrivez ${HOW_TO_NAME[kind]}`,
     );
   for (const { text, among } of reading.ambiguous)
-    problems.push(
-      `${field} : « ${text} » peut désigner ${frenchList(among.slice(0, 4).map((t) => t.label))}${among.length > 4 ? ', entre autres' : ''} ; précisez lequel.`,
+    slips.push(
+      `« ${text} » peut désigner ${frenchList(among.slice(0, 4).map((t) => t.label))}${among.length > 4 ? ', entre autres' : ''}, précisez lequel`,
     );
-  if (single && reading.terms.length > 1) problems.push(`${field} : un seul, pas ${reading.terms.length}.`);
-  return problems;
+  if (single && reading.terms.length > 1) slips.push(`un seul, pas ${reading.terms.length}`);
+  return slips.length > 0 ? `${capitalise(noun)} : ${slips.join(' ; ')}.` : undefined;
 }
 
 /** What the form understood, said back under the field: « Compris : Rhône (69), Isère (38) et Ain (01). » */
@@ -132,7 +131,7 @@ export function typedHint(kind: TypedKind, single: boolean, all: readonly string
       : 'Par leur nom ou leur numéro, séparés par des virgules : « Rhône, 38, Ain ».';
   if (kind === 'regions') return 'Par leur nom, séparées par des virgules : « Bretagne, Normandie ».';
   const [a = 'Nextcloud', b = 'Paheko'] = all;
-  return `Des noms séparés par des virgules : « ${a}, ${b} ». Les noms que connaît l’annuaire : ${frenchList([...all])}.`;
+  return `Noms séparés par des virgules : « ${a}, ${b} ». Ceux que connaît l’annuaire : ${frenchList([...all])}.`;
 }
 
 /** The terms of a vocabulary of the day (tools), named by their label or their slug. */

@@ -1,7 +1,6 @@
 /**
  * What a no-account form does as its page loads: shows what needs
- * JavaScript, keeps the draft, takes the structure named by a link, says
- * what its typed fields understood. The checks (the schemas of `kind`, the
+ * JavaScript, keeps the draft, says what its typed fields understood. The checks (the schemas of `kind`, the
  * rules) come only when the form is first used. Each page passes its own
  * entry type, so that it loads that type's schema and no other.
  */
@@ -30,26 +29,21 @@ export function startForm(loadKind: () => Promise<KindModule>) {
       void load().then(([submit, kind]) => submit.submitEntry(form, kind, () => clearDraft(type)));
     });
 
-    // « Recommander cette structure » links name the structure in the address; one not published yet
-    // is only named by the link it sent to the associations it accompanied: its name, shown as text.
-    const params = new URLSearchParams(location.search);
-    const preset = params.get('structure');
-    const provider = form.querySelector<HTMLSelectElement>('select[name="provider"]');
-    if (preset && provider && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(preset) && preset.length <= 60) {
-      if (![...provider.options].some((option) => option.value === preset)) {
-        const name = (params.get('nom') ?? '')
-          .replace(/[\p{Cc}\p{Cf}]/gu, '')
-          .trim()
-          .slice(0, 120);
-        provider.add(new Option(name ? `${name} (pas encore publiée)` : `Structure pas encore publiée (${preset})`, preset));
-      }
-      provider.value = preset;
-    }
-
-    // Typed fields say what they understood once the person leaves them; the siège's postcode may name its département.
+    // Typed fields say what they understood as the person types (once they pause), and what they could not
+    // read once the person leaves them; the siège's postcode may name its département.
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    form.addEventListener('input', (event) => {
+      const input = event.target as HTMLInputElement;
+      if (input.dataset.kind !== 'terms') return;
+      clearTimeout(pause);
+      pause = setTimeout(() => void load().then(([submit]) => submit.showUnderstood(input, '', false)), 400);
+    });
     form.addEventListener('change', (event) => {
       const input = event.target as HTMLInputElement;
-      if (input.dataset.kind === 'terms') void load().then(([submit]) => submit.showUnderstood(input));
+      if (input.dataset.kind === 'terms') {
+        clearTimeout(pause);
+        void load().then(([submit]) => submit.showUnderstood(input));
+      }
       const postcode = input.value?.trim();
       if (input.dataset.path === 'location.postcode' && /^\d{5}$/.test(postcode))
         void load().then(

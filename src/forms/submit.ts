@@ -86,21 +86,20 @@ export function readForm(form: HTMLFormElement, today: string): Answers {
 
 /**
  * What the rules need of the rest of the content, as the form offers it: the
- * terms of each vocabulary are its boxes (and the criteria its rating
- * questions), the structures its list.
+ * terms of each vocabulary are its boxes, or the terms its typed field
+ * holds (the tools), the criteria its rating questions, the structures its list.
  */
 export function offeredContext(form: HTMLFormElement): Omit<OneEntryContext, 'today' | 'newEntry'> {
   const values = (selector: string) => [...form.querySelectorAll<HTMLInputElement>(selector)].map((input) => ({ slug: input.value }));
   const boxes = (path: string) => values(`[data-path="${path}"] input[type="checkbox"]`);
-  // A vocabulary asked by name holds its terms in its field.
-  const typed = (path: string) =>
-    [...form.querySelectorAll<HTMLElement>(`[data-path="${path}"][data-terms]`)].flatMap((input) =>
-      decodeVocabulary(input.dataset.terms!).map((term) => ({ slug: term.value })),
-    );
+  // The tools are asked by name: their field holds their terms.
+  const typed = [...form.querySelectorAll<HTMLElement>('[data-path$="tools"][data-terms]')].flatMap((input) =>
+    decodeVocabulary(input.dataset.terms!).map((term) => ({ slug: term.value })),
+  );
   return {
     taxonomies: {
       services: [...boxes('services'), ...boxes('project.services')],
-      tools: [...boxes('tools'), ...boxes('project.tools'), ...typed('tools'), ...typed('project.tools')],
+      tools: typed,
       networks: boxes('networks'),
       criteria: [...form.querySelectorAll<HTMLElement>('[data-kind="rating"]')].map((fieldset) => ({
         slug: fieldset.dataset.path!.slice(fieldset.dataset.path!.indexOf('.') + 1),

@@ -15,6 +15,9 @@ function describe(field: EntryField): string {
     parts.push(
       `${field.multiple ? 'Une ou plusieurs valeurs parmi' : 'Une valeur parmi'} : ${values}${shown.length < field.options.length ? ', …' : ''}.`,
     );
+    // A long list is not all written here: its names are as good as its codes, the committee writes the codes.
+    if (shown.length < field.options.length)
+      parts.push('Si vous ne connaissez pas les codes, écrivez les noms : le comité les remplacera.');
   }
   if (field.widget === 'datetime') parts.push('Date au format AAAA-MM-JJ.');
   if (field.widget === 'relation') parts.push('L’identifiant de la structure : la fin de l’adresse de sa fiche (/annuaire/identifiant/).');

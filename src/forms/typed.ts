@@ -9,7 +9,7 @@ import {
   departmentTerms,
   readTerms,
   regionTerms,
-  termProblems,
+  termProblem,
   understood,
   vocabularyTerms,
   type Term,
@@ -26,33 +26,31 @@ export function termsOf(input: HTMLElement): readonly Term[] {
   return vocabularyTerms(decodeVocabulary(input.dataset.terms ?? ''));
 }
 
+/** What a typed field holds: the terms it names, and what prevents reading it (said in the field's noun). */
+function read(input: HTMLInputElement) {
+  const reading = readTerms(input.value, termsOf(input));
+  const single = input.dataset.single !== undefined;
+  const problem = termProblem(reading, input.dataset.noun ?? input.name, input.dataset.vocabulary as TypedKind, single);
+  return { reading, single, problems: problem ? [problem] : [] };
+}
+
 /** A typed field's answer: its codes (one code for a single place), and what prevents reading it. */
 export function readTyped(input: HTMLInputElement): { value: string | string[]; problems: string[] } {
-  const reading = readTerms(input.value, termsOf(input));
+  const { reading, single, problems } = read(input);
   const codes = reading.terms.map((t) => t.value);
-  const single = input.dataset.single !== undefined;
-  return {
-    value: single ? (codes.length === 1 ? codes[0]! : '') : codes,
-    problems: termProblems(reading, input.dataset.noun ?? input.name, input.dataset.vocabulary as TypedKind, single),
-  };
+  return { value: single ? (codes.length === 1 ? codes[0]! : '') : codes, problems };
 }
 
-function understoodOf(input: HTMLInputElement): HTMLElement | null {
-  return input.parentElement!.querySelector<HTMLElement>(`#${CSS.escape(input.id)}-compris`);
-}
-
-/** Says under the field what it understood, and what it could not read. */
-export function showUnderstood(input: HTMLInputElement, note = '') {
-  const out = understoodOf(input);
+/**
+ * Says under the field what it understood, and what it could not read; once
+ * the form is sent, what it could not read is the field's error, said there
+ * once (`withProblems` false).
+ */
+export function showUnderstood(input: HTMLInputElement, note = '', withProblems = true) {
+  const out = document.getElementById(`${input.id}-compris`);
   if (!out) return;
-  const reading = readTerms(input.value, termsOf(input));
-  const single = input.dataset.single !== undefined;
-  const said = [
-    note,
-    understood(reading),
-    ...termProblems(reading, input.dataset.noun ?? input.name, input.dataset.vocabulary as TypedKind, single),
-  ];
-  out.textContent = frenchTypography(said.filter(Boolean).join(' '));
+  const { reading, problems } = read(input);
+  out.textContent = frenchTypography([note, understood(reading), ...(withProblems ? problems : [])].filter(Boolean).join(' '));
 }
 
 /**

@@ -10,7 +10,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_BUDGET_BYTES, ecoindex, formatSummary, measurePages, overBudget, pageType, summarise } from '../../scripts/budget.ts';
+import {
+  PAGE_BUDGET_BYTES,
+  belowGradeA,
+  ecoindex,
+  formatSummary,
+  measurePages,
+  overBudget,
+  pageType,
+  summarise,
+} from '../../scripts/budget.ts';
 
 const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
 let scratch: string;
@@ -124,6 +133,19 @@ describe('the measure', () => {
     expect(ecoindex(2000, 100, 3000).grade).toMatch(/[D-G]/);
   });
 
+  it('fails a public page type whose worst page is below grade A, not the committee’s nor the CMS’s', async () => {
+    // 500 elements: grade B with 4 requests.
+    const crowded = `<html><body>${'<p>x</p>'.repeat(500)}</body></html>`;
+    const root = await site('grades', {
+      'robots.txt': 'Sitemap: https://annuaire.example.org/sitemap.xml\n',
+      'index.html': '<html><body><p>Accueil</p></body></html>',
+      [`${routes.propose()}index.html`]: crowded,
+      [`${routes.committee()}index.html`]: crowded,
+    });
+    const low = belowGradeA(summarise(await measurePages(root)));
+    expect(low.map((s) => [s.type, s.worstGrade])).toEqual([['propose', 'B']]);
+  });
+
   it('holds the committee dashboard and the CMS out of the 40 kB rule', async () => {
     // Text that does not compress: a pseudo-random sequence, 100,000 characters.
     let seed = 1;
@@ -149,5 +171,7 @@ describe('the built site', () => {
     console.log(`\n${formatSummary(summaries)}\n`);
     expect(summaries.map((s) => s.type)).toEqual(expect.arrayContaining(['home', 'directory', 'profile', 'openData', 'embeds', 'embed']));
     expect(overBudget(pages).map((p) => `${p.file}: ${p.weight} octets`)).toEqual([]);
+    // The promise: Ecoindex A on every public page type, the forms included (npm run budget fails otherwise).
+    expect(belowGradeA(summaries).map((s) => `${s.label}: ${s.minEcoindex} (${s.worstGrade}), ${s.heaviest}`)).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ const DIST = path.resolve(process.env.DIST_DIR ?? path.join(root, 'dist'));
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const enabled = browserAvailable();
 const NBSP = '\u00A0';
+const NNBSP = '\u202F';
 
 let site: StaticSite;
 let browser: Browser;
@@ -191,33 +192,36 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     await page.getByLabel('E-mail de contact').fill('contact@atelier-essai.example.org');
     await page.getByLabel('Ville').fill('Lyon');
     await page.getByLabel('Code postal').fill('69001');
-    // Places are picked by name, never typed as codes.
-    await page.getByLabel('Département', { exact: true }).selectOption({ label: 'Rhône' });
+    // The siège's département follows from its postcode, said under the field.
+    await page.getByLabel('Code postal').press('Tab');
+    const department = page.getByLabel('Département', { exact: true });
+    await expect.poll(() => department.inputValue()).toBe('Rhône');
+    expect(await page.locator('#champ-location-department-compris').textContent()).toBe(
+      `D’après le code postal 69001. Compris${NBSP}: Rhône (69).`,
+    );
     await page.getByRole('checkbox', { name: 'À distance' }).check();
-    const departments = page.getByRole('group', { name: /^Départements/ });
-    const search = departments.getByLabel('Chercher dans la liste');
-    await search.fill('ain');
-    expect(await departments.getByRole('checkbox', { name: 'Rhône', exact: true }).isVisible()).toBe(false);
-    expect(await departments.getByRole('checkbox', { name: 'Ain', exact: true }).isVisible()).toBe(true);
-    // By number too.
-    await search.fill('69');
-    expect(await departments.getByRole('checkbox', { name: /./ }).filter({ visible: true }).count()).toBe(1);
-    await departments.getByRole('checkbox', { name: 'Rhône', exact: true }).check();
+    // Places are typed by name or number; what the form understood is said back, and what it could not read too.
+    const departments = page.getByLabel(/^Départements/);
+    await departments.fill('69, isere, Haute, Rhne');
+    await departments.press('Tab');
+    const understood = page.locator('#champ-area-departments-compris');
+    await expect.poll(() => understood.textContent()).toContain(`Compris${NBSP}: Rhône (69) et Isère (38).`);
+    expect(await understood.textContent()).toContain(`«${NBSP}Rhne${NBSP}» n’est pas reconnu`);
+    await page.getByLabel(/^Régions/).fill('Bretagne');
+    // Said as the person types, once they pause.
+    await expect.poll(() => page.locator('#champ-area-regions-compris').textContent()).toBe(`Compris${NBSP}: Bretagne.`);
     const services = page.getByRole('group', { name: /^Services/ });
     await services.getByRole('checkbox', { name: 'Diagnostic des outils et des usages' }).check();
     await services.getByRole('checkbox', { name: 'Formation des utilisateur·ices' }).check();
-    await page
-      .getByRole('group', { name: /Logiciels libres/ })
-      .getByRole('checkbox', { name: 'Nextcloud' })
-      .check();
+    await page.getByLabel(/^Logiciels libres/).fill('nextcloud');
     await page
       .getByRole('group', { name: /Tailles/ })
       .getByRole('checkbox', { name: /^Petites associations/ })
       .check();
-    await page
-      .getByRole('group', { name: /^Langues/ })
-      .getByRole('checkbox', { name: 'Breton' })
-      .check();
+    // French is written already; a language is added by its name.
+    const languages = page.getByLabel(/^Langues/);
+    expect(await languages.inputValue()).toBe('Français');
+    await languages.fill('Français, breton');
     await page.getByLabel('Modèle de tarif').selectOption({ label: 'Sur devis' });
     await page.getByLabel('Accueil de nouvelles associations').selectOption({ label: 'Liste d’attente' });
     await page.getByLabel(/^Attente/).fill('6');
@@ -228,10 +232,16 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     const slips = await expectFormWords(page);
     expect(slips).toEqual([
       `Indiquez l’adresse du site web en entier, en commençant par https://.`,
+      `Les départements${NBSP}: «${NBSP}Rhne${NBSP}» n’est pas reconnu, vérifiez l’orthographe ou écrivez le nom ou le numéro («${NBSP}Rhône${NBSP}» ou «${NBSP}69${NBSP}»)${NNBSP}; «${NBSP}Haute${NBSP}» peut désigner Hautes-Alpes (05), Haute-Corse (2B), Haute-Garonne (31) et Haute-Loire (43), entre autres, précisez lequel.`,
       `Indiquez le prix de départ, en euros${NBSP}: les critères de l’annuaire demandent un ordre de grandeur, sauf pour un accompagnement gratuit ou à prix libre.`,
     ]);
+    // Said once, beside the field: what the form understood stays under it.
+    expect(await understood.textContent()).toBe(`Compris${NBSP}: Rhône (69) et Isère (38).`);
+    expect(await departments.getAttribute('aria-invalid')).toBe('true');
+    expect(await departments.getAttribute('aria-describedby')).toContain('champ-area-departments-erreur');
 
     await page.getByLabel('Site web').fill('https://atelier-essai.example.org');
+    await departments.fill('69 38');
     await page.getByLabel(/^À partir de/).fill('150');
     await send(page);
     const mail = await lastStep(page, 'votre fiche');
@@ -265,6 +275,9 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     // The availability is dated the day the listing is sent, as its review.
     expect(file.text).toContain(`availability:\n  status: liste-attente\n  wait_weeks: 6\n  stated: ${today}\n`);
     expect(file.text).toContain('department: "69"');
+    expect(file.text).toMatch(/regions: \["?53"?\]/);
+    expect(file.text).toMatch(/departments: \["?69"?, "?38"?\]/);
+    expect(file.text).toContain('tools: [nextcloud]');
     expect(file.text).toContain('languages: [fr, br]');
     const check = await checkWith('providers', file.name, file.text);
     expect(check.code, check.stdout).toBe(0);
@@ -284,9 +297,14 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     // A future end date is said together with the missing answers, not after them.
     const end = addMonths(todayInFrance(), -2);
     await page.getByLabel('Fin', { exact: true }).fill(addMonths(todayInFrance(), 2));
+    // « Corse » names two départements: the form asks which, in the field's words, and says what it understood of none.
+    await page.getByLabel(/^Département/).fill('Corse');
     await send(page);
     await page.locator('[data-summary]').waitFor();
     const first = await expectFormWords(page);
+    expect(first).toContain(
+      `Le département${NBSP}: «${NBSP}Corse${NBSP}» peut désigner Corse-du-Sud (2A) et Haute-Corse (2B), précisez lequel.`,
+    );
     expect(first.some((m) => /^Le projet se termine le .*, dans le futur/.test(m))).toBe(true);
     expect(first).toEqual(
       expect.arrayContaining(['Indiquez le nom de l’association.', `Dites si vous recommanderiez cette structure${NBSP}: oui ou non.`]),
@@ -295,15 +313,13 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
 
     await page.getByLabel('Nom de l’association').fill('Amicale des jardins de Bréquigny (essai)');
     await page.getByLabel(/^Numéro RNA/).fill('W351234567');
-    await page.getByLabel(/^Département/).selectOption({ label: 'Ille-et-Vilaine' });
+    // Without a thought for codes: the name, as it comes.
+    await page.getByLabel(/^Département/).fill('ille et vilaine');
     await page.getByLabel('Le projet').fill('Quitter Google Drive pour Nextcloud');
     await page.getByLabel('Début', { exact: true }).fill(addMonths(end, -3));
     await page.getByLabel('Fin', { exact: true }).fill(end);
     await page.getByRole('group', { name: 'Services reçus' }).getByRole('checkbox', { name: 'Hébergement de services' }).check();
-    await page
-      .getByRole('group', { name: /Logiciels mis en place/ })
-      .getByRole('checkbox', { name: 'Nextcloud' })
-      .check();
+    await page.getByLabel(/^Logiciels mis en place/).fill('Nextcloud');
     // One way to say a criterion does not apply: « Non concerné ». One left unanswered is asked for.
     const questions = page.locator('[data-kind="rating"]');
     const count = await questions.count();
@@ -349,6 +365,8 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     expect(mail.body).toContain(file.text);
     expect(file.name).toBe('isula-libera--amicale-des-jardins-de-brequigny-essai.md');
     expect(file.text).toMatch(/verification:\n {2}status: pending/);
+    expect(file.text).toContain('department: "35"');
+    expect(file.text).toContain('tools: [nextcloud]');
     expect(file.text).toMatch(
       /support: null|documentation: null|formation: null|besoins-compris: null|delais-budget: null|autonomie: null|transparence: null/,
     );
@@ -378,6 +396,14 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
       const mail = new URL((await firstLinks.nth(1).getAttribute('href'))!);
       expect(mail.pathname).toBe('contact@emancipasso.example.org');
       expect(mail.searchParams.get('subject')).toMatch(/^(Proposition de fiche|Recommandation)$/);
+      // Long lists are typed, names or numbers: a text field with its hint, that works as well without JavaScript.
+      const department = page.getByLabel(/^Département/).first();
+      expect(await department.evaluate((el) => [el.tagName, (el as HTMLInputElement).type])).toEqual(['INPUT', 'text']);
+      expect(await page.locator(`#${await department.getAttribute('id')}-aide`).textContent()).toMatch(/«\u00A0Rhône/);
+      await department.fill('Rhône, 38');
+      expect(await department.inputValue()).toBe('Rhône, 38');
+      // The blank file says the committee takes names where codes are too many to list.
+      expect(blank).toContain('Si vous ne connaissez pas les codes, écrivez les noms');
       // Then the forge, for those with an account.
       expect(await items.nth(1).getByRole('link', { name: 'Créer le fichier sur GitHub' }).count()).toBe(1);
       expect(await paths.textContent()).toContain('vous répond sous trois semaines environ');
@@ -498,8 +524,9 @@ describe.skipIf(!enabled)('importing what a provider already publishes, at 375 p
     expect(await value(page, 'contact.email')).toBe('contact@nuage-armor.example.org');
     expect(await value(page, 'contact.form')).toBe('https://nuage-armor.example.org/contact/');
     expect(await value(page, 'body')).toMatch(/^Des services libres, hébergés en Bretagne/);
-    expect(await ticked(page, 'languages')).toEqual(['fr', 'br', 'en']);
-    expect((await ticked(page, 'tools')).sort()).toEqual(['etherpad', 'jitsi-meet', 'nextcloud']);
+    // Languages and tools are written by name, after what the field held (« Français »).
+    expect(await value(page, 'languages')).toBe('Français, Breton, Anglais');
+    expect(await value(page, 'tools')).toBe('Nextcloud, Etherpad, Jitsi Meet');
     expect(await ticked(page, 'services')).toEqual(['hebergement']);
     const filled = await report(page).locator('ul').first().locator('li').allTextContents();
     expect(filled).toContain(`Logiciels libres${NBSP}: Nextcloud, Jitsi Meet, Etherpad (depuis services).`);
@@ -523,7 +550,7 @@ describe.skipIf(!enabled)('importing what a provider already publishes, at 375 p
     expect(await value(page, 'contact.form')).toBe('');
     expect(await value(page, 'body')).toContain("Association d'éducation populaire au numérique libre");
     expect(await ticked(page, 'networks')).toEqual(['chatons']);
-    expect((await ticked(page, 'tools')).sort()).toEqual(['etherpad', 'nextcloud']);
+    expect(await value(page, 'tools')).toBe('Nextcloud, Etherpad');
     const chatonsFilled = await report(page).locator('ul').first().locator('li').allTextContents();
     expect(chatonsFilled).toContain(`Nom de la structure${NBSP}: déjà rempli, laissé tel quel (depuis organization.name).`);
     const chatonsLeftOut = await report(page).locator('ul').last().locator('li').allTextContents();
