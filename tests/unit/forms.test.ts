@@ -184,6 +184,22 @@ describe('the entry prepared from the answers', () => {
     );
   });
 
+  it('a name a typed field could not read is said on that field, instead of what the schema would say of the empty answer', async () => {
+    const slip = {
+      path: 'association.department',
+      message: 'Le département : « Corse » peut désigner Corse-du-Sud (2A) et Haute-Corse (2B), précisez lequel.',
+    };
+    const entry = await prepareEntry(
+      settings('recommendations'),
+      kinds.recommendations,
+      { data: { association: { department: '' }, project: {}, ratings: {} }, body: '', slips: [slip] },
+      offered(),
+      TODAY,
+    );
+    expect(entry.problems.filter((p) => p.path.startsWith('association.department'))).toEqual([slip]);
+    expect(entry.problems.some((p) => p.path === 'association.name')).toBe(true);
+  });
+
   it('asks a starting price unless the service is free or pay-what-you-want, and says why', async () => {
     const quoted = goodProvider();
     delete (quoted.pricing as Record<string, unknown>).from_eur;
@@ -577,6 +593,40 @@ describe('the Markdown reader comes only for a text that needs it', () => {
     }
     expect(mightBeRefused('Voir www.exemple.org')).toBe(true);
     expect(bodyIssues('Voir www.exemple.org')).toHaveLength(1);
+  });
+});
+
+describe('the long lists of the forms', () => {
+  it('are typed by name: places, tools and languages; short lists stay boxes to tick', () => {
+    const typed = (type: FormSettings['type']) => {
+      const out: Record<string, string | undefined> = {};
+      const walk = (fields: ReturnType<typeof formFields>) => {
+        for (const field of fields) {
+          if (field.fields) walk(field.fields);
+          else if (field.options && field.widget !== 'relation') out[field.path] = field.typed;
+        }
+      };
+      walk(formFields(type, content.taxonomies, []));
+      return out;
+    };
+    expect(typed('providers')).toMatchObject({
+      'location.department': 'departments',
+      'area.regions': 'regions',
+      'area.departments': 'departments',
+      tools: 'vocabulary',
+      languages: 'vocabulary',
+      services: undefined,
+      networks: undefined,
+      sizes: undefined,
+    });
+    expect(typed('recommendations')).toMatchObject({
+      'association.department': 'departments',
+      'project.tools': 'vocabulary',
+      'project.services': undefined,
+    });
+    // Each typed field is named in the form's messages by its noun.
+    const tools = formFields('providers', content.taxonomies, []).find((f) => f.path === 'tools')!;
+    expect(tools.noun).toBe('les logiciels libres');
   });
 });
 
