@@ -36,7 +36,7 @@ export function startForm(loadKind: () => Promise<KindModule>) {
       const input = event.target as HTMLInputElement;
       if (input.dataset.kind !== 'terms') return;
       clearTimeout(pause);
-      pause = setTimeout(() => void load().then(([submit]) => submit.showUnderstood(input, '', false)), 400);
+      pause = setTimeout(() => void load().then(([submit]) => submit.showUnderstood(input, false)), 400);
     });
     form.addEventListener('change', (event) => {
       const input = event.target as HTMLInputElement;

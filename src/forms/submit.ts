@@ -357,7 +357,7 @@ export async function submitEntry(form: HTMLFormElement, kind: KindModule, forge
     const result = form.parentElement!.querySelector<HTMLElement>('[data-result]');
     if (result) result.hidden = true;
     // What a typed field could not read is its error now: said once, beside it.
-    for (const input of form.querySelectorAll<HTMLInputElement>('input[data-kind="terms"]')) showUnderstood(input, '', false);
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[data-kind="terms"]')) showUnderstood(input, false);
     showErrors(form, entry.problems);
     return;
   }

@@ -7,6 +7,7 @@
 import { decodeVocabulary } from '../domain/text/normalise.ts';
 import {
   departmentTerms,
+  frenchList,
   readTerms,
   regionTerms,
   termProblem,
@@ -44,38 +45,35 @@ export function readTyped(input: HTMLInputElement): { value: string | string[]; 
 /**
  * Says under the field what it understood, and what it could not read; once
  * the form is sent, what it could not read is the field's error, said there
- * once (`withProblems` false).
+ * once (`withProblems` false). What the postcode said of the field stays
+ * while the field holds what the postcode gave it.
  */
-export function showUnderstood(input: HTMLInputElement, note = '', withProblems = true) {
+export function showUnderstood(input: HTMLInputElement, withProblems = true) {
   const out = document.getElementById(`${input.id}-compris`);
   if (!out) return;
   const { reading, problems } = read(input);
+  const note = input.dataset.noteFor === input.value ? input.dataset.note : '';
   out.textContent = frenchTypography([note, understood(reading), ...(withProblems ? problems : [])].filter(Boolean).join(' '));
 }
 
 /**
  * The siège's département, from its postcode, when the postcode names only
- * one (most do); a postcode shared by several départements, Corsican ones
- * among them, leaves the choice to the person, and says which. A
- * département the person wrote is never replaced.
+ * one (most do); a postcode shared by several départements leaves the choice
+ * to the person, and says which. A département the person wrote is never
+ * replaced.
  */
 export function departmentFromPostcode(form: HTMLFormElement, postcode: string, index: PostcodeIndex) {
   const input = form.querySelector<HTMLInputElement>('input[data-path="location.department"]');
   if (!input || !/^\d{5}$/.test(postcode)) return;
+  if (input.value.trim() !== '' && input.dataset.noteFor !== input.value) return;
   const found = departmentTerms.filter((t) => index(postcode).has(t.value));
-  const mine = input.value.trim() === '' || input.dataset.fromPostcode === input.value;
-  if (found.length === 1 && mine) {
-    const name = found[0]!.names[0]!;
-    input.value = name;
-    input.dataset.fromPostcode = name;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    showUnderstood(input, `D’après le code postal ${postcode}.`);
-  } else if (found.length > 1 && mine) {
-    input.value = '';
-    delete input.dataset.fromPostcode;
-    showUnderstood(
-      input,
-      `Le code postal ${postcode} est utilisé dans plusieurs départements : ${found.map((t) => t.label).join(', ')} ; écrivez le vôtre.`,
-    );
-  }
+  if (found.length === 0) return;
+  const one = found.length === 1;
+  input.value = one ? found[0]!.names[0]! : '';
+  input.dataset.noteFor = input.value;
+  input.dataset.note = one
+    ? `D’après le code postal ${postcode}.`
+    : `Le code postal ${postcode} est utilisé dans plusieurs départements : ${frenchList(found.map((t) => t.label))} ; écrivez le vôtre.`;
+  // Kept in the draft like a typed answer.
+  input.dispatchEvent(new Event('change', { bubbles: true }));
 }
