@@ -192,6 +192,16 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
     await page.getByLabel('E-mail de contact').fill('contact@atelier-essai.example.org');
     await page.getByLabel('Ville').fill('Lyon');
     await page.getByLabel('Code postal').fill('69001');
+    // A postcode shared by two départements leaves the choice, and names them; one of its own fills the field.
+    await page.getByLabel('Code postal').fill('01200');
+    await page.getByLabel('Code postal').press('Tab');
+    await expect
+      .poll(() => page.locator('#champ-location-department-compris').textContent())
+      .toBe(
+        `Le code postal 01200 est utilisé dans plusieurs départements${NBSP}: Ain (01) et Haute-Savoie (74)${NNBSP}; écrivez le vôtre.`,
+      );
+    expect(await page.getByLabel('Département', { exact: true }).inputValue()).toBe('');
+    await page.getByLabel('Code postal').fill('69001');
     // The siège's département follows from its postcode, said under the field.
     await page.getByLabel('Code postal').press('Tab');
     const department = page.getByLabel('Département', { exact: true });
