@@ -112,6 +112,9 @@ export function keepDraft(form: HTMLFormElement, type: string) {
   container.querySelector('[data-draft-clear]')!.addEventListener('click', () => {
     clearDraft(type);
     form.reset();
+    // What the typed fields understood, and what the postcode said, go with the answers.
+    for (const said of form.querySelectorAll('.form-understood')) said.textContent = '';
+    for (const input of form.querySelectorAll<HTMLElement>('[data-note-for]')) delete input.dataset.noteFor;
     offer.hidden = true;
     status.textContent = 'Brouillon effacé : le formulaire est vide.';
   });
