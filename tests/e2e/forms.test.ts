@@ -476,7 +476,7 @@ describe.skipIf(!enabled).each([375, 1280])('the no-account forms at %i px', (wi
 });
 
 describe.skipIf(!enabled)('the weight of the form pages', () => {
-  it(`stays within ${FORM_PAGE_BUDGET_BYTES / 1000} kB with the code the form loads when used`, async () => {
+  it(`stays within ${FORM_PAGE_BUDGET_BYTES / 1000} kB with the code the form loads when used, and is Ecoindex A`, async () => {
     const pages = formPages(await measurePages(DIST));
     expect(pages.map((p) => p.file).sort()).toEqual([`${routes.propose()}index.html`, `${routes.recommend()}index.html`]);
     for (const page of pages) {
@@ -485,6 +485,9 @@ describe.skipIf(!enabled)('the weight of the form pages', () => {
       );
       expect(page.onDemand).toBeGreaterThan(0);
       expect(page.withForm).toBeLessThanOrEqual(FORM_PAGE_BUDGET_BYTES);
+      // The promise of every page type, the forms included: Ecoindex A, as npm run budget estimates it.
+      console.log(`${page.file} : ${page.elements} éléments, ${page.requests} requêtes, Ecoindex ${page.ecoindex} (${page.grade})`);
+      expect(page.grade, `${page.file} : ${page.elements} éléments`).toBe('A');
       // The import comes only with « Importer… », on the provider form alone; the page with it holds the budget too.
       if (page.type === 'propose') {
         console.log(
