@@ -60,6 +60,8 @@ export const routes = {
   compare: (ids: readonly string[] = []) => (ids.length > 0 ? `${COMPARE_WORD}/?s=${ids.join(',')}` : `${COMPARE_WORD}/`),
   /** What the comparison shows of one provider, read by the comparison's script. */
   comparisonData: (id: string) => `${COMPARE_WORD}/${id}.json`,
+  /** Every provider's comparison data in one file, which the build splits into `comparisonData` files, then removes. */
+  comparisonBundle: () => `${COMPARE_WORD}.json`,
   /** The directory's search, with its query and filters in the address. */
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
