@@ -1,16 +1,11 @@
-/**
- * Every published provider's comparison data, in one file that the build
- * splits into one file per provider (`routes.comparisonData`) and then
- * removes (src/integrations/comparison-files.ts): as one route per provider,
- * Astro spent as long on each tiny file as on a profile page.
- */
+/** Every published provider's comparison data, as one bundle that the build splits (src/integrations/data-files.ts). */
 import type { APIRoute } from 'astro';
+import { routes } from '../domain/routes.ts';
+import { bundleResponse } from '../integrations/data-files.ts';
 import { getDirectoryPages } from '../site/directory.ts';
 import { getComparison } from '../site/comparison.ts';
 
 export const GET: APIRoute = async () => {
   const [{ directory }, comparison] = await Promise.all([getDirectoryPages(), getComparison()]);
-  return new Response(JSON.stringify(directory.providers.map((p) => comparison.file(p.id))), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  return bundleResponse(directory.providers.map((p) => [routes.comparisonData(p.id), comparison.file(p.id)]));
 };

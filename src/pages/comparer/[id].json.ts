@@ -1,7 +1,8 @@
 /**
  * What the comparison page reads of one provider: `/comparer/atelier-libre.json`
  * (src/domain/directory/comparison.ts), for the development server. A build
- * writes these files from one bundle instead (src/pages/comparer.json.ts).
+ * writes these files from one bundle instead (src/pages/comparer.json.ts,
+ * src/integrations/data-files.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDirectoryPages } from '../../site/directory.ts';
