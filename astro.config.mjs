@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import cmsAdmin from './src/cms/integration.ts';
+import dataFiles from './src/integrations/data-files.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import search from './src/integrations/search.ts';
@@ -63,6 +64,7 @@ export default defineConfig({
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     search(),
+    dataFiles(),
     cmsAdmin(),
     // Last: each public page keeps only the CSP hashes of its own inline scripts and styles.
     cspPerPage(),

@@ -10,12 +10,14 @@ export interface SearchScenario {
   label: string;
   path: string;
   typed?: string;
+  /** What it may transfer in all, page included, in kB (gzip), at up to 10 000 providers. */
+  maxKilobytes: number;
 }
 
 export const SEARCH_SCENARIOS: SearchScenario[] = [
-  { label: 'recherche tapée sur /annuaire/ (« nextcloud »)', path: 'annuaire/', typed: 'nextcloud' },
-  { label: 'lieu tapé sur /annuaire/ (« Lyon »)', path: 'annuaire/', typed: 'Lyon' },
-  { label: 'recherche avec filtres dans l’adresse', path: 'annuaire/?q=nextcloud&departement=69' },
+  { label: 'recherche tapée sur /annuaire/ (« nextcloud »)', path: 'annuaire/', typed: 'nextcloud', maxKilobytes: 150 },
+  { label: 'lieu tapé sur /annuaire/ (« Lyon »)', path: 'annuaire/', typed: 'Lyon', maxKilobytes: 150 },
+  { label: 'recherche avec filtres dans l’adresse', path: 'annuaire/?q=nextcloud&departement=69', maxKilobytes: 200 },
 ];
 
 /**

@@ -60,6 +60,8 @@ export const routes = {
   compare: (ids: readonly string[] = []) => (ids.length > 0 ? `${COMPARE_WORD}/?s=${ids.join(',')}` : `${COMPARE_WORD}/`),
   /** What the comparison shows of one provider, read by the comparison's script. */
   comparisonData: (id: string) => `${COMPARE_WORD}/${id}.json`,
+  /** Every provider's `comparisonData` in one file, which the build splits, then removes (src/integrations/data-files.ts). */
+  comparisonBundle: () => `${COMPARE_WORD}.json`,
   /** The directory's search, with its query and filters in the address. */
   search: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
@@ -70,6 +72,8 @@ export const routes = {
   places: () => `annuaire/${PLACES_WORD}.json`,
   /** The communes whose name starts with `prefix` (three letters, place-query.ts). */
   communes: (prefix: string) => `annuaire/${COMMUNES_WORD}/${prefix}.json`,
+  /** Every `communes` file in one, which the build splits, then removes (src/integrations/data-files.ts). */
+  communesBundle: () => `annuaire/${COMMUNES_WORD}.json`,
   finder: (params: Record<string, string> = {}) => {
     const query = new URLSearchParams(params).toString();
     return query ? `trouver/?${query}` : 'trouver/';

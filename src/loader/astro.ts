@@ -38,11 +38,14 @@ async function folderDigest(dir: string): Promise<string> {
 const SETTLE_MS = 300;
 
 function watch(context: LoaderContext, reload: () => Promise<void>) {
+  // A build watches nothing: reading the whole folder for a digest there cost seconds at 10 000 providers.
+  const { watcher } = context;
+  if (!watcher) return;
   const dir = path.resolve(contentDir());
   let seen = folderDigest(dir);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  context.watcher?.add(dir);
-  context.watcher?.on('all', (_event, file) => {
+  watcher.add(dir);
+  watcher.on('all', (_event, file) => {
     if (!path.resolve(file).startsWith(dir + path.sep)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {

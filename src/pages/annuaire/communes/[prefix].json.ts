@@ -1,15 +1,15 @@
-/** The places whose name starts with three letters, for the search to understand « Lyon » or « Rhône » (domain/directory/communes.ts). */
+/**
+ * The places whose name starts with three letters, for the search to understand « Lyon » or « Rhône »
+ * (domain/directory/communes.ts), for the development server. A build writes these files from one bundle
+ * instead (src/pages/annuaire/communes.json.ts, src/integrations/data-files.ts).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import communes from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
-import { communeFiles, type CommuneRecord } from '../../../domain/directory/communes.ts';
-import { departments, regions } from '../../../schemas/geography.ts';
+import { communesByPrefix } from '../../../site/communes.ts';
 
-const files = communeFiles(communes as CommuneRecord[], [
-  ...departments.map((d) => ({ kind: 'd' as const, code: d.code, name: d.name })),
-  ...regions.map((r) => ({ kind: 'r' as const, code: r.code, name: r.name })),
-]);
-
-export const getStaticPaths: GetStaticPaths = () => [...files.keys()].map((prefix) => ({ params: { prefix } }));
+export const getStaticPaths: GetStaticPaths = () =>
+  import.meta.env.DEV ? [...communesByPrefix.keys()].map((prefix) => ({ params: { prefix } })) : [];
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(JSON.stringify(files.get(params.prefix!) ?? {}), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(communesByPrefix.get(params.prefix!) ?? {}), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
