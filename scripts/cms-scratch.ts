@@ -117,6 +117,42 @@ export async function prepareScratch({ source, scratch, branch, workingCopy }: S
   return notes;
 }
 
+/** Where the local site reads what the local CMS has published: next to the scratch clone, never inside it. */
+export const publishedCopy = (scratch: string) => `${scratch}-publie`;
+
+/**
+ * Keeps `publishedCopy(scratch)` at the scratch clone's published branch, for
+ * the local site to show what « Publier » publishes. The site cannot read the
+ * scratch clone itself: decap-server checks a proposal's branch out there and
+ * back each time the CMS reads or saves it, and the site would take every
+ * round trip for a change of content (pages reloading under the person
+ * typing). This copy moves only when the branch does. Returns what stops it.
+ */
+export async function followPublished(scratch: string, branch: string, intervalMs = 500): Promise<() => void> {
+  const copy = publishedCopy(scratch);
+  // A fresh copy at each start: a copy left by a run stopped halfway may hold anything.
+  await gitOk(scratch, 'worktree', 'remove', '--force', copy);
+  await rm(copy, { recursive: true, force: true });
+  await git(scratch, 'worktree', 'prune');
+  let shown = await git(scratch, 'rev-parse', `refs/heads/${branch}`);
+  await git(scratch, 'worktree', 'add', '--quiet', '--detach', copy, shown);
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void (async () => {
+      const published = await git(scratch, 'rev-parse', `refs/heads/${branch}`).catch(() => shown);
+      if (published !== shown) {
+        await git(copy, 'checkout', '--quiet', '--detach', '--force', published);
+        shown = published;
+      }
+    })()
+      .catch((error: unknown) => console.error(`✘ La copie publiée du CMS n’a pas suivi : ${(error as Error).message}`))
+      .finally(() => (busy = false));
+  }, intervalMs);
+  return () => clearInterval(timer);
+}
+
 async function main(): Promise<number> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });

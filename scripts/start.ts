@@ -8,6 +8,10 @@
  * 3. Starts `astro dev`; /admin/ talks to decap-server.
  * Ctrl-C stops both.
  *
+ * With --follow-cms, the site shows what is published in the local CMS (a
+ * copy of the scratch clone's published branch, followPublished) instead of
+ * this working copy's content.
+ *
  * Environment: CMS_SCRATCH (scratch folder), CMS_SOURCE (repository to clone,
  * this one by default), CMS_BRANCH (published branch, from
  * content/settings.yml by default), CMS_LOCAL_PORT (8081), SITE_PORT (4321).
@@ -17,7 +21,8 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareScratch, publishedBranch, ScratchError } from './cms-scratch.ts';
+import { followPublished, prepareScratch, publishedBranch, publishedCopy, ScratchError } from './cms-scratch.ts';
+import { CONTENT_FOLDER } from '../src/schemas/content-folder.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -33,10 +38,12 @@ async function waitFor(check: () => Promise<boolean>, child: ChildProcess, what:
 }
 
 const children: ChildProcess[] = [];
+let stopFollowing = () => {};
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
+  stopFollowing();
   await Promise.all(
     children.map(
       (child) =>
@@ -125,6 +132,11 @@ async function main(): Promise<number> {
   console.log('Préparation de la copie de travail locale du CMS…');
   for (const note of await prepareScratch({ source, scratch, branch, workingCopy: root })) console.log(`  ${note}`);
 
+  const followCms = process.argv.slice(2).includes('--follow-cms');
+  // The site's content: what the local CMS publishes, or this working copy's (CONTENT_DIR, else content/).
+  const siteContent = followCms ? path.join(publishedCopy(scratch), CONTENT_FOLDER) : process.env.CONTENT_DIR;
+  if (followCms) stopFollowing = await followPublished(scratch, branch);
+
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
@@ -154,7 +166,12 @@ async function main(): Promise<number> {
     {
       cwd: root,
       // NODE_ENV left by a test runner or a shell would change what `astro dev` serves: it chooses its own.
-      env: { ...withoutNodeEnv(process.env), CMS_LOCAL_URL: cmsUrl, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...withoutNodeEnv(process.env),
+        ...(siteContent ? { CONTENT_DIR: siteContent } : {}),
+        CMS_LOCAL_URL: cmsUrl,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
@@ -183,7 +200,7 @@ async function main(): Promise<number> {
 ✔ Prêt.
   Le site :                  ${siteUrl}
   Le CMS (sans compte) :     ${siteUrl}admin/   (bouton « Se connecter »)
-  Copie de travail du CMS :  ${scratch}
+  Copie de travail du CMS :  ${scratch}${followCms ? `\n  Le site montre ce qui est publié dans le CMS local (${publishedCopy(scratch)}).` : ''}
   Chaque proposition enregistrée dans le CMS y devient une branche cms/…, comme une
   demande de fusion sur la forge. Pour les voir : git -C "${scratch}" branch --list "cms/*"
   Ctrl-C arrête le site et le CMS.
