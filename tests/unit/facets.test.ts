@@ -6,6 +6,7 @@ import {
   facetVocabulary,
   providerFacetValues,
   topValues,
+  facetPreviewSize,
   type Taxonomies,
 } from '../../src/domain/directory/facets.ts';
 import { explainPlace, inPlace, placeMatch, regionMatch } from '../../src/domain/directory/places.ts';
@@ -170,6 +171,11 @@ describe('facet counts', () => {
 
   it('puts the most common values first in a short list', () => {
     expect(topValues(facet('service'), 1)).toEqual([{ value: 'hebergement', label: 'Hébergement de services', count: 3 }]);
+  });
+
+  it('shows a few values of each facet beside a list, a few more of the services', () => {
+    expect(facetPreviewSize('service')).toBe(6);
+    for (const key of ['region', 'departement', 'outil', 'reseau'] as const) expect(facetPreviewSize(key)).toBe(4);
   });
 });
 

@@ -226,6 +226,16 @@ export function facetValueGroups(facet: Facet): Array<{ name: string; values: Fa
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
+/**
+ * How many values of a facet a list's filter panel shows, the most common
+ * first; the facet's own page lists them all. Short lists keep a list's page
+ * light on a phone (every value is two elements: its Ecoindex); services, what
+ * most visitors come for, show a few more.
+ */
+export function facetPreviewSize(key: FacetKey): number {
+  return key === 'service' ? 6 : 4;
+}
+
 /** The most common values first (for short lists), ties in display order. */
 export function topValues(facet: Facet, limit: number): FacetValue[] {
   return [...facet.values].sort((a, b) => b.count - a.count).slice(0, limit);
