@@ -221,6 +221,16 @@ async function settled(page: Page) {
   page.off('load', count);
 }
 
+/**
+ * Closes a page once astro dev has reloaded it after a publication. Closing
+ * it in the middle of that reload could leave Chromium waiting for minutes:
+ * five seconds are enough for a page the test no longer reads.
+ */
+async function closeAfterReloads(page: Page) {
+  await settled(page);
+  await Promise.race([page.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+}
+
 /** The CMS's preview pane, once it shows `ready`. */
 async function previewPane(page: Page, ready: string): Promise<Frame> {
   await page.locator('#preview-pane').waitFor();
@@ -349,7 +359,7 @@ describe.skipIf(!enabled)('npm start and the local CMS', () => {
     await expect.poll(async () => (await fetch(`${siteUrl}admin/config.yml`)).text(), { timeout: 30_000 }).toContain('value: zulip');
 
     // 2. A provider that offers it: saved, it passes the check; published. (A new page: the CMS reads its configuration when it loads.)
-    await page.close();
+    await closeAfterReloads(page);
     page = await browser!.newPage();
     dialogs(page);
     page.on('pageerror', (error) => errors.push(error.message));
@@ -404,7 +414,7 @@ describe.skipIf(!enabled)('npm start and the local CMS', () => {
       /content\/taxonomies\/tools\.yml:1:1 terms : Le logiciel « zulip » n’est pas \(ou plus\) dans cette liste, mais 1\u00a0fichier l’utilise : \S+\/content\/providers\/messageries-du-leman\.md ; remettez-le dans la liste s’il en a été retiré, sinon corrigez ce fichier\./,
     );
     expect(errors).toEqual([]);
-    await page.close();
+    await closeAfterReloads(page);
     // The refused proposal withdrawn: the tests after this one count the proposals they make.
     await git(scratch, 'branch', '-D', vocabularyBranch);
     expect(await draftBranches()).toEqual([]);
