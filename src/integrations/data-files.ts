@@ -12,17 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { routes } from '../domain/routes.ts';
-
-/** One bundle: each file's address in the site (a `routes` path) with what it holds. */
-export type DataBundle = Array<[file: string, data: unknown]>;
+import type { DataBundle } from '../site/data-bundle.ts';
 
 /** The bundles a build renders, each by its own route. */
 export const DATA_BUNDLES = [routes.comparisonBundle(), routes.communesBundle()];
-
-/** What a bundle's route answers. */
-export function bundleResponse(files: DataBundle): Response {
-  return new Response(JSON.stringify(files), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-}
 
 /** Files written at once: enough to keep the disk busy, few enough to stay clear of the open files' limit. */
 const AT_ONCE = 64;

@@ -1,7 +1,7 @@
 /** Every published provider's comparison data, as one bundle that the build splits (src/integrations/data-files.ts). */
 import type { APIRoute } from 'astro';
 import { routes } from '../domain/routes.ts';
-import { bundleResponse } from '../integrations/data-files.ts';
+import { bundleResponse } from '../site/data-bundle.ts';
 import { getDirectoryPages } from '../site/directory.ts';
 import { getComparison } from '../site/comparison.ts';
 

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routes } from '../../src/domain/routes.ts';
-import { splitDataBundle, type DataBundle } from '../../src/integrations/data-files.ts';
+import { splitDataBundle } from '../../src/integrations/data-files.ts';
+import type { DataBundle } from '../../src/site/data-bundle.ts';
 
 let outDir = '';
 beforeEach(async () => {
